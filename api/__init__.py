@@ -1,0 +1,1 @@
+"""militant-kg api package."""
