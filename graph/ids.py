@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 
-from graph.ontology import RelType, SYMMETRIC, NodeType
+from graph.ontology import SYMMETRIC, NodeType, RelType
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 

@@ -63,7 +63,9 @@ class GraphStore(Protocol):
         """Full-text over names and aliases, accent- and case-insensitive; all entities when q is empty."""
         ...
 
-    def lookup_names(self, folded_names: Iterable[str], node_type: NodeType | None = None) -> dict[str, list[str]]:
+    def lookup_names(
+        self, folded_names: Iterable[str], node_type: NodeType | None = None
+    ) -> dict[str, list[str]]:
         """Exact alias lookup: folded name (graph.ids.fold) -> ids of entities carrying it."""
         ...
 

@@ -23,7 +23,7 @@ class Span(BaseModel):
 class ExtractedEntity(BaseModel):
     type: NodeType
     name: str = Field(description="canonical name within this document (gazetteer name when known)")
-    aliases: list[str] = Field(default_factory=list, description="other surface forms seen, acronyms, renamings")
+    aliases: list[str] = Field(default_factory=list, description="other surface forms, acronyms, renamings")
     attributes: dict[str, Any] = Field(default_factory=dict)
     mentions: list[Span] = Field(default_factory=list)
 
