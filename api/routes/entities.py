@@ -1,0 +1,111 @@
+"""Entities: search by name or alias, one entity with its relations and documents, its neighbourhood."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+
+from api.deps import (
+    LimitQ,
+    OffsetQ,
+    RangedFilterDep,
+    RelTypesQ,
+    SettingsDep,
+    StoreDep,
+    capped,
+    check_hops,
+    effective,
+)
+from api.resolve import resolve_entity
+from api.schemas import AMBIGUOUS, COMMON_ERRORS, NOT_FOUND, EntityDetail, RelationGroup
+from graph.models import Entity, Page, Relation, Subgraph
+from graph.ontology import NodeType
+
+router = APIRouter(tags=["entities"], responses=COMMON_ERRORS)
+
+EntityRef = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=500,
+        description="stable id (group:jaish-e-mohammed) or a name or alias, resolved",
+    ),
+]
+
+
+@router.get("/entities", response_model=Page[Entity], summary="Search entities by name or alias")
+def find_entities(
+    store: StoreDep,
+    settings: SettingsDep,
+    q: Annotated[
+        str | None, Query(max_length=500, description="words of a name or alias; accents and case ignored")
+    ] = None,
+    node_type: Annotated[NodeType | None, Query(alias="type")] = None,
+    limit: LimitQ = None,
+    offset: OffsetQ = 0,
+) -> Page[Entity]:
+    text = q.strip() if q else None
+    return store.find_entities(text or None, node_type, capped(limit, settings, 50), offset)
+
+
+@router.get(
+    "/entities/{ref}",
+    response_model=EntityDetail,
+    responses={**NOT_FOUND, **AMBIGUOUS},
+    summary="One entity: aliases, attributes, relations by type, documents",
+)
+def get_entity(ref: EntityRef, store: StoreDep, settings: SettingsDep, limit: LimitQ = None) -> EntityDetail:
+    entity_id = resolve_entity(store, ref)
+    entity = store.get_entity(entity_id)
+    cap = capped(limit, settings)
+    relations = store.entity_relations(entity_id, cap)
+    documents = store.entity_documents(entity_id, cap)
+    return EntityDetail(
+        entity=entity,
+        relations=group_by_type(relations.items),
+        relations_truncated=relations.truncated,
+        documents=documents,
+    )
+
+
+def group_by_type(relations: list[Relation]) -> list[RelationGroup]:
+    groups: dict[str, list[Relation]] = defaultdict(list)
+    for relation in relations:
+        groups[relation.type.value].append(relation)
+    return [
+        RelationGroup(type=members[0].type, count=len(members), relations=members)
+        for _, members in sorted(groups.items())
+    ]
+
+
+@router.get(
+    "/entities/{ref}/neighbors",
+    response_model=Subgraph,
+    responses={**NOT_FOUND, **AMBIGUOUS},
+    summary="The entity's neighbourhood: nodes and edges within `hops`",
+)
+def neighbors(
+    ref: EntityRef,
+    store: StoreDep,
+    settings: SettingsDep,
+    filt: RangedFilterDep,
+    hops: Annotated[int, Query(ge=1, description="1 to the max_neighbor_hops setting (3)")] = 1,
+    rel: RelTypesQ = None,
+    node_type: Annotated[
+        list[NodeType] | None, Query(alias="type", description="only nodes of these types (repeat)")
+    ] = None,
+    direction: Literal["out", "in", "both"] = "both",
+    limit: LimitQ = None,
+) -> Subgraph:
+    check_hops(hops, settings.max_neighbor_hops)
+    entity_id = resolve_entity(store, ref)
+    return store.neighbors(
+        entity_id,
+        hops=hops,
+        limit=capped(limit, settings),
+        direction=direction,
+        node_types=sorted(set(node_type)) if node_type else None,
+        filt=effective(filt, rel),
+    )
