@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pydantic import BaseModel
-from selectolax.parser import HTMLParser
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 _INVISIBLE = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "head")
 _BLOCKS = (
