@@ -271,7 +271,9 @@ def entity_relations(
     )
     both = [num, *params, num, *params]
     (total,) = conn.execute(f"SELECT count(*) FROM ({union})", both).fetchone()
-    rows = conn.execute(f"SELECT num FROM ({union}) ORDER BY 2 DESC, 3 DESC, 1 LIMIT ?", [*both, limit])
+    rows = conn.execute(
+        f"SELECT num FROM ({union}) ORDER BY n_documents DESC, confidence DESC, num LIMIT ?", [*both, limit]
+    )
     nums = [n for (n,) in rows]
     return _page(ordered(fetch_relations(conn, nums), nums), total, limit, 0)
 
