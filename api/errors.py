@@ -108,6 +108,12 @@ def mkg_error_response(exc: MkgError) -> JSONResponse:
 
 async def _on_mkg_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, MkgError)
+    if isinstance(exc, QueryTimeout):
+        limit: float = request.app.state.settings.query_timeout_s
+        exc = QueryTimeout(
+            f"The query ran past the {limit:g} s time limit and was stopped. Narrow it: fewer hops, "
+            "a type or relation filter, or a lower limit."
+        )
     return mkg_error_response(exc)
 
 
