@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.corpus import AZHAR, JEM, JAA, LET, MARKAZ, SAEED, TALIBAN
+from tests.api.corpus import AZHAR, JAA, JEM, LET, MARKAZ, SAEED, TALIBAN
 
 
 def node_ids(body: dict) -> set[str]:
