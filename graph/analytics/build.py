@@ -1,0 +1,141 @@
+"""Turn stored entities and relations into networkx graphs the analyses run on.
+
+The graph every analysis starts from is an `nx.MultiDiGraph`: one node per entity (attributes `type`,
+`name`), one edge per relation keyed by its id (attributes `type`, `confidence`, `first_seen`,
+`last_seen`, `credibility`, `reliability`). Nodes and edges are inserted in id order so that seeded
+algorithms give the same answer for the same data, whatever order a store yields it in.
+
+`graph.graph` carries `truncated` (the relation cap cut it short) and `n_relations`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from graph.analytics.models import EntityRef, GraphScope
+from graph.grading import seen_on_or_after, seen_on_or_before
+from graph.models import Entity, Relation, RelationFilter
+from graph.ontology import NodeType, Reliability, RelType
+from graph.store import GraphStore
+
+# The most relations one analysis reads; beyond it the network is cut and says `truncated`.
+DEFAULT_MAX_EDGES = 500_000
+UNKNOWN_CREDIBILITY = 6
+
+
+def relation_passes(rel: Relation, filt: RelationFilter | None) -> bool:
+    """Whether a relation belongs to the network `filt` describes (all its conditions hold).
+
+    Time: `as_of`/`until` D keep a relation first seen by the end of period D ("2014" = all of 2014);
+    `since` D keeps one last seen (or, lacking that, first seen) in or after D, so `since`+`until`
+    keep relations whose [first_seen, last_seen] overlaps the range. A relation with no date fails
+    every time condition. Grades: no known reliability counts as F, no credibility as 6.
+    """
+    if filt is None:
+        return True
+    if filt.types and rel.type not in filt.types:
+        return False
+    for bound in (filt.as_of, filt.until):
+        if bound is not None and not seen_on_or_before(rel.first_seen, bound):
+            return False
+    if filt.since is not None and not seen_on_or_after(rel.last_seen or rel.first_seen, filt.since):
+        return False
+    if filt.min_reliability is not None and (rel.reliability or Reliability.F) > filt.min_reliability:
+        return False
+    credibility = rel.credibility if rel.credibility is not None else UNKNOWN_CREDIBILITY
+    return filt.max_credibility is None or credibility <= filt.max_credibility
+
+
+def to_networkx(
+    entities: Iterable[Entity], relations: Iterable[Relation], truncated: bool = False
+) -> nx.MultiDiGraph:
+    """The network of these entities and relations; a relation whose ends are not both given is left out."""
+    graph = nx.MultiDiGraph(truncated=truncated)
+    for entity in sorted(entities, key=lambda e: e.id):
+        graph.add_node(entity.id, type=entity.type, name=entity.name)
+    n_relations = 0
+    for rel in sorted(relations, key=lambda r: r.id):
+        if rel.source not in graph or rel.target not in graph:
+            continue
+        graph.add_edge(
+            rel.source,
+            rel.target,
+            key=rel.id,
+            type=rel.type,
+            confidence=rel.confidence,
+            first_seen=rel.first_seen,
+            last_seen=rel.last_seen,
+            credibility=rel.credibility,
+            reliability=rel.reliability,
+        )
+        n_relations += 1
+    graph.graph["n_relations"] = n_relations
+    return graph
+
+
+def from_store(
+    store: GraphStore,
+    filt: RelationFilter | None = None,
+    node_types: Iterable[NodeType] | None = None,
+    rel_types: Iterable[RelType] | None = None,
+    max_edges: int = DEFAULT_MAX_EDGES,
+) -> nx.MultiDiGraph:
+    """The stored network as `filt` sees it: the relations that pass and the entities they join.
+
+    `node_types` keeps only relations between entities of those types; `rel_types` narrows `filt.types`.
+    At most `max_edges` relations are read (in the store's order); `graph.graph["truncated"]` says so.
+    """
+    wanted_nodes = set(node_types) if node_types else None
+    wanted_rels = set(rel_types) if rel_types else None
+    entities: dict[str, Entity] = {}
+    for entity in store.iter_entities():
+        if wanted_nodes is None or entity.type in wanted_nodes:
+            entities[entity.id] = entity
+    kept: list[Relation] = []
+    truncated = False
+    for rel in store.iter_relations():
+        if wanted_rels is not None and rel.type not in wanted_rels:
+            continue
+        if rel.source not in entities or rel.target not in entities or not relation_passes(rel, filt):
+            continue
+        if len(kept) >= max_edges:
+            truncated = True
+            break
+        kept.append(rel)
+    touched = {end for rel in kept for end in (rel.source, rel.target)}
+    return to_networkx((entities[i] for i in touched), kept, truncated=truncated)
+
+
+def simple_undirected(graph: nx.MultiDiGraph) -> nx.Graph:
+    """One undirected edge per related pair: `weight` = relations between them, `types` = their types.
+
+    Direction is dropped on purpose: symmetric relations are stored one way round, and a broker sits
+    between two parties whichever way the links were written.
+    """
+    simple = nx.Graph()
+    simple.add_nodes_from(graph.nodes(data=True))
+    for source, target, data in graph.edges(data=True):
+        if simple.has_edge(source, target):
+            edge = simple[source][target]
+            edge["weight"] += 1
+            edge["types"].add(data["type"])
+        else:
+            simple.add_edge(source, target, weight=1, types={data["type"]})
+    return simple
+
+
+def scope_of(graph: nx.Graph | nx.MultiDiGraph, simple: nx.Graph) -> GraphScope:
+    """How big the analysed network is; `graph` carries the relation count and the truncated flag."""
+    return GraphScope(
+        n_nodes=simple.number_of_nodes(),
+        n_edges=simple.number_of_edges(),
+        n_relations=int(graph.graph.get("n_relations", graph.number_of_edges())),
+        truncated=bool(graph.graph.get("truncated", False)),
+    )
+
+
+def entity_ref(graph: nx.Graph | nx.MultiDiGraph, node: str) -> EntityRef:
+    data = graph.nodes[node]
+    return EntityRef(id=node, type=data["type"], name=data["name"])
