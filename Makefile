@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: install
-	$(BIN)/mkg ingest samples/ --store $(STORE)
+	$(BIN)/mkg ingest samples/ --sources samples/sources.json --store $(STORE) || test $$? -eq 1
 	$(BIN)/mkg serve --host $(HOST) --port $(PORT) --store $(STORE)
 
 # Debian's Chromium drives the view tests (playwright is told its path; no browser download).

@@ -12,6 +12,8 @@ from graph.errors import InvalidInput
 from graph.ontology import Reliability
 
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ""})
+# A corpus folder's own notes are not reports; name such a file explicitly to ingest it anyway.
+FOLDER_NOTES = frozenset({"readme", "license", "licence", "changelog", "notice"})
 
 
 class FileFailure(BaseModel):
@@ -28,7 +30,8 @@ class Collected(BaseModel):
 def collect_files(paths: list[Path]) -> Collected:
     """Files named are always read; folders are walked for document-like files, in sorted order.
 
-    Hidden files are skipped, and a symlink inside a folder is followed only when it stays inside it.
+    In folders, hidden files and notes (README, LICENSE...) are skipped, and a symlink is followed
+    only when it stays inside the folder.
     """
     collected = Collected()
     seen: set[Path] = set()
@@ -51,7 +54,7 @@ def _walk(root: Path, collected: Collected, seen: set[Path]) -> None:
                 continue
             path = Path(folder) / name
             display = _display(path)
-            if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+            if path.suffix.lower() not in DOCUMENT_SUFFIXES or path.stem.lower() in FOLDER_NOTES:
                 collected.skipped += 1
                 continue
             real = path.resolve()
