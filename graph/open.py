@@ -30,9 +30,10 @@ def open_store(uri: str, settings: Settings | None = None) -> GraphStore:
         raise InvalidInput("no store given: a SQLite file path or a neo4j:// / bolt:// URI")
     scheme = store_scheme(uri)
     if scheme in NEO4J_SCHEMES:
-        from graph.neo4j import Neo4jStore  # imported only when used: the driver is not needed for SQLite
+        # Imported only when used: SQLite users never load the driver.
+        from graph.neo4j import Neo4jStore  # type: ignore[attr-defined, unused-ignore]
 
-        return Neo4jStore(uri.strip(), settings=settings)  # type: ignore[no-any-return, call-arg, unused-ignore]
+        return Neo4jStore(uri.strip(), settings=settings)  # type: ignore[no-any-return, unused-ignore]
     if scheme == "file":
         uri = uri.strip()[len("file://") :]
     elif scheme is not None:
