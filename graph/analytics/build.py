@@ -17,35 +17,38 @@ import networkx as nx
 from graph.analytics.models import EntityRef, GraphScope
 from graph.grading import seen_on_or_after, seen_on_or_before
 from graph.models import Entity, Relation, RelationFilter
-from graph.ontology import NodeType, Reliability, RelType
+from graph.ontology import NodeType, RelType
 from graph.store import GraphStore
 
 # The most relations one analysis reads; beyond it the network is cut and says `truncated`.
 DEFAULT_MAX_EDGES = 500_000
-UNKNOWN_CREDIBILITY = 6
 
 
 def relation_passes(rel: Relation, filt: RelationFilter | None) -> bool:
-    """Whether a relation belongs to the network `filt` describes (all its conditions hold).
+    """Whether a relation belongs to the network `filt` describes: all its conditions hold.
 
-    Time: `as_of`/`until` D keep a relation first seen by the end of period D ("2014" = all of 2014);
-    `since` D keeps one last seen (or, lacking that, first seen) in or after D, so `since`+`until`
-    keep relations whose [first_seen, last_seen] overlaps the range. A relation with no date fails
-    every time condition. Grades: no known reliability counts as F, no credibility as 6.
+    The same rules as the stores' own filters (graph/sqlite/filters.py), in Python:
+    `as_of`/`until` D keep a relation first seen by the end of period D ("2014" = all of 2014);
+    `since` D keeps one last seen in or after period D, so `since`+`until` keep relations whose
+    [first_seen, last_seen] overlaps the range. A relation without the date or grade a condition
+    needs fails that condition.
     """
     if filt is None:
         return True
-    if filt.types and rel.type not in filt.types:
+    if filt.types is not None and rel.type not in filt.types:
         return False
     for bound in (filt.as_of, filt.until):
         if bound is not None and not seen_on_or_before(rel.first_seen, bound):
             return False
-    if filt.since is not None and not seen_on_or_after(rel.last_seen or rel.first_seen, filt.since):
+    if filt.since is not None and not seen_on_or_after(rel.last_seen, filt.since):
         return False
-    if filt.min_reliability is not None and (rel.reliability or Reliability.F) > filt.min_reliability:
+    if filt.min_reliability is not None and (
+        rel.reliability is None or rel.reliability > filt.min_reliability
+    ):
         return False
-    credibility = rel.credibility if rel.credibility is not None else UNKNOWN_CREDIBILITY
-    return filt.max_credibility is None or credibility <= filt.max_credibility
+    return filt.max_credibility is None or (
+        rel.credibility is not None and rel.credibility <= filt.max_credibility
+    )
 
 
 def to_networkx(

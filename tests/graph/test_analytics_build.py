@@ -47,7 +47,7 @@ def test_as_of_keeps_relations_first_seen_by_the_end_of_the_period(
         ("2009", "2011-02", True),  # overlaps its start
         ("2012", "2013", True),  # inside
         ("2015", "2018", True),  # overlaps its end
-        ("2016-12-31", None, True),
+        ("2016-12-31", "2016-12-31", True),
         ("2017-01", "2018", False),  # starts after it ends
         (None, None, False),
     ],
@@ -65,13 +65,14 @@ def test_grade_filters() -> None:
     ungraded = _rel("2014")
     assert relation_passes(strong, RelationFilter(min_reliability=Reliability.B))
     assert not relation_passes(weak, RelationFilter(min_reliability=Reliability.C))
-    assert not relation_passes(ungraded, RelationFilter(min_reliability=Reliability.E))
-    assert relation_passes(ungraded, RelationFilter(min_reliability=Reliability.F))
+    # an ungraded relation fails every grade condition, as it does in the stores
+    assert not relation_passes(ungraded, RelationFilter(min_reliability=Reliability.F))
     assert relation_passes(strong, RelationFilter(max_credibility=2))
     assert not relation_passes(weak, RelationFilter(max_credibility=4))
-    assert not relation_passes(ungraded, RelationFilter(max_credibility=5))
+    assert not relation_passes(ungraded, RelationFilter(max_credibility=6))
     assert relation_passes(strong, RelationFilter(types=[RelType.ALLIED_WITH]))
     assert not relation_passes(strong, RelationFilter(types=[RelType.RIVAL_OF]))
+    assert not relation_passes(strong, RelationFilter(types=[]))
     assert relation_passes(weak, None)
 
 
