@@ -156,7 +156,7 @@ def vis_options(n_nodes: int, n_edges: int) -> dict[str, Any]:
         "physics": {
             "enabled": small,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.4},
+            "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 140, "avoidOverlap": 0.6},
             "stabilization": {"enabled": small, "iterations": 120, "updateInterval": 40, "fit": True},
         },
     }

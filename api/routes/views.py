@@ -17,7 +17,7 @@ from api.deps import RelTypesQ, SettingsDep, StoreDep, check_hops
 from api.errors import status_of
 from api.resolve import resolve_entity
 from graph.errors import MkgError
-from graph.models import Entity, PathResult, RelationFilter, Subgraph
+from graph.models import Entity, PathResult, Relation, RelationFilter, Subgraph
 from graph.ontology import NodeType, RelType
 from graph.store import GraphStore
 from viz.csp import SECURITY_HEADERS, header_policy, new_nonce
@@ -35,7 +35,6 @@ NO_STORE_MESSAGE = "The graph store failed to answer. The problem has been logge
 EntityRef = Annotated[str, Path(min_length=1, max_length=500, description="entity id, or a name or alias")]
 HopsQ = Annotated[int, Query(ge=1, le=3, description="how far from the entity (1 to 3)")]
 NodeTypesQ = Annotated[list[NodeType] | None, Query(alias="type", description="only these entity types")]
-HTML = {200: {"content": {"text/html": {}}, "description": "an HTML page"}}
 
 
 def _page(body: str, nonce: str, status: int = 200) -> HTMLResponse:
@@ -62,7 +61,7 @@ def _error_page(exc: MkgError, nonce: str, path_form: tuple[str, str] | None = N
     return _page(body, nonce, status)
 
 
-@router.get("/", responses=HTML, summary="Home: what is in the graph")
+@router.get("/", summary="Home: what is in the graph")
 def home(store: StoreDep) -> HTMLResponse:
     nonce = new_nonce()
     try:
@@ -78,7 +77,7 @@ def home(store: StoreDep) -> HTMLResponse:
     return _page(body, nonce)
 
 
-@router.get("/views/search", responses=HTML, summary="Entities matching a name, as links to their views")
+@router.get("/views/search", summary="Entities matching a name, as links to their views")
 def search_view(
     store: StoreDep, q: Annotated[str, Query(max_length=200, description="words of a name or alias")] = ""
 ) -> HTMLResponse:
@@ -93,7 +92,7 @@ def search_view(
     return _page(render_search(text, found.items, found.total or len(found.items), nonce=nonce), nonce)
 
 
-@router.get("/views/entity/{ref:path}", responses=HTML, summary="An entity's neighbourhood, interactive")
+@router.get("/views/entity/{ref:path}", summary="An entity's neighbourhood, interactive")
 def entity_view(
     ref: EntityRef, store: StoreDep, settings: SettingsDep, hops: HopsQ = 1, rel: RelTypesQ = None
 ) -> HTMLResponse:
@@ -127,7 +126,7 @@ def _hop_links(entity_id: str, current: int, ceiling: int) -> list[tuple[str, st
     return [*links, ("as JSON", "/entities/" + quote(entity_id, safe=""))]
 
 
-@router.get("/views/path", responses=HTML, summary="Shortest connections between two entities, highlighted")
+@router.get("/views/path", summary="Shortest connections between two entities, highlighted")
 def path_view(
     store: StoreDep,
     settings: SettingsDep,
@@ -167,7 +166,7 @@ def path_view(
 
 def _union(result: PathResult, ends: list[Entity]) -> Subgraph:
     nodes = {e.id: e for e in ends}
-    edges = {}
+    edges: dict[str, Relation] = {}
     for path in result.paths:
         nodes.update((n.id, n) for n in path.nodes)
         edges.update((e.id, e) for e in path.edges)
@@ -184,7 +183,7 @@ def _path_notes(result: PathResult, hops: int) -> list[str]:
     return notes
 
 
-@router.get("/views/network", responses=HTML, summary="The whole graph or a filtered part (alliance map)")
+@router.get("/views/network", summary="The whole graph or a filtered part (alliance map)")
 def network_view(
     store: StoreDep,
     settings: SettingsDep,

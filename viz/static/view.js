@@ -228,5 +228,6 @@
   window.mkgNetwork = network;
   window.mkgNodes = nodes;
   window.mkgEdges = edges;
+  window.mkgVisibleEdges = visibleEdges;
   window.mkgShowEdge = showEdge;
 })();
