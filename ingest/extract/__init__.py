@@ -1,0 +1,95 @@
+"""Text -> Extraction: entities (groups, leaders, camps, places) and relations, with evidence.
+
+One spaCy pass per document; everything else works on that one parsed Doc: gazetteer look-up,
+cue-word patterns, dependency paths between mentions, and a little anaphora.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from graph.errors import MkgError
+from ingest.extract.build import build_extraction
+from ingest.extract.camps import find_place_camps
+from ingest.extract.chains import comma_chains, cross_sentence, nested_camp_places
+from ingest.extract.context import Ref, Salience, anaphor_refs, ignored_mentions, span_root
+from ingest.extract.doc_view import DocView
+from ingest.extract.gazetteer import get_gazetteer
+from ingest.extract.mentions import add_nested_camp_places, find_mentions
+from ingest.extract.relations import RelationFinder
+from ingest.extract.resolve import add_defined_acronyms, resolve
+from ingest.models import Extraction
+from ingest.nlp import load_pipeline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["ExtractionFailed", "extract", "extract_doc", "extract_many"]
+
+_BATCH = 8
+
+
+class ExtractionFailed(MkgError):
+    """The extractor met text it could not handle."""
+
+
+def extract(text: str, *, doc_date: str | None = None) -> Extraction:
+    """Entities and relations stated in `text` (offsets in evidence refer to `text` itself)."""
+    if not text or not text.strip():
+        return Extraction()
+    nlp = load_pipeline()
+    return extract_doc(text, nlp(text), doc_date=doc_date)
+
+
+def extract_many(texts: Iterable[str], *, batch_size: int = _BATCH) -> list[Extraction]:
+    """Like `extract` for many texts, parsing them in batches with nlp.pipe."""
+    items = list(texts)
+    out: list[Extraction] = [Extraction() for _ in items]
+    todo = [i for i, t in enumerate(items) if t and t.strip()]
+    if not todo:
+        return out
+    nlp = load_pipeline()
+    for i, doc in zip(todo, nlp.pipe((items[i] for i in todo), batch_size=batch_size), strict=True):
+        out[i] = extract_doc(items[i], doc)
+    return out
+
+
+def extract_doc(text: str, doc: Doc, *, doc_date: str | None = None) -> Extraction:
+    """Extraction from an already parsed Doc of `text`."""
+    try:
+        return _extract(text, doc)
+    except MkgError:
+        raise
+    except Exception as exc:  # a bug must not surface as a stack trace to users
+        raise ExtractionFailed("The extractor could not process this document.") from exc
+
+
+def _extract(text: str, doc: Doc) -> Extraction:
+    gaz = get_gazetteer()
+    view = DocView.build(text, doc)
+    find_mentions(view, gaz)
+    find_place_camps(view)
+    add_nested_camp_places(view, gaz)
+    links = add_defined_acronyms(view)
+    for idx in ignored_mentions(view):
+        view.mentions[idx].entity = -2
+    entities = resolve(view, links)
+    types = [e.type for e in entities]
+    refs = [
+        Ref(entity=m.entity, root=span_root(view, m), sent=m.sent, anaphor=False)
+        for m in view.mentions
+        if m.entity >= 0 and not m.nested
+    ]
+    salience = Salience(view, refs, types)
+    refs += anaphor_refs(view, salience)
+    by_sent: dict[int, list[Ref]] = {}
+    for ref in sorted(refs, key=lambda r: r.root):
+        by_sent.setdefault(ref.sent, []).append(ref)
+    finder = RelationFinder(view, types)
+    for sent_refs in by_sent.values():
+        finder.sentence(sent_refs)
+    comma_chains(finder, view)
+    nested_camp_places(finder, view)
+    cross_sentence(finder, view, refs, salience)
+    return build_extraction(view, entities, finder.found)

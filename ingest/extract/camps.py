@@ -1,0 +1,116 @@
+"""Camps: 'Camp Usama', 'Markaz Usman-e-Ali', 'Balakot camp', 'the Al-Faruq and Salman al-Farsi camps',
+and camps identified by their place ('their training camp in Anda')."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.ontology import NodeType
+from ingest.extract import lexicon as lx
+from ingest.extract.doc_view import DocView
+from ingest.extract.names import is_name_token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_MAX_NAME = 5
+_JOINERS = frozenset({"al", "el", "ul", "ud", "e", "i", "-", "bin", "ibn", "as", "ash", "ad", "wal"})
+_GENERIC = frozenset(
+    {
+        "training",
+        "military",
+        "terrorist",
+        "militant",
+        "the",
+        "a",
+        "its",
+        "their",
+        "his",
+        "refugee",
+        "army",
+        "police",
+        "crpf",
+        "battalion",
+        "base",
+        "main",
+        "new",
+        "old",
+        "jihadi",
+    }
+)
+
+
+def _piece(doc: Doc, i: int) -> bool:
+    """A token that can sit inside a camp name: a capitalised word or a joiner ('Usman-e-Ali')."""
+    tok = doc[i]
+    if "\n" in tok.text:
+        return False
+    if is_name_token(tok):
+        return tok.lower_ not in _GENERIC and tok.lower_ not in lx.NON_GROUP_WORDS
+    return tok.lower_ in _JOINERS
+
+
+def find_camps(view: DocView) -> None:
+    doc = view.doc
+    for i, tok in enumerate(doc):
+        if view.owner[i] >= 0:
+            continue
+        low = tok.lower_
+        if low in lx.CAMP_PREFIXES and tok.text[:1].isupper():
+            _prefix_camp(view, i)
+        elif low in {"camp", "camps"}:
+            _suffix_camps(view, i)
+
+
+def _prefix_camp(view: DocView, i: int) -> None:
+    doc = view.doc
+    k = i + 1
+    while k < len(doc) and k - i <= _MAX_NAME and view.owner[k] < 0 and _piece(doc, k):
+        k += 1
+    while k > i + 1 and doc[k - 1].lower_ in _JOINERS:
+        k -= 1
+    if k > i + 1 and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ in {"PROPN", "NOUN", "ADJ"}:
+        view.add(NodeType.CAMP, i, k, source="pattern")
+
+
+def _run_before(view: DocView, end: int) -> int:
+    doc = view.doc
+    j = end
+    while j > 0 and end - j < _MAX_NAME and view.owner[j - 1] < 0 and _piece(doc, j - 1):
+        j -= 1
+    while j < end and doc[j].lower_ in _JOINERS:
+        j += 1
+    return j
+
+
+def _suffix_camps(view: DocView, i: int) -> None:
+    doc = view.doc
+    j = _run_before(view, i)
+    if j == i:
+        return
+    plural = doc[i].lower_ == "camps"
+    if not plural:
+        view.add(NodeType.CAMP, j, i + 1, source="pattern")
+        return
+    view.add(NodeType.CAMP, j, i, source="pattern")
+    # "the Al-Faruq and Salman al-Farsi camps": every name in the coordination is a camp.
+    while j >= 2 and doc[j - 1].lower_ in {"and", ","}:
+        k = _run_before(view, j - 1)
+        if k == j - 1:
+            break
+        view.add(NodeType.CAMP, k, j - 1, source="pattern")
+        j = k
+
+
+def find_place_camps(view: DocView) -> None:
+    """'training camp in Anda': an unnamed camp identified by its place (run after places are known)."""
+    doc = view.doc
+    for i in range(1, len(doc) - 2):
+        if doc[i].lower_ != "camp" or doc[i - 1].lower_ != "training" or view.owner[i] >= 0:
+            continue
+        if doc[i + 1].lower_ not in {"in", "at", "near"}:
+            continue
+        target = view.mention_at(i + 2)
+        if target is None or target.type is not NodeType.PLACE:
+            continue
+        view.add(NodeType.CAMP, i - 1, target.tok_end, source="pattern", claim=False)

@@ -1,0 +1,147 @@
+"""Relations read off the surface rather than the parse: 'Karachi, Pakistan' chains,
+camps named after their place, and role-holders whose group is in a nearby sentence."""
+
+from __future__ import annotations
+
+from graph.ontology import NodeType, RelType
+from ingest.extract import lexicon as lx
+from ingest.extract.context import Ref, Salience
+from ingest.extract.doc_view import DocView, Mention
+from ingest.extract.gazetteer import PlaceFact
+from ingest.extract.relations import RelationFinder
+
+_SEPARATORS = frozenset({",", "the"})
+_LIST_WORDS = frozenset({"and", "or"})
+_LEAD_TITLES = frozenset(
+    {
+        "commander",
+        "amir",
+        "emir",
+        "ameer",
+        "chief",
+        "leader",
+        "founder",
+        "head",
+        "deputy",
+        "spokesman",
+        "spokesperson",
+    }
+)
+
+
+def _compatible(inner: PlaceFact | None, outer: PlaceFact | None) -> bool:
+    """Can `inner` lie within `outer`? Countries never lie within anything but regions."""
+    if inner is None or outer is None:
+        return not (inner is not None and inner.kind == "country" and outer is None)
+    if inner.kind == "country":
+        return outer.kind not in {"country", "subdivision", "city"} and outer.country is None
+    if outer.kind == "city" and inner.kind in {"subdivision", "province", "region", "district"}:
+        return False
+    if inner.country and outer.kind == "country":
+        return inner.country == outer.name
+    return True
+
+
+def comma_chains(finder: RelationFinder, view: DocView) -> None:
+    """'Patikul, Sulu'; 'Camp X, Mount Y, Maguindanao'; 'Varanasi, Faizabad and Lucknow, India'."""
+    doc = view.doc
+    located = [m for m in view.mentions if m.type in {NodeType.PLACE, NodeType.CAMP} and m.entity >= 0]
+    located.sort(key=lambda m: m.tok_start)
+    runs: list[list[tuple[Mention, str]]] = []
+    current: list[tuple[Mention, str]] = []
+    for m in located:
+        if current:
+            prev = current[-1][0]
+            gap = [t for t in doc[prev.tok_end : m.tok_start]]
+            gap_words = {t.lower_ for t in gap}
+            joined = (
+                prev.sent == m.sent
+                and gap
+                and len(gap) <= 3
+                and gap_words <= _SEPARATORS | _LIST_WORDS
+                and "," in gap_words | ({"and"} & gap_words)
+            )
+            if joined:
+                current.append((m, "list" if gap_words & _LIST_WORDS else "comma"))
+                continue
+            runs.append(current)
+        current = [(m, "start")]
+    if current:
+        runs.append(current)
+    for run in runs:
+        _chain_relations(finder, run)
+
+
+def _chain_relations(finder: RelationFinder, run: list[tuple[Mention, str]]) -> None:
+    """A plain comma chain nests left in right; 'A, B and C, D' puts every listed item in D."""
+    items = [m for m, _ in run]
+    hows = [h for _, h in run]
+    last_list = max((k for k in range(1, len(run)) if hows[k] == "list"), default=0)
+    pairs: list[tuple[Mention, Mention]] = []
+    if last_list == 0:
+        pairs = [(items[k - 1], items[k]) for k in range(1, len(items))]
+    elif last_list + 1 < len(items):
+        outer = items[last_list + 1]
+        pairs = [(x, outer) for x in items[: last_list + 1]]
+        pairs += [(items[k - 1], items[k]) for k in range(last_list + 2, len(items))]
+    for inner, outer in pairs:
+        if outer.type is not NodeType.PLACE or inner.entity == outer.entity:
+            continue
+        if inner.type is NodeType.CAMP or _compatible(inner.place, outer.place):
+            finder.emit(RelType.LOCATED_IN, inner.entity, outer.entity, inner.sent, 0.75, "comma-chain")
+
+
+def nested_camp_places(finder: RelationFinder, view: DocView) -> None:
+    """'Balakot camp' lies in Balakot."""
+    for camp in view.mentions:
+        if camp.type is not NodeType.CAMP or camp.entity < 0:
+            continue
+        for m in view.mentions:
+            if m.type is NodeType.PLACE and m.nested and camp.start <= m.start and m.end <= camp.end:
+                finder.emit(
+                    RelType.LOCATED_IN, camp.entity, m.entity, camp.sent, 0.7, "camp-named-after-place"
+                )
+
+
+def cross_sentence(finder: RelationFinder, view: DocView, refs: list[Ref], salience: Salience) -> None:
+    """A titled person with no group in the sentence leads the group just spoken of; a camp where
+    training happens, with nobody named, trains the group just spoken of."""
+    tied = {(f.source, f.sent) for f in finder.found if f.type in {RelType.LEADS, RelType.MEMBER_OF}}
+    trained = {(f.target, f.sent) for f in finder.found if f.type is RelType.TRAINS_AT}
+    by_sent: dict[int, list[Ref]] = {}
+    for ref in refs:
+        by_sent.setdefault(ref.sent, []).append(ref)
+    for sent, srefs in by_sent.items():
+        has_group = any(finder.types[r.entity] is NodeType.GROUP for r in srefs)
+        for ref in srefs:
+            kind = finder.types[ref.entity]
+            if (
+                kind is NodeType.LEADER
+                and not has_group
+                and (ref.entity, sent) not in tied
+                and not ref.anaphor
+            ):
+                owner = view.owner[ref.root]
+                role = view.mentions[owner].role if owner >= 0 else None
+                if role and role.split()[-1].lower() in _LEAD_TITLES:
+                    group = salience.recent(NodeType.GROUP, ref.root)
+                    if group is not None:
+                        finder.emit(RelType.LEADS, ref.entity, group, sent, 0.45, "title-previous-sentence")
+            if kind is NodeType.CAMP and not ref.anaphor and (ref.entity, sent) not in trained:
+                actors = [r for r in srefs if finder.types[r.entity] in {NodeType.GROUP, NodeType.LEADER}]
+                if actors or not _trains_here(view, sent):
+                    continue
+                group = salience.recent(NodeType.GROUP, ref.root)
+                if group is not None:
+                    finder.emit(
+                        RelType.TRAINS_AT, group, ref.entity, sent, 0.45, "training-previous-sentence"
+                    )
+
+
+def _trains_here(view: DocView, sent: int) -> bool:
+    span = view.sents[sent]
+    return any(
+        t.lemma_.lower() in {"train", "training"} or t.lower_ in lx.TRAIN_WORDS - {"camp", "camps"}
+        for t in span
+        if t.pos_ in {"VERB", "NOUN"} and t.lower_ not in {"camp", "camps"}
+    )

@@ -1,0 +1,163 @@
+"""Dependency paths between mentions, and what pronouns and definite phrases refer to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from graph.ontology import NodeType
+from ingest.extract import lexicon as lx
+from ingest.extract.doc_view import DocView, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# "associated with Al-Qaida, Usama bin Laden or the Taliban for ...": a sanctions regime's name, not a tie.
+_DISJUNCTIVE_LISTING = re.compile(r"associated with ((?:(?!\bfor\b)[^.;]){0,160}?\bor\b[^.;]{0,80}?)\s+for\b")
+_GROUP_ANAPHORS = frozenset(
+    {"group", "organization", "organisation", "outfit", "movement", "network", "faction"}
+)
+_PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
+_GROUP_PRONOUNS = frozenset({"it", "its", "itself"})
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A mention, or a pronoun / definite phrase standing for an entity."""
+
+    entity: int
+    root: int  # token index used for paths
+    sent: int
+    anaphor: bool
+    kind: str = "mention"  # mention | pronoun | members | there
+
+
+def span_root(view: DocView, m: Mention) -> int:
+    return int(view.doc[m.tok_start : m.tok_end].root.i)
+
+
+def ignored_mentions(view: DocView) -> set[int]:
+    """Mentions inside a disjunctive listing formula; they assert nothing."""
+    spans = [(m.start(1), m.end(1)) for m in _DISJUNCTIVE_LISTING.finditer(view.text)]
+    if not spans:
+        return set()
+    out: set[int] = set()
+    for idx, m in enumerate(view.mentions):
+        if any(s <= m.start and m.end <= e for s, e in spans):
+            out.add(idx)
+    return out
+
+
+def path_tokens(a: Token, b: Token) -> list[Token] | None:
+    """Tokens strictly between a and b on the dependency path (None when not connected)."""
+    up_a = [a, *a.ancestors]
+    pos_a = {t.i: n for n, t in enumerate(up_a)}
+    chain_b: list[Token] = []
+    node = b
+    while node.i not in pos_a:
+        chain_b.append(node)
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    full = up_a[: pos_a[node.i] + 1] + list(reversed(chain_b))
+    return [t for t in full if t.i not in (a.i, b.i)]
+
+
+def cue_words(path: list[Token]) -> set[str]:
+    """Words and lemmas on a path, plus modifiers of path words ('joint' operation, 'training' programme)."""
+    out: set[str] = set()
+    for tok in path:
+        out.add(tok.lower_)
+        out.add(tok.lemma_.lower())
+        for child in tok.children:
+            if child.dep_ in {"amod", "compound", "prt", "advmod"}:
+                out.add(child.lower_)
+                out.add(child.lemma_.lower())
+    return out
+
+
+class Salience:
+    """Which group, person or camp a pronoun most likely means at a given point of the document."""
+
+    def __init__(self, view: DocView, refs: list[Ref], types: list[NodeType]) -> None:
+        self.view = view
+        self.by_type: dict[NodeType, list[tuple[int, int, bool]]] = {}
+        self.counts: dict[int, int] = {}
+        for ref in sorted(refs, key=lambda r: r.root):
+            is_subject = view.doc[ref.root].dep_ in {"nsubj", "nsubjpass"}
+            self.by_type.setdefault(types[ref.entity], []).append((ref.root, ref.entity, is_subject))
+            self.counts[ref.entity] = self.counts.get(ref.entity, 0) + 1
+
+    def main(self, node_type: NodeType) -> int | None:
+        items = self.by_type.get(node_type, [])
+        if not items:
+            return None
+        first: dict[int, int] = {}
+        for tok, ent, _ in items:
+            first.setdefault(ent, tok)
+        return max(first, key=lambda e: (self.counts[e], -first[e]))
+
+    def recent(self, node_type: NodeType, before: int, window_sents: int = 2) -> int | None:
+        """Most recent entity of this type before token `before` within a few sentences, subjects first."""
+        sent = self.view.tok_sent[before]
+        candidates = [
+            (tok, ent, subj)
+            for tok, ent, subj in self.by_type.get(node_type, [])
+            if tok < before and sent - self.view.tok_sent[tok] <= window_sents
+        ]
+        if not candidates:
+            return None
+        last_sent = max(self.view.tok_sent[t] for t, _, _ in candidates)
+        same = [c for c in candidates if self.view.tok_sent[c[0]] == last_sent]
+        subjects = [c for c in same if c[2]]
+        pick = subjects[0] if subjects else same[-1]
+        return pick[1]
+
+
+def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
+    """Pronouns ('it', 'he'), definite phrases ('the group', 'the camp'), 'these cadres', 'there'."""
+    doc = view.doc
+    out: list[Ref] = []
+    for tok in doc:
+        if view.owner[tok.i] >= 0:
+            continue
+        low = tok.lower_
+        target: int | None = None
+        kind = "pronoun"
+        if low in _PERSON_PRONOUNS:
+            target = salience.recent(NodeType.LEADER, tok.i)
+        elif low in _GROUP_PRONOUNS or _definite(tok, _GROUP_ANAPHORS):
+            target = salience.recent(NodeType.GROUP, tok.i) or salience.main(NodeType.GROUP)
+        elif low in {"they", "their", "them"}:
+            target = salience.recent(NodeType.GROUP, tok.i, window_sents=1)
+        elif _definite(tok, frozenset({"camp", "complex", "markaz"})):
+            target = salience.recent(NodeType.CAMP, tok.i, window_sents=6) or salience.main(NodeType.CAMP)
+        elif low == "there":
+            target = salience.recent(NodeType.CAMP, tok.i, window_sents=1)
+            kind = "there"
+        elif low in lx.MEMBER_NOUNS and not _has_owner_modifier(view, tok):
+            target = salience.recent(NodeType.GROUP, tok.i, window_sents=1)
+            kind = "members"
+        if target is not None:
+            out.append(Ref(entity=target, root=tok.i, sent=view.tok_sent[tok.i], anaphor=True, kind=kind))
+    return out
+
+
+def _definite(tok: Token, nouns: frozenset[str]) -> bool:
+    if tok.lower_ not in nouns or tok.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children) and not any(
+        c.dep_ in {"compound", "amod", "poss"} and c.pos_ == "PROPN" for c in tok.children
+    )
+
+
+def _has_owner_modifier(view: DocView, tok: Token) -> bool:
+    for child in tok.children:
+        if child.dep_ in {"compound", "poss", "amod", "prep", "nmod"} and (
+            view.owner[child.i] >= 0 or any(view.owner[t.i] >= 0 for t in child.subtree)
+        ):
+            return True
+    return tok.dep_ == "compound" or not any(
+        c.dep_ == "det" and c.lower_ in {"these", "those", "the", "its", "their"} for c in tok.children
+    )

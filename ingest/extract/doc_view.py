@@ -1,0 +1,112 @@
+"""A parsed document plus the bookkeeping every extraction step shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from graph.ontology import NodeType
+from ingest.extract.gazetteer import GroupFact, PlaceFact
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass
+class Mention:
+    type: NodeType
+    start: int  # character offsets into the document text
+    end: int
+    text: str
+    tok_start: int  # token offsets into the spaCy Doc
+    tok_end: int
+    sent: int
+    source: str = "ner"  # gazetteer | pattern | ner | acronym | alias
+    group: GroupFact | None = None
+    place: PlaceFact | None = None
+    acronym: bool = False
+    role: str | None = None
+    alias_of: int | None = None  # index of the mention this one renames (a.k.a., acronym)
+    nested: bool = False  # inside another mention (the place in "Balakot camp")
+    entity: int = -1  # filled by resolution
+
+
+@dataclass
+class DocView:
+    text: str
+    doc: Doc
+    sents: list[Span]
+    tok_sent: list[int]
+    owner: list[int]  # token -> mention index, -1 when free
+    mentions: list[Mention] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, text: str, doc: Doc) -> DocView:
+        sents = list(doc.sents)
+        tok_sent = [0] * len(doc)
+        for si, sent in enumerate(sents):
+            for i in range(sent.start, sent.end):
+                tok_sent[i] = si
+        return cls(text=text, doc=doc, sents=sents, tok_sent=tok_sent, owner=[-1] * len(doc))
+
+    def tokens_for(self, start: int, end: int) -> tuple[int, int] | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        return span.start, span.end
+
+    def is_free(self, tok_start: int, tok_end: int) -> bool:
+        return all(self.owner[i] < 0 for i in range(tok_start, tok_end))
+
+    def add(
+        self,
+        node_type: NodeType,
+        tok_start: int,
+        tok_end: int,
+        *,
+        source: str,
+        claim: bool = True,
+        **extra: object,
+    ) -> int | None:
+        """Record a mention over tokens [tok_start, tok_end); returns its index, None if refused."""
+        while tok_start < tok_end and _trim_left(self.doc[tok_start]):
+            tok_start += 1
+        while tok_end > tok_start and _trim_right(self.doc[tok_end - 1]):
+            tok_end -= 1
+        if tok_start >= tok_end:
+            return None
+        if claim and not self.is_free(tok_start, tok_end):
+            return None
+        start = self.doc[tok_start].idx
+        last = self.doc[tok_end - 1]
+        end = last.idx + len(last.text)
+        mention = Mention(
+            type=node_type,
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            tok_start=tok_start,
+            tok_end=tok_end,
+            sent=self.tok_sent[tok_start],
+            source=source,
+        )
+        for key, value in extra.items():
+            setattr(mention, key, value)
+        idx = len(self.mentions)
+        self.mentions.append(mention)
+        if claim:
+            for i in range(tok_start, tok_end):
+                self.owner[i] = idx
+        return idx
+
+    def mention_at(self, tok: int) -> Mention | None:
+        idx = self.owner[tok]
+        return None if idx < 0 else self.mentions[idx]
+
+
+def _trim_left(tok: Token) -> bool:
+    return tok.is_space or tok.is_punct or tok.lower_ in {"the", "a", "an"}
+
+
+def _trim_right(tok: Token) -> bool:
+    return tok.is_space or tok.is_punct or tok.lower_ in {"'s", "\u2019s", "'"}

@@ -1,0 +1,244 @@
+"""Finding typed mentions in one parsed document, strongest evidence first.
+
+Order matters: each finder only takes tokens no earlier finder claimed.
+gazetteer groups -> camps -> gazetteer places -> persons -> cue-word groups -> other places.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.ontology import NodeType
+from ingest.extract import lexicon as lx
+from ingest.extract.camps import find_camps
+from ingest.extract.doc_view import DocView
+from ingest.extract.gazetteer import Gazetteer
+from ingest.extract.names import find_persons, is_name_token
+from ingest.extract.normalize import name_key
+from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+_STRONG_PLACE_KINDS = frozenset({"country", "subdivision"})
+_ABBREVIATED_COUNTRIES = frozenset({"us", "u.s.", "u.s", "uk", "u.k.", "usa", "u.s.a."})
+
+
+def find_mentions(view: DocView, gaz: Gazetteer) -> None:
+    hits = gazetteer_hits(view.text, scan_words(view.text), gaz)
+    _add_gazetteer_groups(view, hits)
+    find_camps(view)
+    weak_places = _add_gazetteer_places(view, hits)
+    find_persons(view)
+    _add_cue_groups(view)
+    _add_weak_places(view, weak_places)
+    _add_ner_places(view)
+    _add_place_head_runs(view)
+    _add_places_by_context(view)
+
+
+def _add_gazetteer_groups(view: DocView, hits: list[GazHit]) -> None:
+    for hit in hits:
+        if hit.group is None:
+            continue
+        toks = view.tokens_for(hit.start, hit.end)
+        if toks is None:
+            continue
+        view.add(NodeType.GROUP, *toks, source="gazetteer", group=hit.group, acronym=hit.acronym)
+
+
+def _add_gazetteer_places(view: DocView, hits: list[GazHit]) -> list[GazHit]:
+    weak: list[GazHit] = []
+    for hit in hits:
+        if hit.place is None:
+            continue
+        if hit.place.kind == "city" and " " not in view.text[hit.start : hit.end].strip():
+            weak.append(hit)
+            continue
+        toks = view.tokens_for(hit.start, hit.end)
+        if toks is None or _adjectival_abbreviation(view, *toks):
+            continue
+        view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
+    return weak
+
+
+def _adjectival_abbreviation(view: DocView, start: int, end: int) -> bool:
+    """'U.S. citizens': an abbreviated country used as a modifier is not a place mention."""
+    text = view.doc[start:end].text.lower()
+    if text not in _ABBREVIATED_COUNTRIES:
+        return False
+    last = view.doc[end - 1]
+    return last.dep_ in {"compound", "amod", "nmod"} and last.head.i > last.i
+
+
+def _ner_label_at(view: DocView, start: int, end: int) -> str | None:
+    for ent in view.doc.ents:
+        if ent.start <= start and end <= ent.end:
+            return str(ent.label_)
+    return None
+
+
+def _place_context(view: DocView, start: int, end: int) -> bool:
+    """Locative context around tokens [start, end): 'in X', 'near X', 'X, <place>', 'X in <place>'."""
+    doc = view.doc
+    if start > 0:
+        prev = doc[start - 1]
+        if prev.lower_ in lx.LOCATIVE_PREPS - {"of", "on", "over", "to"}:
+            return True
+        if prev.text == "," and start > 1 and _is_place_token(view, start - 2):
+            return True
+    return bool(end < len(doc) - 1 and doc[end].text in {",", "in"} and _is_place_token(view, end + 1))
+
+
+def _is_place_token(view: DocView, i: int) -> bool:
+    m = view.mention_at(i)
+    if m is not None:
+        return m.type is NodeType.PLACE
+    return i < len(view.doc) and view.doc[i].ent_type_ in {"GPE", "LOC"}
+
+
+def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
+    for hit in hits:
+        toks = view.tokens_for(hit.start, hit.end)
+        if toks is None or not view.is_free(*toks):
+            continue
+        label = _ner_label_at(view, *toks)
+        if label in {"GPE", "LOC", "FAC"} or (label is None and _place_context(view, *toks)):
+            view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
+
+
+def _clean_ent_bounds(ent: Span) -> tuple[int, int]:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or not doc[start].text.strip()):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "\u2019s"}):
+        end -= 1
+    for i in range(start, end):
+        if "\n" in doc[i].text or doc[i].is_space:
+            end = i
+            break
+    return start, end
+
+
+def _add_ner_places(view: DocView) -> None:
+    for ent in view.doc.ents:
+        if ent.label_ not in {"GPE", "LOC", "FAC"}:
+            continue
+        start, end = _clean_ent_bounds(ent)
+        if start >= end or not view.is_free(start, end):
+            continue
+        toks = view.doc[start:end]
+        words = [t.lower_ for t in toks]
+        if ent.label_ == "FAC" and words[-1] not in lx.PLACE_HEADS:
+            continue
+        if any(t.text.isupper() and len(t.text) > 3 for t in toks):
+            continue  # headings in capitals ("TACTICS AND TARGETS")
+        if not toks[0].text[:1].isupper() or words[0] in lx.ROLE_TITLES | lx.NAME_HONORIFICS:
+            continue
+        if _adjectival_abbreviation(view, start, end):
+            continue
+        view.add(NodeType.PLACE, start, end, source="ner")
+
+
+def _add_place_head_runs(view: DocView) -> None:
+    """'Sambisa Forest', 'Jabba Hill', 'Mount Cararao': proper names built on a place word."""
+    doc = view.doc
+    for i, tok in enumerate(doc):
+        low = tok.lower_
+        if not tok.text[:1].isupper() or view.owner[i] >= 0:
+            continue
+        if low in lx.PLACE_HEADS and low not in lx.PLACE_PREFIX_HEADS and i > 0:
+            j = i
+            while j > 0 and is_name_token(doc[j - 1]) and view.owner[j - 1] < 0 and i - j < 4:
+                j -= 1
+            if j < i and doc[j].lower_ not in lx.ROLE_TITLES and _not_org(view, j, i + 1):
+                view.add(NodeType.PLACE, j, i + 1, source="pattern")
+        elif low in lx.PLACE_PREFIX_HEADS:
+            k = i + 1
+            while k < len(doc) and is_name_token(doc[k]) and view.owner[k] < 0 and k - i < 4:
+                k += 1
+            if k > i + 1:
+                view.add(NodeType.PLACE, i, k, source="pattern")
+
+
+def _not_org(view: DocView, start: int, end: int) -> bool:
+    words = {t.lower_ for t in view.doc[start:end]}
+    return (
+        not words & (lx.NON_GROUP_WORDS - {"state", "national"})
+        and not words & lx.GROUP_HEADS - lx.PLACE_HEADS
+    )
+
+
+def _add_places_by_context(view: DocView) -> None:
+    """Unknown proper names in a locative frame: 'near Patikul, Sulu', 'Chelabandi in Muzaffarabad'."""
+    doc = view.doc
+    for ent in doc.ents:
+        if ent.label_ not in {"PERSON", "ORG", "NORP", "PRODUCT"} or len(ent) > 3:
+            continue
+        start, end = _clean_ent_bounds(ent)
+        if start >= end or not view.is_free(start, end):
+            continue
+        if not all(t.text[:1].isupper() for t in doc[start:end]):
+            continue
+        nxt = doc[end] if end < len(doc) else None
+        followed_by_place = nxt is not None and nxt.text in {",", "in"} and _is_place_token(view, end + 1)
+        prev = doc[start - 1] if start > 0 else None
+        after_near = prev is not None and prev.lower_ in {"near", "in"} and ent.label_ != "NORP"
+        if (followed_by_place and (after_near or len(ent) == 1 or ent.label_ != "PERSON")) or (
+            after_near and ent.label_ in {"PERSON", "PRODUCT"} and len(ent) == 1 and _in_place_list(view, end)
+        ):
+            view.add(NodeType.PLACE, start, end, source="context")
+
+
+def _in_place_list(view: DocView, end: int) -> bool:
+    doc = view.doc
+    return end < len(doc) - 1 and doc[end].lower_ in {"and", ","} and _is_place_token(view, end + 1)
+
+
+def _add_cue_groups(view: DocView) -> None:
+    """Organisations that are not in the gazetteer but are named like militant groups."""
+    doc = view.doc
+    sent_has_group = {m.sent for m in view.mentions if m.type is NodeType.GROUP}
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "PERSON", "NORP", "GPE", "FAC"}:
+            continue
+        start, end = _clean_ent_bounds(ent)
+        if start >= end or not view.is_free(start, end):
+            continue
+        toks = doc[start:end]
+        words = [t.lower_ for t in toks if not t.is_punct]
+        if not words or not toks[0].text[:1].isupper():
+            continue
+        if _is_group_name(words, ent.label_, view.tok_sent[start] in sent_has_group):
+            view.add(NodeType.GROUP, start, end, source="pattern")
+
+
+def _is_group_name(words: list[str], label: str, near_group: bool) -> bool:
+    wordset = set(words)
+    if wordset & lx.NON_GROUP_WORDS:
+        return False
+    strong = wordset & (lx.GROUP_HEADS - lx.WEAK_GROUP_HEADS)
+    if strong:
+        return True
+    weak = wordset & lx.WEAK_GROUP_HEADS
+    if not weak or len(words) < 2:
+        return False
+    if wordset & lx.MILITANT_CUES:
+        return True
+    return label == "ORG" and near_group and words[-1] in {"trust", "foundation", "group", "front"}
+
+
+def add_nested_camp_places(view: DocView, gaz: Gazetteer) -> None:
+    """'Balakot camp': the name before 'camp' is a place the camp lies in."""
+    for camp in list(view.mentions):
+        if camp.type is not NodeType.CAMP or camp.nested:
+            continue
+        last = view.doc[camp.tok_end - 1]
+        if last.lower_ not in {"camp", "camps"} or camp.tok_end - camp.tok_start < 2:
+            continue
+        start, end = camp.tok_start, camp.tok_end - 1
+        place = gaz.place_by_key(name_key(view.doc[start:end].text))
+        known = place is not None or any(view.doc[i].ent_type_ in {"GPE", "LOC"} for i in range(start, end))
+        if known:
+            view.add(NodeType.PLACE, start, end, source="nested", claim=False, nested=True, place=place)

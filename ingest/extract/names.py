@@ -1,0 +1,216 @@
+"""People: spaCy PERSON spans cleaned of role titles, names after role words, and a.k.a. chains."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.ontology import NodeType
+from ingest.extract import lexicon as lx
+from ingest.extract.doc_view import DocView
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_ALIAS_CUES = (("a.k.a", "."), ("a.k.a.",), ("aka",), ("alias",), ("known", "as"), ("listed", "as"))
+_NAME_CONNECTORS = frozenset(
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "abdul",
+        "ul",
+        "ud",
+        "ur",
+        "e",
+        "i",
+        "de",
+        "del",
+        "van",
+        "von",
+        "da",
+        "ad",
+        "as",
+        "ash",
+        "-",
+    }
+)
+_MAX_NAME_TOKENS = 7
+
+
+def is_name_token(tok: Token) -> bool:
+    text = tok.text
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text) and "\n" not in text
+
+
+def _name_piece(doc: Doc, i: int) -> bool:
+    """A token that can sit inside a name: capitalised word, or 'al'/'bin'/hyphen between name words."""
+    tok = doc[i]
+    if is_name_token(tok):
+        return tok.lower_ not in lx.PERSON_STOP
+    if tok.lower_ in _NAME_CONNECTORS and i + 1 < len(doc):
+        return is_name_token(doc[i + 1]) or doc[i + 1].text == "-"
+    return False
+
+
+def find_persons(view: DocView) -> None:
+    doc = view.doc
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        for start, end in _split_on_lists(doc, ent.start, ent.end):
+            _add_person(view, start, end, source="ner")
+    _add_after_role_words(view)
+    _link_aliases(view)
+
+
+def _split_on_lists(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    s = start
+    for i in range(start, end):
+        if doc[i].text in {",", ";", "(", ")", "/"} or doc[i].lower_ == "and" or "\n" in doc[i].text:
+            if s < i:
+                pieces.append((s, i))
+            s = i + 1
+    if s < end:
+        pieces.append((s, end))
+    return pieces
+
+
+def _add_person(view: DocView, start: int, end: int, *, source: str) -> int | None:
+    doc = view.doc
+    role_words: list[str] = []
+    while start < end and (doc[start].lower_ in lx.ROLE_TITLES or not doc[start].text.strip()):
+        role_words.append(doc[start].text)
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].lower_ in lx.PERSON_STOP
+        or doc[end - 1].lower_ in {"'s", "\u2019s"}
+    ):
+        end -= 1
+    while start < end and view.owner[start] >= 0:
+        start += 1
+    while end > start and view.owner[end - 1] >= 0:
+        end -= 1
+    if start >= end or not view.is_free(start, end):
+        return None
+    # spaCy often stops before a trailing nisba ("Masood Illyas" | "Kashmiri").
+    while end < len(doc) and end - start < _MAX_NAME_TOKENS and doc[end - 1].whitespace_:
+        nxt = doc[end]
+        if (
+            nxt.pos_ == "PROPN"
+            and is_name_token(nxt)
+            and view.owner[end] < 0
+            and nxt.ent_type_ in {"", "GPE", "NORP"}
+        ):
+            if nxt.lower_ in lx.ROLE_TITLES or nxt.text.isupper():
+                break
+            end += 1
+        else:
+            break
+    # Honorifics that spaCy left outside the span belong to the name ("Maulana" Masood Azhar).
+    while start > 0 and doc[start - 1].lower_ in lx.NAME_HONORIFICS and view.owner[start - 1] < 0:
+        start -= 1
+    toks = doc[start:end]
+    words = [t.lower_ for t in toks]
+    if not _plausible_name(toks.text, words):
+        return None
+    if not role_words:
+        role_words = _role_before(doc, start)
+    role = " ".join(w for w in role_words if w.lower() not in {"the", "a", "an"}) or None
+    return view.add(NodeType.LEADER, start, end, source=source, role=role)
+
+
+def _plausible_name(text: str, words: list[str]) -> bool:
+    if not text[:1].isupper() or any(c.isdigit() for c in text) or len(words) > _MAX_NAME_TOKENS:
+        return False
+    content = [w for w in words if w not in lx.NAME_HONORIFICS and w not in _NAME_CONNECTORS]
+    if not content or all(w in lx.ROLE_TITLES for w in content):
+        return False
+    return not any(w in lx.NON_GROUP_WORDS or w in lx.GROUP_HEADS for w in content)
+
+
+def _role_before(doc: Doc, start: int) -> list[str]:
+    """Title-case role words right before a name: 'Operational Commander' Abdul Rauf Ashgar."""
+    j = start
+    while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].lower_ in lx.ROLE_TITLES | {"launching"}:
+        j -= 1
+    return [t.text for t in doc[j:start]]
+
+
+def _add_after_role_words(view: DocView) -> None:
+    """Names spaCy missed right after a role word: 'HUJI leader Jalaluddin', 'Mullah Omar'."""
+    doc = view.doc
+    for i, tok in enumerate(doc[:-1]):
+        low = tok.lower_
+        if (
+            low not in lx.LEAD_NOUNS
+            and low not in lx.NAME_HONORIFICS
+            and low not in {"commander", "amir", "emir"}
+        ):
+            continue
+        k = i + 1
+        while k < len(doc) and k - i <= 4 and view.owner[k] < 0 and _name_piece(doc, k):
+            k += 1
+        if k > i + 1 and doc[i + 1].pos_ == "PROPN":
+            start = i if low in lx.NAME_HONORIFICS and view.owner[i] < 0 else i + 1
+            _add_person(view, start, k, source="pattern")
+
+
+def _link_aliases(view: DocView) -> None:
+    """'Ahmed Diriye aka Ahmed Umar aka Abu Ubaidah', 'Riduan Isamuddin, known as Hambali'."""
+    doc = view.doc
+    for i in range(len(doc) - 1):
+        cue_len = _alias_cue_at(doc, i)
+        if not cue_len:
+            continue
+        k = i + cue_len
+        name_start = k
+        while (
+            k < len(doc) and k - name_start < _MAX_NAME_TOKENS and _name_piece(doc, k) and view.owner[k] < 0
+        ):
+            k += 1
+        if k == name_start:
+            owner = view.owner[name_start] if name_start < len(doc) else -1
+            if owner < 0 or view.mentions[owner].type is not NodeType.LEADER:
+                continue
+            alias_idx: int | None = owner
+        else:
+            alias_idx = None
+        previous = _previous_person(view, i)
+        if previous is None:
+            continue
+        if alias_idx is None:
+            alias_idx = _add_person(view, name_start, k, source="alias")
+        if alias_idx is not None and alias_idx != previous:
+            view.mentions[alias_idx].alias_of = previous
+
+
+def _alias_cue_at(doc: Doc, i: int) -> int:
+    for cue in _ALIAS_CUES:
+        if all(i + n < len(doc) and doc[i + n].lower_ == word for n, word in enumerate(cue)):
+            return len(cue)
+    return 0
+
+
+def _previous_person(view: DocView, i: int) -> int | None:
+    """The person mention right before an alias cue, skipping punctuation and bracketed asides."""
+    doc = view.doc
+    j = i - 1
+    closers = {"]": "[", ")": "("}
+    while j >= 0 and view.owner[j] < 0:
+        tok = doc[j].text
+        if tok in closers:
+            opener = closers[tok]
+            while j >= 0 and doc[j].text != opener and i - j < 24:
+                j -= 1
+        elif not doc[j].is_punct:
+            return None
+        j -= 1
+    if j < 0 or view.tok_sent[j] != view.tok_sent[i]:
+        return None
+    owner = view.owner[j]
+    return owner if view.mentions[owner].type is NodeType.LEADER else None

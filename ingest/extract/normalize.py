@@ -1,0 +1,157 @@
+"""Spelling-insensitive keys for names written in many transliterations.
+
+'Jaish-e-Mohammed', 'Jaish-i-Muhammad' and 'JAISH E MOHAMMAD' all get the key
+('jaish', 'muhamad'): accents, case, apostrophes and hyphens go, Urdu/Arabic
+connectors (e, i, ul, ud, al ...) are dropped, doubled letters collapse and common
+variant spellings of frequent name parts are mapped to one form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Words inside transliterated names that carry no identity ("of the", "the").
+CONNECTORS: frozenset[str] = frozenset(
+    {
+        "e",
+        "i",
+        "ul",
+        "ud",
+        "ur",
+        "us",
+        "ut",
+        "un",
+        "al",
+        "el",
+        "ad",
+        "ash",
+        "as",
+        "an",
+        "az",
+        "at",
+        "wal",
+        "wa",
+    }
+)
+_DROP_IN_KEYS: frozenset[str] = CONNECTORS | {"the"}
+
+# Spelling variants of frequent name parts -> one form (after doubled letters collapse).
+_VARIANTS: dict[str, str] = {
+    "mohammed": "muhamad",
+    "mohammad": "muhamad",
+    "muhammed": "muhamad",
+    "muhammad": "muhamad",
+    "mohamad": "muhamad",
+    "mohd": "muhamad",
+    "mohamed": "muhamad",
+    "tayiba": "taiba",
+    "tayyiba": "taiba",
+    "tayyaba": "taiba",
+    "toiba": "taiba",
+    "taibah": "taiba",
+    "harkat": "harakat",
+    "harakatul": "harakat",
+    "mujahideen": "mujahidin",
+    "mujahedin": "mujahidin",
+    "mujahedeen": "mujahidin",
+    "mujahiddin": "mujahidin",
+    "tehreek": "tehrik",
+    "tahrik": "tehrik",
+    "tahreek": "tehrik",
+    "qaeda": "qaida",
+    "qaidah": "qaida",
+    "hezbollah": "hizbalah",
+    "hizbollah": "hizbalah",
+    "hizbullah": "hizbalah",
+    "hizballah": "hizbalah",
+    "islamiyya": "islamiya",
+    "islamiyah": "islamiya",
+    "islamiah": "islamiya",
+    "usama": "osama",
+    "jhangavi": "jhangvi",
+    "daawa": "dawa",
+    "dawah": "dawa",
+    "daawah": "dawa",
+    "dawat": "dawa",
+    "jemaah": "jamaah",
+    "jemaa": "jamaah",
+    "jamaa": "jamaah",
+    "yousuf": "yusuf",
+    "yousef": "yusuf",
+    "abdel": "abdul",
+    "abd": "abdul",
+    "illyas": "ilyas",
+    "ilyaas": "ilyas",
+    "asghar": "ashgar",
+    "masud": "masood",
+    "masoud": "masood",
+    "massoud": "masood",
+    "hussain": "husain",
+    "hussein": "husain",
+    "husayn": "husain",
+    "osman": "usman",
+    "uthman": "usman",
+    "farouq": "faruq",
+    "farooq": "faruq",
+    "farouk": "faruq",
+    "faruk": "faruq",
+}
+
+_APOSTROPHES = re.compile(r"['\u2019\u2018\u02bc\u02bb`\u00b4]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_DOUBLE = re.compile(r"([a-z])\1+")
+# A word as the scanner sees it: letters/digits, with inner apostrophes kept (Qa'ida).
+WORD_RE = re.compile(r"[^\W_]+(?:['\u2019\u02bc][^\W_]+)*")
+
+
+def ascii_fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def norm_word(word: str) -> str:
+    """One word -> its spelling-insensitive form ('Mohammed' -> 'muhamad')."""
+    w = _APOSTROPHES.sub("", ascii_fold(word).lower())
+    w = _NON_ALNUM.sub("", w)
+    if not w:
+        return ""
+    w = _VARIANTS.get(w, w)
+    collapsed = _DOUBLE.sub(r"\1", w)
+    if len(collapsed) > 3 and collapsed.endswith("h") and collapsed[-2] in "aeiou":
+        collapsed = collapsed[:-1]
+    return _VARIANTS.get(collapsed, collapsed)
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """Key of a whole name; connectors and 'the' are dropped unless nothing else is left."""
+    normed = [norm_word(w) for w in words(text)]
+    normed = [w for w in normed if w]
+    kept = tuple(w for w in normed if w not in _DROP_IN_KEYS)
+    return kept or tuple(normed)
+
+
+def key_of_words(normed: list[str]) -> tuple[str, ...]:
+    kept = tuple(w for w in normed if w and w not in _DROP_IN_KEYS)
+    return kept or tuple(w for w in normed if w)
+
+
+def is_connector(normed_word: str) -> bool:
+    return normed_word in _DROP_IN_KEYS
+
+
+def similar_words(a: str, b: str) -> bool:
+    """Transliteration-level equality of two normalised words (swapped letters: asghar/ashgar)."""
+    if a == b:
+        return True
+    if len(a) < 5 or len(a) != len(b) or a[0] != b[0]:
+        return False
+    if sorted(a) != sorted(b):
+        return False
+    return sum(1 for x, y in zip(a, b, strict=True) if x != y) <= 2

@@ -1,0 +1,347 @@
+"""Relations between entities of one sentence, read off the dependency path that joins them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from graph.ontology import NodeType, RelType
+from ingest.extract import lexicon as lx
+from ingest.extract.context import Ref, cue_words, path_tokens
+from ingest.extract.doc_view import DocView
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_MAX_PATH = 8
+_HOSTILE_ACTS = frozenset(
+    {
+        "kidnap",
+        "kidnapped",
+        "kill",
+        "killed",
+        "murder",
+        "murdered",
+        "abduct",
+        "abducted",
+        "behead",
+        "beheaded",
+        "assassinate",
+        "assassinated",
+        "assassination",
+        "target",
+        "targeted",
+        "hostage",
+        "hostages",
+        "victim",
+        "rescue",
+        "rescued",
+        "capture",
+        "captured",
+        "hold",
+        "held",
+        "guard",
+        "guarded",
+        "shoot",
+        "shot",
+        "arrest",
+        "arrested",
+        "detain",
+        "detained",
+        "wanted",
+        "condemn",
+        "condemned",
+        "blame",
+        "blamed",
+        "accuse",
+        "accused",
+        "ban",
+        "banned",
+        "designate",
+        "designated",
+        "journalist",
+        "against",
+        "strike",
+        "strikes",
+        "raid",
+        "bomb",
+        "bombed",
+        "attack",
+        "attacked",
+    }
+)
+_BREAK = frozenset(
+    {
+        "defect",
+        "defected",
+        "leave",
+        "left",
+        "quit",
+        "abandon",
+        "abandoned",
+        "expel",
+        "expelled",
+        "replace",
+        "replaced",
+        "oust",
+        "ousted",
+    }
+)
+_FIGHT = frozenset({"fight", "fought", "fighting"})
+_LOCATED = frozenset({"located", "situated", "locate", "situate", "lie", "lies", "boundary", "border"})
+_IN_PREPS = frozenset({"in", "at", "near", "inside", "within", "on"})
+_OPERATE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "throughout",
+        "across",
+        "near",
+        "into",
+        "inside",
+        "within",
+        "to",
+        "from",
+        "around",
+        "along",
+        "outside",
+    }
+)
+_TRAIN_CORE = frozenset(
+    {
+        "train",
+        "trained",
+        "training",
+        "trainer",
+        "instructor",
+        "instructors",
+        "instruct",
+        "supervise",
+        "supervision",
+        "indoctrination",
+        "course",
+        "courses",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    type: RelType
+    source: int
+    target: int
+    sent: int
+    confidence: float
+    method: str
+    role: str | None = None
+
+
+class RelationFinder:
+    def __init__(self, view: DocView, types: list[NodeType]) -> None:
+        self.view = view
+        self.types = types
+        self.found: list[Found] = []
+
+    def emit(
+        self,
+        rel: RelType,
+        source: int,
+        target: int,
+        sent: int,
+        confidence: float,
+        method: str,
+        role: str | None = None,
+    ) -> None:
+        if source != target:
+            self.found.append(Found(rel, source, target, sent, round(confidence, 2), method, role))
+
+    # ---- one sentence ----------------------------------------------------------------------------
+    def sentence(self, refs: list[Ref]) -> None:
+        for a, b in combinations(refs, 2):
+            if a.entity == b.entity or a.root == b.root:
+                continue
+            ta, tb = self.types[a.entity], self.types[b.entity]
+            if (ta, tb) in _SWAP:
+                a, b, ta, tb = b, a, tb, ta
+            handler = _HANDLERS.get((ta, tb))
+            if handler is None:
+                continue
+            doc = self.view.doc
+            path = path_tokens(doc[a.root], doc[b.root])
+            if path is None or len(path) > _MAX_PATH:
+                continue
+            if self._blocked(path, a, b):
+                continue
+            handler(self, a, b, path)
+            if ta is tb is NodeType.PLACE:
+                handler(self, b, a, list(reversed(path)))
+
+    def _blocked(self, path: list[Token], a: Ref, b: Ref) -> bool:
+        """A path through a third entity of the same kind belongs to that entity, unless coordinated."""
+        doc = self.view.doc
+        own = {self.types[a.entity], self.types[b.entity]}
+        for tok in path:
+            owner = self.view.owner[tok.i]
+            if owner < 0:
+                continue
+            m = self.view.mentions[owner]
+            if m.entity in (a.entity, b.entity) or m.type not in own:
+                continue
+            conj = {t.i for t in tok.conjuncts}
+            if doc[a.root].i not in conj and doc[b.root].i not in conj:
+                return True
+        return False
+
+    # ---- handlers ---------------------------------------------------------------------------------
+    def leader_group(self, p: Ref, g: Ref, path: list[Token]) -> None:
+        words = cue_words(path)
+        if words & _HOSTILE_ACTS or words & _BREAK:
+            return
+        lead = bool(words & lx.LEAD_NOUNS) or any(
+            t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in lx.LEAD_VERBS for t in path
+        )
+        member = bool(words & lx.MEMBER_NOUNS) or any(t.lemma_.lower() in lx.MEMBER_VERBS for t in path)
+        role = self._role_of(p)
+        if role and (member or len(path) <= 1) and not lead:
+            lead = role in lx.LEAD_NOUNS or role in {
+                "commander",
+                "amir",
+                "emir",
+                "chief",
+                "leader",
+                "founder",
+            }
+        conf = 0.85 if len(path) <= 3 else 0.7
+        if p.anaphor or g.anaphor:
+            conf -= 0.2
+        if lead:
+            cue = next((t.lower_ for t in path if t.lower_ in lx.LEAD_NOUNS), None)
+            self.emit(RelType.LEADS, p.entity, g.entity, p.sent, conf, "role-path", self._full_role(p) or cue)
+        elif member:
+            self.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, conf, "member-path")
+
+    def _full_role(self, p: Ref) -> str | None:
+        owner = self.view.owner[p.root]
+        return self.view.mentions[owner].role if owner >= 0 else None
+
+    def _role_of(self, p: Ref) -> str | None:
+        owner = self.view.owner[p.root]
+        if owner < 0:
+            return None
+        role = self.view.mentions[owner].role
+        if not role:
+            return None
+        return role.split()[-1].lower()
+
+    def group_group(self, a: Ref, b: Ref, path: list[Token]) -> None:
+        words = cue_words(path)
+        if words & _BREAK:
+            return
+        conf = 0.8 if len(path) <= 4 else 0.65
+        if a.anaphor or b.anaphor:
+            conf -= 0.2
+        fight = words & _FIGHT
+        if (words & lx.RIVAL_WORDS) or (fight and not words & {"with", "alongside"}):
+            self.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, conf, "rival-cue")
+        elif words & lx.ALLY_WORDS or words & {"alongside"}:
+            self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, conf, "ally-cue")
+        elif self._joint_subjects(a, b):
+            self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.55, "joint-subjects")
+
+    def _joint_subjects(self, a: Ref, b: Ref) -> bool:
+        doc = self.view.doc
+        ta, tb = doc[a.root], doc[b.root]
+        if tb.i not in {t.i for t in ta.conjuncts}:
+            return False
+        first = ta if ta.i < tb.i else tb
+        head = first
+        while head.dep_ in {"compound", "poss", "amod", "nmod"}:
+            head = head.head
+        if head.dep_ not in {"nsubj", "nsubjpass", "agent", "pobj"}:
+            return False
+        if head.dep_ == "pobj" and head.head.lower_ != "by":
+            return False
+        verb = head.head if head.dep_ != "pobj" else head.head.head
+        return verb.lemma_.lower() not in _HOSTILE_ACTS
+
+    def trains(self, a: Ref, c: Ref, path: list[Token]) -> None:
+        words = cue_words(path)
+        if words & {"strike", "strikes", "attack", "attacked", "raid", "bomb", "bombed"}:
+            return
+        doc = self.view.doc
+        conf = 0.8
+        if not path and doc[a.root].dep_ in {"poss", "compound"}:
+            method = "camp-owner"
+        elif words & lx.TRAIN_WORDS:
+            method = "training-path"
+            conf = 0.75
+        elif self.types[a.entity] is NodeType.GROUP and _sentence_trains(doc, a.root):
+            method, conf = "training-sentence", 0.55
+        else:
+            return
+        if a.anaphor:
+            conf -= 0.2
+        self.emit(RelType.TRAINS_AT, a.entity, c.entity, a.sent, conf, method)
+
+    def located(self, a: Ref, b: Ref, path: list[Token]) -> None:
+        if (a.anaphor and a.kind != "pronoun") or b.anaphor:
+            return
+        doc = self.view.doc
+        words = {t.lower_ for t in path}
+        tb = doc[b.root]
+        direct_in = len(path) == 1 and path[0].lower_ in _IN_PREPS and path[0].head.i == a.root
+        of_place = (
+            "of" in words
+            and words - {"of"} <= lx.PLACE_HEADS
+            and (bool(words & lx.PLACE_HEADS) or doc[a.root].lower_ in lx.PLACE_HEADS)
+        )
+        possessor = tb.dep_ == "poss" and words <= lx.PLACE_HEADS
+        located = bool(words & _LOCATED) and bool(words & (_IN_PREPS | {"of"}))
+        if not (direct_in or of_place or possessor or located):
+            return
+        self.emit(RelType.LOCATED_IN, a.entity, b.entity, a.sent, 0.8 if direct_in else 0.7, "locative-path")
+
+    def operates(self, g: Ref, p: Ref, path: list[Token]) -> None:
+        if g.kind in {"members", "there"} or p.anaphor:
+            return
+        words = {t.lower_ for t in path}
+        preps = {t.lower_ for t in path if t.dep_ == "prep" or t.pos_ == "ADP"}
+        based = bool(cue_words(path) & lx.OPERATE_WORDS)
+        if not (preps & _OPERATE_PREPS or based):
+            return
+        if words & {"against"} and not based:
+            return
+        conf = 0.75 if based or len(path) <= 3 else 0.6
+        if g.anaphor:
+            conf -= 0.15
+        self.emit(RelType.OPERATES_IN, g.entity, p.entity, g.sent, conf, "locative-path")
+
+    def kin(self, a: Ref, b: Ref, path: list[Token]) -> None:
+        if cue_words(path) & lx.KIN_WORDS:
+            conf = 0.85 if not (a.anaphor or b.anaphor) else 0.65
+            self.emit(RelType.RELATED_TO, a.entity, b.entity, a.sent, conf, "kinship-path")
+
+
+def _sentence_trains(doc: object, tok_index: int) -> bool:
+    sent = doc[tok_index].sent  # type: ignore[index]
+    return any(t.lemma_.lower() in _TRAIN_CORE or t.lower_ in _TRAIN_CORE for t in sent)
+
+
+_SWAP = {
+    (NodeType.GROUP, NodeType.LEADER),
+    (NodeType.CAMP, NodeType.GROUP),
+    (NodeType.CAMP, NodeType.LEADER),
+    (NodeType.PLACE, NodeType.CAMP),
+    (NodeType.PLACE, NodeType.GROUP),
+}
+_HANDLERS = {
+    (NodeType.LEADER, NodeType.GROUP): RelationFinder.leader_group,
+    (NodeType.GROUP, NodeType.GROUP): RelationFinder.group_group,
+    (NodeType.GROUP, NodeType.CAMP): RelationFinder.trains,
+    (NodeType.LEADER, NodeType.CAMP): RelationFinder.trains,
+    (NodeType.CAMP, NodeType.PLACE): RelationFinder.located,
+    (NodeType.PLACE, NodeType.PLACE): RelationFinder.located,
+    (NodeType.GROUP, NodeType.PLACE): RelationFinder.operates,
+    (NodeType.LEADER, NodeType.LEADER): RelationFinder.kin,
+}

@@ -1,0 +1,249 @@
+"""Within-document resolution: mentions -> entities (acronyms, spellings, short forms of names)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.ontology import NodeType
+from ingest.extract import lexicon as lx
+from ingest.extract.doc_view import DocView, Mention
+from ingest.extract.gazetteer import GroupFact, PlaceFact
+from ingest.extract.normalize import name_key, similar_words
+
+_DEFINED_ACRONYM = re.compile(r"\s*(?:\(\s*|/\s*)([A-Z][A-Za-z&\-]{0,8}[A-Z])\s*\)?")
+_PLACE_GENERIC = frozenset({"city", "district", "province", "provinces", "region", "area", "island", "state"})
+_CAMP_GENERIC = frozenset({"camp", "camps"})
+
+
+@dataclass
+class Entity:
+    type: NodeType
+    mentions: list[int]
+    name: str = ""
+    aliases: list[str] = field(default_factory=list)
+    attributes: dict[str, Any] = field(default_factory=dict)
+    group: GroupFact | None = None
+    place: PlaceFact | None = None
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def clean_surface(text: str) -> str:
+    text = " ".join(text.split())
+    if text.lower().startswith("the ") and len(text) > 4:
+        text = text[4:]
+    return text.strip(" ,;:\"'\u201c\u201d")
+
+
+def person_key(text: str) -> tuple[str, ...]:
+    key = name_key(text)
+    stripped = tuple(w for w in key if w not in lx.NAME_HONORIFICS and w not in lx.ROLE_TITLES)
+    return stripped or key
+
+
+def _mention_key(m: Mention) -> tuple[str, ...]:
+    if m.type is NodeType.GROUP and m.group is not None:
+        return ("g:" + m.group.name,)
+    if m.type is NodeType.PLACE and m.place is not None:
+        return ("p:" + m.place.name,)
+    key = name_key(m.text)
+    if m.type is NodeType.PLACE:
+        trimmed = tuple(w for w in key if w not in _PLACE_GENERIC)
+        return trimmed or key
+    if m.type is NodeType.CAMP:
+        trimmed = tuple(w for w in key if w not in _CAMP_GENERIC)
+        return trimmed or key
+    if m.type is NodeType.LEADER:
+        return person_key(m.text)
+    return key
+
+
+def add_defined_acronyms(view: DocView) -> dict[int, int]:
+    """'Lashkar i Jhangvi (LJ)': later uses of LJ are mentions of the same entity. Returns alias links."""
+    links: dict[int, int] = {}
+    defined: dict[str, int] = {}
+    for idx, m in enumerate(list(view.mentions)):
+        if m.acronym or m.nested:
+            continue
+        match = _DEFINED_ACRONYM.match(view.text, m.end)
+        if match is None:
+            continue
+        acro = match.group(1)
+        if not _initials_fit(acro, m.text):
+            continue
+        defined.setdefault(acro, idx)
+    if not defined:
+        return links
+    doc = view.doc
+    for i, tok in enumerate(doc):
+        target = defined.get(tok.text)
+        if target is None:
+            continue
+        owner = view.owner[i]
+        if owner >= 0:
+            if view.mentions[owner].type is view.mentions[target].type and owner != target:
+                links[owner] = target
+            continue
+        kind = view.mentions[target].type
+        new = view.add(kind, i, i + 1, source="acronym", acronym=True)
+        if new is not None:
+            links[new] = target
+    return links
+
+
+def _initials_fit(acro: str, name: str) -> bool:
+    """The acronym's letters appear, in order, among the name's word initials or letters."""
+    letters = [c.lower() for c in acro if c.isalpha()]
+    words = [w for w in re.findall(r"[^\W\d_]+", name)]
+    initials = "".join(w[0].lower() for w in words)
+    if not letters or not words:
+        return False
+    if letters[0] != initials[0] and letters[0] != name.lower().lstrip("the ")[:1]:
+        return False
+    pos = 0
+    flat = name.lower()
+    for c in letters:
+        pos = flat.find(c, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def resolve(view: DocView, acronym_links: dict[int, int]) -> list[Entity]:
+    mentions = view.mentions
+    uf = _Union(len(mentions))
+    by_key: dict[tuple[NodeType, tuple[str, ...]], int] = {}
+    for idx, m in enumerate(mentions):
+        if m.type is NodeType.LEADER:
+            continue
+        key = (m.type, _mention_key(m))
+        if key in by_key:
+            uf.union(by_key[key], idx)
+        else:
+            by_key[key] = idx
+    for a, b in acronym_links.items():
+        uf.union(a, b)
+    _resolve_people(mentions, uf)
+    clusters: dict[int, list[int]] = {}
+    for idx, m in enumerate(mentions):
+        if m.entity == -2:  # ambiguous short form: not an entity
+            continue
+        clusters.setdefault(uf.find(idx), []).append(idx)
+    entities: list[Entity] = []
+    for members in clusters.values():
+        ent = _build_entity(mentions, members)
+        for idx in members:
+            mentions[idx].entity = len(entities)
+        entities.append(ent)
+    return entities
+
+
+def _tokens_fit(short: tuple[str, ...], full: tuple[str, ...]) -> int:
+    """0: no; 2: the short form is a subsequence using the first or last name; 1: only inner names."""
+    pos = 0
+    hits: list[int] = []
+    for w in short:
+        while pos < len(full) and not similar_words(w, full[pos]):
+            pos += 1
+        if pos == len(full):
+            return 0
+        hits.append(pos)
+        pos += 1
+    return 2 if hits[0] == 0 or hits[-1] == len(full) - 1 else 1
+
+
+def _resolve_people(mentions: list[Mention], uf: _Union) -> None:
+    people = [i for i, m in enumerate(mentions) if m.type is NodeType.LEADER]
+    keys = {i: person_key(mentions[i].text) for i in people}
+    # Same name, spelled alike (including swapped letters: Asghar / Ashgar).
+    for a_pos, a in enumerate(people):
+        for b in people[a_pos + 1 :]:
+            ka, kb = keys[a], keys[b]
+            if len(ka) == len(kb) and all(similar_words(x, y) for x, y in zip(ka, kb, strict=True)):
+                uf.union(a, b)
+    for i in people:
+        alias_of = mentions[i].alias_of
+        if alias_of is not None:
+            uf.union(i, alias_of)
+    # Short forms ('Azhar', 'Khadafi Janjalani') join the one full name they fit.
+    for i in people:
+        short = keys[i]
+        scores: dict[int, int] = {}
+        for j in people:
+            if len(keys[j]) <= len(short):
+                continue
+            fit = _tokens_fit(short, keys[j])
+            if fit:
+                root = uf.find(j)
+                scores[root] = max(scores.get(root, 0), fit)
+        if not scores:
+            continue
+        best = max(scores.values())
+        roots = [r for r, s in scores.items() if s == best]
+        if uf.find(i) in scores:
+            continue
+        if len(roots) == 1:
+            uf.union(i, roots[0])
+        elif len(short) == 1:
+            mentions[i].entity = -2
+
+
+def _pick(surfaces: list[str], *, prefer_long: bool) -> str:
+    counts = Counter(surfaces)
+    order = {s: n for n, s in reversed(list(enumerate(surfaces)))}
+
+    def rank(s: str) -> tuple[int, int, int, int]:
+        caps = 1 if s.isupper() and len(s) > 5 else 0
+        length = len(s.split()) if prefer_long else 0
+        return (-caps, length, counts[s], -order[s])
+
+    return max(counts, key=rank)
+
+
+def _build_entity(mentions: list[Mention], members: list[int]) -> Entity:
+    first = mentions[members[0]]
+    ent = Entity(type=first.type, mentions=members)
+    for idx in members:
+        m = mentions[idx]
+        ent.group = ent.group or m.group
+        ent.place = ent.place or m.place
+    surfaces = [clean_surface(mentions[i].text) for i in members]
+    surfaces = [s for s in surfaces if s]
+    if ent.type is NodeType.LEADER:
+        primary = [clean_surface(mentions[i].text) for i in members if mentions[i].source != "alias"]
+        name = _pick(primary or surfaces, prefer_long=True)
+    elif ent.type is NodeType.GROUP:
+        full = [clean_surface(mentions[i].text) for i in members if not mentions[i].acronym]
+        name = _pick(full, prefer_long=False) if full else _pick(surfaces, prefer_long=False)
+    else:
+        name = _pick(surfaces, prefer_long=ent.type is NodeType.CAMP)
+    if name.isupper() and len(name) > 5 and ent.type is not NodeType.GROUP:
+        name = name.title()
+    ent.name = name
+    aliases = dict.fromkeys(s for s in surfaces if s != name)
+    if ent.group is not None:
+        aliases.update(dict.fromkeys([ent.group.name, *ent.group.acronyms]))
+    if ent.type is NodeType.LEADER:
+        bare = " ".join(w for w in name.split() if w.lower() not in lx.NAME_HONORIFICS)
+        aliases[bare] = None
+    aliases.pop(name, None)
+    ent.aliases = [a for a in aliases if a and a != name]
+    return ent

