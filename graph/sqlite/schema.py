@@ -174,9 +174,17 @@ def _header_problem(path: Path) -> str | None:
 
 def check_identity(conn: sqlite3.Connection) -> bool:
     """Raise unless the open database is ours (or empty); True when it still needs the schema."""
-    (app_id,) = conn.execute("PRAGMA application_id").fetchone()
-    (version,) = conn.execute("PRAGMA user_version").fetchone()
-    (n_objects,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    # One snapshot for the three reads: another process may be creating the schema right now.
+    outer = conn.in_transaction
+    if not outer:
+        conn.execute("BEGIN")
+    try:
+        (app_id,) = conn.execute("PRAGMA application_id").fetchone()
+        (version,) = conn.execute("PRAGMA user_version").fetchone()
+        (n_objects,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        if not outer:
+            conn.execute("COMMIT")
     if app_id == 0 and n_objects == 0:
         return True
     if app_id != APPLICATION_ID:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import sqlite3
 import threading
 from pathlib import Path
@@ -172,7 +171,7 @@ def test_bulk_write_is_all_or_nothing(tmp_path: Path) -> None:
 
 def test_processes_creating_the_same_new_file_at_once(tmp_path: Path) -> None:
     spec = str(tmp_path / "race.db")
-    with multiprocessing.get_context("spawn").Pool(8) as pool:
+    with workers.pool(8) as pool:
         created = pool.starmap(workers.write_world_doc, [(spec, i) for i in range(8)])
     assert created.count(True) == 3
     store = SqliteStore(spec)

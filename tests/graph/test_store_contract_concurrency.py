@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import multiprocessing
-
 from graph.store import GraphStore
 from tests.graph import factories as f
 from tests.graph import workers
 from tests.graph.test_store_contract import counts
 
 
-def _pool(n: int):  # type: ignore[no-untyped-def]
-    return multiprocessing.get_context("spawn").Pool(n)
-
-
 def test_sixteen_processes_writing_one_document_store_it_once(store: GraphStore, store_spec: str) -> None:
-    with _pool(16) as pool:
+    with workers.pool(16) as pool:
         created = pool.starmap(workers.write_world_doc, [(store_spec, 0)] * 16)
     assert created.count(True) == 1
     assert counts(store) == (1, 6, 5)
@@ -23,7 +17,7 @@ def test_sixteen_processes_writing_one_document_store_it_once(store: GraphStore,
 
 
 def test_eight_processes_writing_overlapping_documents(store: GraphStore, store_spec: str) -> None:
-    with _pool(8) as pool:
+    with workers.pool(8) as pool:
         results = pool.starmap(workers.write_overlapping, [(store_spec, w) for w in range(8)])
     world_created = [created for result in results for created in result[:3]]
     assert world_created.count(True) == 3

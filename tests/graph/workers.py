@@ -1,10 +1,23 @@
-"""Functions run in child processes by the concurrency tests (importable by the spawn start method)."""
+"""Functions run in child processes by the concurrency tests.
+
+Children come from a fork server that has already imported this module: each starts in milliseconds
+and holds no SQLite connection inherited from the test process (SQLite must not cross a fork).
+"""
 
 from __future__ import annotations
+
+import multiprocessing
+from multiprocessing.pool import Pool
 
 from graph.open import open_store
 from graph.settings import Settings
 from tests.graph import factories as f
+
+
+def pool(n: int) -> Pool:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["tests.graph.workers"])
+    return context.Pool(n)
 
 
 def write_world_doc(spec: str, index: int) -> bool:
