@@ -64,9 +64,10 @@ def _component_points(component: ig.Graph) -> Points:
         return [(0.0, 0.0)]
     coords = component.layout_fruchterman_reingold(niter=500).coords
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-    extent = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    left, top = min(xs), min(ys)
+    extent = max(max(xs) - left, max(ys) - top) or 1.0
     factor = SPACING_PX * math.sqrt(size) * 1.2 / extent
-    return [((x - min(xs)) * factor, (y - min(ys)) * factor) for x, y in zip(xs, ys, strict=True)]
+    return [((x - left) * factor, (y - top) * factor) for x, y in zip(xs, ys, strict=True)]
 
 
 def _box(points: Points) -> Box:

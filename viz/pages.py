@@ -11,7 +11,7 @@ from urllib.parse import quote, urlencode
 from graph.models import DocumentSummary, Entity, Stats
 from graph.ontology import NodeType, RelType
 from viz.style import NODE_STYLES
-from viz.templating import entity_href, page_context, render_page
+from viz.templating import DOCUMENT_URL, entity_href, page_context, render_page
 
 ALIASES_SHOWN = 3
 
@@ -113,5 +113,5 @@ def _document_item(doc: DocumentSummary) -> dict[str, Any]:
         "reliability": doc.reliability.value if doc.reliability else "",
         "n_entities": doc.n_entities,
         "n_relations": doc.n_relations,
-        "href": "/documents/" + quote(doc.id, safe=""),
+        "href": DOCUMENT_URL + quote(doc.id, safe=""),
     }

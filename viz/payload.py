@@ -6,11 +6,11 @@ values, which the page shows through textContent.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from pyvis.network import Network
 
 from graph.models import Entity, Evidence, Relation, Subgraph
@@ -66,16 +66,15 @@ def select(subgraph: Subgraph, *, max_nodes: int, max_edges: int, focus: list[st
     kept_ids = {n.id for n in kept}
     edges = [e for e in edges_by_id.values() if e.source in kept_ids and e.target in kept_ids]
     edges.sort(key=lambda e: (-e.confidence, -e.n_documents, e.id))
-    total_edges = len(edges_by_id)
     kept_edges = edges[:max_edges]
     return Selection(
         nodes=kept,
         edges=kept_edges,
         degrees={n.id: degrees[n.id] for n in kept},
         total_nodes=len(by_id),
-        total_edges=total_edges,
+        total_edges=len(edges_by_id),
         dropped_nodes=len(by_id) - len(kept),
-        dropped_edges=total_edges - len(kept_edges),
+        dropped_edges=len(edges) - len(kept_edges),
         focus=focus_set,
     )
 
@@ -98,6 +97,7 @@ def build_network(sel: Selection, *, highlight_edges: set[str]) -> tuple[VisItem
 def _add_nodes(net: Network, sel: Selection) -> None:
     positions = layout_positions([n.id for n in sel.nodes], [(e.source, e.target) for e in sel.edges])
     max_degree = max(sel.degrees.values(), default=0)
+    large = len(sel.nodes) > PHYSICS_MAX_NODES
     for node in sel.nodes:
         style = NODE_STYLES[node.type]
         x, y = positions[node.id]
@@ -107,7 +107,7 @@ def _add_nodes(net: Network, sel: Selection) -> None:
             label=_short(node.name, LABEL_MAX_CHARS) or node.id,
             shape=style.shape,
             color={"background": style.color, "border": HIGHLIGHT_COLOR if focused else style.color},
-            size=node_size(sel.degrees[node.id], max_degree) + (6 if focused else 0),
+            size=node_size(sel.degrees[node.id], max_degree, large) + (6 if focused else 0),
             borderWidth=5 if focused else 1,
             x=x,
             y=y,
@@ -213,7 +213,7 @@ _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2
 
 def script_json(value: Any) -> str:
     """JSON safe inside a <script type="application/json"> element: no character can close it."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = orjson.dumps(value).decode("utf-8")
     for raw, escaped in _JSON_ESCAPES.items():
         text = text.replace(raw, escaped)
     return text

@@ -20,7 +20,7 @@ from viz.payload import (
     vis_options,
 )
 from viz.style import EDGE_STYLES, LOW_CONFIDENCE, NODE_STYLES
-from viz.templating import ENTITY_URL, entity_href, page_context, render_page
+from viz.templating import DOCUMENT_URL, ENTITY_URL, entity_href, page_context, render_page
 
 EDGES_PER_NODE_CAP = 4  # a view sends at most this many edges per node it shows
 
@@ -56,6 +56,7 @@ def render_subgraph(
     data = {
         "mode": "file" if standalone else "server",
         "entityUrl": ENTITY_URL,
+        "documentUrl": DOCUMENT_URL,
         "physics": len(vis_nodes) <= PHYSICS_MAX_NODES,
         "nodes": vis_nodes,
         "edges": vis_edges,

@@ -44,8 +44,9 @@ HIGHLIGHT_COLOR = "#f7b500"
 LOW_CONFIDENCE = 0.6
 DOUBTFUL_CREDIBILITY = 5  # Admiralty 5 "improbable", 6 "cannot be judged"
 
-MIN_NODE_SIZE = 10.0
-MAX_NODE_SIZE = 40.0
+# (smallest, largest) node size in canvas pixels; large views shrink nodes so they stay apart.
+NODE_SIZES = (10.0, 40.0)
+NODE_SIZES_LARGE = (5.0, 22.0)
 
 
 def is_doubtful(relation: Relation) -> bool:
@@ -55,12 +56,13 @@ def is_doubtful(relation: Relation) -> bool:
     return relation.credibility is not None and relation.credibility >= DOUBTFUL_CREDIBILITY
 
 
-def node_size(degree: int, max_degree: int) -> float:
+def node_size(degree: int, max_degree: int, large: bool = False) -> float:
     """Area grows with degree; the best-connected node in the view gets the largest size."""
+    smallest, largest = NODE_SIZES_LARGE if large else NODE_SIZES
     if max_degree <= 0:
-        return MIN_NODE_SIZE
+        return smallest
     share = math.sqrt(max(degree, 0) / max_degree)
-    return round(MIN_NODE_SIZE + share * (MAX_NODE_SIZE - MIN_NODE_SIZE), 1)
+    return round(smallest + share * (largest - smallest), 1)
 
 
 def edge_width(relation: Relation) -> float:

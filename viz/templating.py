@@ -13,6 +13,7 @@ from viz.csp import meta_policy
 from viz.style import EDGE_STYLES, NODE_STYLES
 
 ENTITY_URL = "/views/entity/"
+DOCUMENT_URL = "/documents/"
 
 
 @lru_cache(maxsize=1)

@@ -222,3 +222,32 @@ def test_search_page_links_to_entity_views(page: tuple[Any, Watch], base_url: st
     tab.wait_for_url(f"{base_url}/views/entity/{quote(corpus.eid('Lashkar-e-Taiba'), safe='')}")
     wait_ready(tab)
     screenshot(tab, "view-search-then-entity")
+
+
+def test_newcomer_journey_home_to_evidence_to_path(page: tuple[Any, Watch], base_url: str) -> None:
+    """The issue's "done when": home -> Jaish-e-Mohammed -> its leaders, camps, allies -> the sentence
+    behind an edge -> a path to another entity."""
+    tab, _ = page
+    tab.goto(base_url + "/")
+    tab.get_by_role("link", name="Jaish-e-Mohammed", exact=True).first.click()
+    wait_ready(tab)
+    relations = tab.locator("section[aria-label='Relations']")
+    assert relations.get_by_role("link", name="Masood Azhar", exact=True).count() == 1  # leader
+    assert relations.get_by_role("link", name="Balakot camp", exact=True).count() == 1  # camp
+    assert relations.get_by_role("link", name="Taliban", exact=True).count() == 1  # ally
+
+    alliance = next(f for f in corpus.FACTS if {f.source, f.target} == {"Jaish-e-Mohammed", "Taliban"})
+    click_edge(tab, alliance.id)
+    panel = tab.locator("#mkg-panel-body")
+    assert f"\u201c{alliance.sentence}\u201d" in panel.inner_text()
+    document_link = panel.get_by_role("link", name=corpus.REPORTS[0].title)
+    assert document_link.get_attribute("href", timeout=1000).startswith("/documents/doc%3A")
+
+    form = tab.locator("section[aria-label='Connect'] form")
+    form.locator("input[name='to']").fill("Hafiz Saeed")
+    form.locator("button").click()
+    tab.wait_for_url("**/views/path?**")
+    wait_ready(tab)
+    steps = tab.locator("section[aria-label='Paths'] li").first.inner_text()
+    assert "Jaish-e-Mohammed" in steps and "Lashkar-e-Taiba" in steps and "Hafiz Saeed" in steps
+    screenshot(tab, "view-journey-path")

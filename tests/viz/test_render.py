@@ -260,7 +260,20 @@ def test_cap_keeps_focus_and_best_connected_and_says_so() -> None:
     assert len(ids) == 4 and lonely.id in ids and hub.id in ids
     assert len(data["edges"]) == 2 and all(e["from"] in ids and e["to"] in ids for e in data["edges"])
     assert "Showing 4 of 12 entities" in html
-    assert "Capped:" in html
+    assert "best-connected of 12" in html
+    assert "weaker relations" not in html  # the edges left out went with their nodes
+
+
+def test_edges_are_capped_too_weakest_first() -> None:
+    a, b = ent(NodeType.LEADER, "A"), ent(NodeType.LEADER, "B")
+    edges = [
+        rel(RelType.RELATED_TO, a, b, confidence=i / 20).model_copy(update={"id": f"rel:{i:02d}"})
+        for i in range(12)
+    ]
+    html = render_subgraph(Subgraph(nodes=[a, b], edges=edges), title="many", max_nodes=2)
+    kept = {e["id"] for e in data_of(html)["edges"]}
+    assert kept == {f"rel:{i:02d}" for i in range(4, 12)}  # 4 per node, the most confident
+    assert "Capped: 4 weaker relations" in html
 
 
 def test_truncated_query_and_total_are_reported() -> None:

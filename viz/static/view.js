@@ -60,9 +60,19 @@
   function evidenceItem(ev) {
     var item = el("li", null, "mkg-evidence");
     item.appendChild(el("blockquote", "\u201c" + ev.sentence + "\u201d"));
-    var cite = [ev.docTitle || ev.docId, ev.date, ev.source, ev.reliability && "reliability " + ev.reliability,
-      "confidence " + ev.confidence].filter(Boolean).join(" \u00b7 ");
-    item.appendChild(el("p", cite, "mkg-cite"));
+    var cite = el("p", null, "mkg-cite");
+    var title = ev.docTitle || ev.docId;
+    if (data.mode === "server") {
+      var link = el("a", title);
+      link.href = data.documentUrl + encodeURIComponent(ev.docId);
+      cite.appendChild(link);
+    } else {
+      cite.appendChild(el("span", title));
+    }
+    var details = [ev.date, ev.source, ev.reliability && "reliability " + ev.reliability,
+      "confidence " + ev.confidence].filter(Boolean);
+    cite.appendChild(document.createTextNode(" \u00b7 " + details.join(" \u00b7 ")));
+    item.appendChild(cite);
     return item;
   }
 
