@@ -44,6 +44,7 @@ _MD_EXTENSIONS = {".md", ".markdown"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MAX_TITLE = 200
 _MAX_FILENAME = 255
+_STRAY_NULS = 4  # a few NUL bytes in a short text are damage to drop, not a sign of binary content
 
 
 def read_path(
@@ -134,7 +135,7 @@ def _refuse_binary(data: bytes, filename: str | None) -> None:
         if data.startswith(magic):
             raise DocumentRejected(f"not a text document: looks like {what}")
     sample = data[:8192]
-    if sample.count(b"\x00") > len(sample) // 100:
+    if sample.count(b"\x00") > max(_STRAY_NULS, len(sample) // 100):
         raise DocumentRejected("not a text document: binary content")
 
 
@@ -142,7 +143,7 @@ def decode_text(data: bytes) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return data[len(bom) :].decode(codec)
             except UnicodeDecodeError:
                 raise DocumentRejected(f"text claims {codec} but does not decode") from None
     try:
@@ -158,11 +159,18 @@ def decode_text(data: bytes) -> str:
 def _guess_decode(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
     if best is None or best.encoding is None:
         return None
+    encoding = best.encoding
+    # Ties are broken by name, which makes Central European cp1250 win over cp1252 on Western text
+    # (French "opère" would read "opčre"); cp1252 is by far the more common, so it wins a tie.
+    score = (best.chaos, best.coherence)
+    if any(m.encoding == "cp1252" and (m.chaos, m.coherence) == score for m in matches):
+        encoding = "cp1252"
     try:
-        text = data.decode(best.encoding)
+        text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None
     printable = sum(1 for c in text[:10_000] if c.isprintable() or c in "\n\r\t")
