@@ -31,6 +31,7 @@ EntityRef = Annotated[
         min_length=1,
         max_length=500,
         description="stable id (group:jaish-e-mohammed) or a name or alias, resolved",
+        examples=["group:jaish-e-mohammed", "Masood Azhar", "JeM"],
     ),
 ]
 
