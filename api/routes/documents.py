@@ -114,7 +114,7 @@ Upload = tuple[bytes, str | None, str | None, str | None]
 
 async def _read_upload(request: Request) -> Upload:
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type == "multipart/form-data":
+    if media_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
         return await _read_multipart(request)
     if media_type == "application/json":
         return _read_json(await request.body())
