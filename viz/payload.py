@@ -39,8 +39,6 @@ class Selection:
     edges: list[Relation]
     degrees: dict[str, int]
     total_nodes: int
-    total_edges: int
-    dropped_nodes: int = 0
     dropped_edges: int = 0
     focus: set[str] = field(default_factory=set)
 
@@ -72,8 +70,6 @@ def select(subgraph: Subgraph, *, max_nodes: int, max_edges: int, focus: list[st
         edges=kept_edges,
         degrees={n.id: degrees[n.id] for n in kept},
         total_nodes=len(by_id),
-        total_edges=len(edges_by_id),
-        dropped_nodes=len(by_id) - len(kept),
         dropped_edges=len(edges) - len(kept_edges),
         focus=focus_set,
     )

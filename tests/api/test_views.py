@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +18,7 @@ from graph.open import open_store
 from graph.settings import Settings
 from graph.store import GraphStore
 from tests.viz import corpus
-from tests.viz.test_render import DATA_BLOCK, parse, without_data_and_libraries
+from tests.viz.htmlcheck import data_of, parse, without_data_and_libraries
 
 
 @pytest.fixture(scope="module")
@@ -42,14 +41,8 @@ def views(views_store: GraphStore) -> Iterator[TestClient]:
         yield client
 
 
-def data(html: str) -> dict:
-    match = DATA_BLOCK.search(html)
-    assert match is not None
-    return json.loads(match.group(1))
-
-
 def node_ids(html: str) -> set[str]:
-    return {n["id"] for n in data(html)["nodes"]}
+    return {n["id"] for n in data_of(html)["nodes"]}
 
 
 def entity_path(entity_id: str) -> str:
@@ -109,7 +102,7 @@ def test_entity_view_by_id_and_by_name(views: TestClient) -> None:
     by_name = views.get("/views/entity/Jaish-e-Mohammed").text
     assert node_ids(by_id) == node_ids(by_name) == corpus.neighbours("Jaish-e-Mohammed")
     assert "<h1>Jaish-e-Mohammed (Group)</h1>" in by_id
-    info = data(by_id)["edgeInfo"]
+    info = data_of(by_id)["edgeInfo"]
     leads = next(f for f in corpus.FACTS if f.source == "Masood Azhar")
     assert info[leads.id]["evidence"][0]["sentence"] == leads.sentence
     assert info[leads.id]["evidence"][0]["docTitle"] == corpus.REPORTS[0].title
@@ -124,7 +117,7 @@ def test_entity_view_hops_widen_the_neighbourhood(views: TestClient) -> None:
 
 def test_entity_view_relation_filter(views: TestClient) -> None:
     html = views.get(entity_path(corpus.JEM) + "?rel=TRAINS_AT").text
-    assert {e["type"] for e in data(html)["edgeInfo"].values()} == {"TRAINS_AT"}
+    assert {e["type"] for e in data_of(html)["edgeInfo"].values()} == {"TRAINS_AT"}
 
 
 def test_unknown_entity_is_a_404_page(views: TestClient) -> None:
@@ -176,9 +169,9 @@ def test_path_view_draws_the_shortest_connection(views: TestClient) -> None:
     expected = {corpus.eid(n) for n in ("Masood Azhar", "Jaish-e-Mohammed", "Lashkar-e-Taiba", "Hafiz Saeed")}
     assert node_ids(html) == expected
     assert "1 shortest connection(s) of 3 hop(s)." in html
-    focus = {n["id"] for n in data(html)["nodes"] if n["borderWidth"] > 1}
+    focus = {n["id"] for n in data_of(html)["nodes"] if n["borderWidth"] > 1}
     assert focus == {corpus.eid("Masood Azhar"), corpus.eid("Hafiz Saeed")}
-    assert all(e["width"] >= 5 for e in data(html)["edges"])
+    assert all(e["width"] >= 5 for e in data_of(html)["edges"])
 
 
 def test_path_view_without_a_connection(views: TestClient) -> None:
@@ -197,17 +190,17 @@ def test_path_view_asks_for_what_is_missing(views: TestClient) -> None:
 
 
 def test_network_view_filters_by_type_relation_and_degree(views: TestClient) -> None:
-    everything = data(views.get("/views/network").text)
+    everything = data_of(views.get("/views/network").text)
     assert {n["id"] for n in everything["nodes"]} == {corpus.eid(n) for n in corpus.ENTITIES}
     assert {e["id"] for e in everything["edges"]} == {f.id for f in corpus.FACTS}
 
     html = views.get("/views/network?type=Group&rel=ALLIED_WITH&rel=RIVAL_OF").text
     facts = corpus.facts_between({NodeType.GROUP}, {RelType.ALLIED_WITH, RelType.RIVAL_OF})
-    assert {e["id"] for e in data(html)["edges"]} == {f.id for f in facts}
+    assert {e["id"] for e in data_of(html)["edges"]} == {f.id for f in facts}
     assert node_ids(html) == {corpus.eid(f.source) for f in facts} | {corpus.eid(f.target) for f in facts}
     assert "<h1>Alliance map</h1>" in html
 
-    busy = data(views.get("/views/network?type=Group&rel=ALLIED_WITH&min_degree=2").text)
+    busy = data_of(views.get("/views/network?type=Group&rel=ALLIED_WITH&min_degree=2").text)
     assert {n["id"] for n in busy["nodes"]} == {corpus.JEM}
     isolated = node_ids(views.get("/views/network?type=Camp&min_degree=0").text)
     assert isolated == {corpus.eid(n) for n, (t, _) in corpus.ENTITIES.items() if t is NodeType.CAMP}
@@ -216,7 +209,7 @@ def test_network_view_filters_by_type_relation_and_degree(views: TestClient) -> 
 def test_network_view_is_capped_and_says_so(views_store: GraphStore) -> None:
     with client_for(views_store, view_max_nodes=5) as client:
         html = client.get("/views/network").text
-    nodes = data(html)["nodes"]
+    nodes = data_of(html)["nodes"]
     assert len(nodes) == 5
     assert f"Showing 5 of {len(corpus.ENTITIES)} entities" in html
     assert corpus.JEM in {n["id"] for n in nodes}  # the best-connected stay

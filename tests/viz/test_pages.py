@@ -6,7 +6,7 @@ from graph.ids import entity_id
 from graph.models import DocumentSummary, Entity, Stats
 from graph.ontology import NodeType, Reliability
 from tests.viz.corpus import MARKUP_PAYLOADS, PAYLOADS
-from tests.viz.test_render import parse
+from tests.viz.htmlcheck import parse
 from viz.pages import render_home, render_message, render_search
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from html.parser import HTMLParser
 
 import pytest
 
@@ -13,42 +12,10 @@ from graph.ids import entity_id, relation_id
 from graph.models import Entity, Evidence, Path, Relation, Subgraph
 from graph.ontology import NodeType, Reliability, RelType
 from tests.viz.corpus import MARKUP_PAYLOADS, PAYLOADS
-from viz.assets import sha256_source, view_js, vis_css, vis_js
+from tests.viz.htmlcheck import DATA_BLOCK, data_of, parse, without_data_and_libraries
+from viz.assets import sha256_source, view_js, vis_js
 from viz.payload import PHYSICS_MAX_NODES, script_json
 from viz.render import render_subgraph
-
-DATA_BLOCK = re.compile(r'<script type="application/json" id="mkg-data">(.*?)</script>', re.S)
-
-
-class Tags(HTMLParser):
-    """Every start tag with its attributes, and the text of every <script>."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.scripts: list[str] = []
-        self._in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        self._in_script = tag == "script"
-        if self._in_script:
-            self.scripts.append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._in_script = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script:
-            self.scripts[-1] += data
-
-
-def parse(html: str) -> Tags:
-    tags = Tags()
-    tags.feed(html)
-    tags.close()
-    return tags
 
 
 def ent(node_type: NodeType, name: str, **kw: object) -> Entity:
@@ -96,16 +63,6 @@ def hostile_subgraph() -> Subgraph:
             )
         )
     return Subgraph(nodes=nodes, edges=edges)
-
-
-def data_of(html: str) -> dict:
-    match = DATA_BLOCK.search(html)
-    assert match is not None
-    return json.loads(match.group(1))
-
-
-def without_data_and_libraries(html: str) -> str:
-    return DATA_BLOCK.sub("", html).replace(vis_js(), "").replace(vis_css(), "").replace(view_js(), "")
 
 
 @pytest.fixture(scope="module")
