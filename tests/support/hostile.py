@@ -174,7 +174,7 @@ def pdf_header_then_html() -> bytes:
     return b"%PDF-1.7\n<html><body>Masood Azhar leads Jaish-e-Mohammed.</body></html>\n"
 
 
-def deeply_nested_pdf(depth: int = 200_000) -> bytes:
+def deeply_nested_pdf(depth: int = 5_000) -> bytes:
     """A page whose /MediaBox is an array nested `depth` levels deep."""
     nested = "[" * depth + "0" + "]" * depth
     return _assemble(
@@ -186,21 +186,27 @@ def deeply_nested_pdf(depth: int = 200_000) -> bytes:
     )
 
 
-def slow_pdf(operators: int = 400_000) -> bytes:
-    """A small file whose one compressed content stream holds `operators` text operators.
+def slow_pdf(pages: int = 40, operators: int = 100_000) -> bytes:
+    """A small file whose pages all show one compressed content stream of `operators` text operators.
 
-    Extracting its text takes pypdf many seconds: it stands for a PDF built to make a parser spin.
+    Extracting its text keeps pypdf busy for minutes, in memory it frees page by page: it stands for
+    a PDF built to make a parser spin.
     """
     stream = b"BT /F1 1 Tf " + b"(a) Tj 1 0 Td " * operators + b"ET"
     packed = zlib.compress(stream, 9).decode("latin-1")
+    first_page = 5
+    kids = " ".join(f"{first_page + i} 0 R" for i in range(pages))
+    page = (
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
+        " /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+    )
     return _assemble(
         [
             "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
-            " /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
             f"<< /Length {len(packed)} /Filter /FlateDecode >>\nstream\n{packed}\nendstream",
+            *[page] * pages,
         ]
     )
 
