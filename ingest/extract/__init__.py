@@ -86,7 +86,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     by_sent: dict[int, list[Ref]] = {}
     for ref in sorted(refs, key=lambda r: r.root):
         by_sent.setdefault(ref.sent, []).append(ref)
-    finder = RelationFinder(view, types)
+    finder = RelationFinder(view, types, [e.place for e in entities])
     for sent_refs in by_sent.values():
         finder.sentence(sent_refs)
     comma_chains(finder, view)

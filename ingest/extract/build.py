@@ -8,6 +8,7 @@ from typing import Any
 from graph.ontology import SYMMETRIC, NodeType, RelType, endpoints_allowed
 from ingest.dates import first_date
 from ingest.extract.doc_view import DocView
+from ingest.extract.normalize import lemma
 from ingest.extract.relations import Found
 from ingest.extract.resolve import Entity
 from ingest.models import ExtractedEntity, ExtractedRelation, Extraction, Span
@@ -78,7 +79,7 @@ def _founded_years(view: DocView, entities: list[Entity]) -> dict[int, str]:
             continue
         root = view.doc[m.tok_start : m.tok_end].root
         head = root.head
-        if root.dep_ in {"nsubjpass", "nsubj"} and head.lemma_.lower() in _FOUNDING:
+        if root.dep_ in {"nsubjpass", "nsubj"} and lemma(head.text) in _FOUNDING:
             match = _YEAR.search(view.sents[m.sent].text)
             if match:
                 years[m.entity] = match.group(1)

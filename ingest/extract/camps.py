@@ -69,7 +69,9 @@ def _prefix_camp(view: DocView, i: int) -> None:
         k += 1
     while k > i + 1 and doc[k - 1].lower_ in _JOINERS:
         k -= 1
-    if k > i + 1 and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ in {"PROPN", "NOUN", "ADJ"}:
+    first = doc[i + 1] if i + 1 < len(doc) else None
+    joiner = first is not None and first.lower_ in {"al", "el", "ul", "ud"}
+    if k > i + 1 and first is not None and (first.text[:1].isupper() or joiner):
         view.add(NodeType.CAMP, i, k, source="pattern")
 
 
@@ -78,7 +80,7 @@ def _run_before(view: DocView, end: int) -> int:
     j = end
     while j > 0 and end - j < _MAX_NAME and view.owner[j - 1] < 0 and _piece(doc, j - 1):
         j -= 1
-    while j < end and doc[j].lower_ in _JOINERS:
+    while j < end and doc[j].lower_ in _JOINERS and not (doc[j].text[:1].isupper() and doc[j].lower_ == "al"):
         j += 1
     return j
 

@@ -7,8 +7,8 @@ from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref, Salience
 from ingest.extract.doc_view import DocView, Mention
-from ingest.extract.gazetteer import PlaceFact
-from ingest.extract.relations import RelationFinder
+from ingest.extract.normalize import lemma
+from ingest.extract.relations import RelationFinder, place_fits
 
 _SEPARATORS = frozenset({",", "the"})
 _LIST_WORDS = frozenset({"and", "or"})
@@ -27,19 +27,6 @@ _LEAD_TITLES = frozenset(
         "spokesperson",
     }
 )
-
-
-def _compatible(inner: PlaceFact | None, outer: PlaceFact | None) -> bool:
-    """Can `inner` lie within `outer`? Countries never lie within anything but regions."""
-    if inner is None or outer is None:
-        return not (inner is not None and inner.kind == "country" and outer is None)
-    if inner.kind == "country":
-        return outer.kind not in {"country", "subdivision", "city"} and outer.country is None
-    if outer.kind == "city" and inner.kind in {"subdivision", "province", "region", "district"}:
-        return False
-    if inner.country and outer.kind == "country":
-        return inner.country == outer.name
-    return True
 
 
 def comma_chains(finder: RelationFinder, view: DocView) -> None:
@@ -84,11 +71,14 @@ def _chain_relations(finder: RelationFinder, run: list[tuple[Mention, str]]) -> 
         outer = items[last_list + 1]
         pairs = [(x, outer) for x in items[: last_list + 1]]
         pairs += [(items[k - 1], items[k]) for k in range(last_list + 2, len(items))]
+    # One pair known to run the wrong way (a region before its town) shows the run is a list.
+    placed = [(i, o) for i, o in pairs if i.type is NodeType.PLACE and o.type is NodeType.PLACE]
+    if any(not place_fits(i.place, o.place) for i, o in placed):
+        return
     for inner, outer in pairs:
         if outer.type is not NodeType.PLACE or inner.entity == outer.entity:
             continue
-        if inner.type is NodeType.CAMP or _compatible(inner.place, outer.place):
-            finder.emit(RelType.LOCATED_IN, inner.entity, outer.entity, inner.sent, 0.75, "comma-chain")
+        finder.emit(RelType.LOCATED_IN, inner.entity, outer.entity, inner.sent, 0.75, "comma-chain")
 
 
 def nested_camp_places(finder: RelationFinder, view: DocView) -> None:
@@ -141,7 +131,7 @@ def cross_sentence(finder: RelationFinder, view: DocView, refs: list[Ref], salie
 def _trains_here(view: DocView, sent: int) -> bool:
     span = view.sents[sent]
     return any(
-        t.lemma_.lower() in {"train", "training"} or t.lower_ in lx.TRAIN_WORDS - {"camp", "camps"}
+        lemma(t.text) in {"train", "training"} or t.lower_ in lx.TRAIN_WORDS - {"camp", "camps"}
         for t in span
         if t.pos_ in {"VERB", "NOUN"} and t.lower_ not in {"camp", "camps"}
     )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView, Mention
+from ingest.extract.normalize import lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -69,11 +70,11 @@ def cue_words(path: list[Token]) -> set[str]:
     out: set[str] = set()
     for tok in path:
         out.add(tok.lower_)
-        out.add(tok.lemma_.lower())
+        out.add(lemma(tok.text))
         for child in tok.children:
             if child.dep_ in {"amod", "compound", "prt", "advmod"}:
                 out.add(child.lower_)
-                out.add(child.lemma_.lower())
+                out.add(lemma(child.text))
     return out
 
 
@@ -134,7 +135,7 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
         elif _definite(tok, frozenset({"camp", "complex", "markaz"})):
             target = salience.recent(NodeType.CAMP, tok.i, window_sents=6) or salience.main(NodeType.CAMP)
         elif low == "there":
-            target = salience.recent(NodeType.CAMP, tok.i, window_sents=1)
+            target = salience.recent(NodeType.CAMP, tok.i, window_sents=2)
             kind = "there"
         elif low in lx.MEMBER_NOUNS and not _has_owner_modifier(view, tok):
             target = salience.recent(NodeType.GROUP, tok.i, window_sents=1)

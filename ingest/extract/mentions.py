@@ -13,14 +13,15 @@ from ingest.extract import lexicon as lx
 from ingest.extract.camps import find_camps
 from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import Gazetteer
-from ingest.extract.names import find_persons, is_name_token
+from ingest.extract.names import find_persons, find_weak_persons, is_name_token
 from ingest.extract.normalize import name_key
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-_STRONG_PLACE_KINDS = frozenset({"country", "subdivision"})
+# Offline-package kinds that need context; curated places.json entries and countries do not.
+_CONTEXT_KINDS = frozenset({"city", "subdivision"})
 _ABBREVIATED_COUNTRIES = frozenset({"us", "u.s.", "u.s", "uk", "u.k.", "usa", "u.s.a."})
 
 
@@ -35,6 +36,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     _add_ner_places(view)
     _add_place_head_runs(view)
     _add_places_by_context(view)
+    find_weak_persons(view)
 
 
 def _add_gazetteer_groups(view: DocView, hits: list[GazHit]) -> None:
@@ -52,7 +54,7 @@ def _add_gazetteer_places(view: DocView, hits: list[GazHit]) -> list[GazHit]:
     for hit in hits:
         if hit.place is None:
             continue
-        if hit.place.kind == "city" and " " not in view.text[hit.start : hit.end].strip():
+        if hit.place.kind in _CONTEXT_KINDS:
             weak.append(hit)
             continue
         toks = view.tokens_for(hit.start, hit.end)
@@ -100,11 +102,19 @@ def _is_place_token(view: DocView, i: int) -> bool:
 def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
     for hit in hits:
         toks = view.tokens_for(hit.start, hit.end)
-        if toks is None or not view.is_free(*toks):
+        if toks is None or not view.is_free(*toks) or _common_word(view, *toks):
             continue
         label = _ner_label_at(view, *toks)
         if label in {"GPE", "LOC", "FAC"} or (label is None and _place_context(view, *toks)):
             view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
+
+
+def _common_word(view: DocView, start: int, end: int) -> bool:
+    """'Western', 'Most', 'Central': a single ordinary word that happens to name some place."""
+    if end - start != 1:
+        return False
+    tok = view.doc[start]
+    return tok.is_stop or tok.pos_ in {"ADJ", "ADV", "DET", "VERB"} or tok.lower_ in lx.PLACE_HEADS
 
 
 def _clean_ent_bounds(ent: Span) -> tuple[int, int]:
@@ -136,6 +146,8 @@ def _add_ner_places(view: DocView) -> None:
             continue  # headings in capitals ("TACTICS AND TARGETS")
         if not toks[0].text[:1].isupper() or words[0] in lx.ROLE_TITLES | lx.NAME_HONORIFICS:
             continue
+        if _common_word(view, start, end):
+            continue
         if _adjectival_abbreviation(view, start, end):
             continue
         view.add(NodeType.PLACE, start, end, source="ner")
@@ -152,7 +164,8 @@ def _add_place_head_runs(view: DocView) -> None:
             j = i
             while j > 0 and is_name_token(doc[j - 1]) and view.owner[j - 1] < 0 and i - j < 4:
                 j -= 1
-            if j < i and doc[j].lower_ not in lx.ROLE_TITLES and _not_org(view, j, i + 1):
+            plain = doc[j].lower_ not in lx.ROLE_TITLES and not tok.is_upper
+            if j < i and plain and _not_org(view, j, i + 1):
                 view.add(NodeType.PLACE, j, i + 1, source="pattern")
         elif low in lx.PLACE_PREFIX_HEADS:
             k = i + 1

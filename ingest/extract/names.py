@@ -38,6 +38,8 @@ _NAME_CONNECTORS = frozenset(
     }
 )
 _MAX_NAME_TOKENS = 7
+# Role words that are also common first names.
+_FIRST_NAMES_TOO = frozenset({"amir", "emir", "ameer"})
 
 
 def is_name_token(tok: Token) -> bool:
@@ -60,10 +62,30 @@ def find_persons(view: DocView) -> None:
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
+        if ent.start > 0 and doc[ent.start - 1].lower_ in {"in", "near", "at", "inside", "into", "outside"}:
+            continue  # 'near Patikul': a place spaCy took for a name
         for start, end in _split_on_lists(doc, ent.start, ent.end):
             _add_person(view, start, end, source="ner")
     _add_after_role_words(view)
     _link_aliases(view)
+
+
+def find_weak_persons(view: DocView) -> None:
+    """Names spaCy labelled as organisations or works ('Hapilon' ORG): kept only if they later resolve to a
+    multi-word person name and the text ties them to a group."""
+    doc = view.doc
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "WORK_OF_ART", "NORP", "PRODUCT", "GPE"} or len(ent) > 4:
+            continue
+        start, end = ent.start, ent.end
+        if not view.is_free(start, end):
+            continue
+        toks = list(doc[start:end])
+        if not all(t.pos_ == "PROPN" and is_name_token(t) for t in toks):
+            continue
+        if any(t.is_upper and len(toks) == 1 for t in toks):
+            continue
+        _add_person(view, start, end, source="weak")
 
 
 def _split_on_lists(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -83,6 +105,8 @@ def _add_person(view: DocView, start: int, end: int, *, source: str) -> int | No
     doc = view.doc
     role_words: list[str] = []
     while start < end and (doc[start].lower_ in lx.ROLE_TITLES or not doc[start].text.strip()):
+        if doc[start].lower_ in _FIRST_NAMES_TOO and end - start >= 3 and source == "ner":
+            break  # 'Amir Ajmal Kasab': Amir is his first name
         role_words.append(doc[start].text)
         start += 1
     while end > start and (

@@ -155,3 +155,37 @@ def similar_words(a: str, b: str) -> bool:
     if sorted(a) != sorted(b):
         return False
     return sum(1 for x, y in zip(a, b, strict=True) if x != y) <= 2
+
+
+_IRREGULAR = {
+    "led": "lead", "ran": "run", "fought": "fight", "held": "hold", "left": "leave", "took": "take",
+    "began": "begin", "begun": "begin", "made": "make", "set": "set", "shot": "shoot", "sought": "seek",
+    "underwent": "undergo", "undergone": "undergo", "known": "know", "knew": "know", "gave": "give",
+    "given": "give", "went": "go", "came": "come", "split": "split", "trained": "train", "forces": "force",
+    "ties": "tie", "allies": "ally", "allied": "ally", "based": "base", "funds": "fund", "uses": "use",
+}  # fmt: skip
+_SUFFIXES = (("ying", "y"), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """A cheap English lemma for cue-word look-ups (spaCy's lemmatizer is not loaded, for speed)."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) <= 4:
+        return w
+    for suffix, repl in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)] + repl
+            if suffix in {"ing", "ed"} and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                stem = stem[:-1]  # planned -> plan
+            elif (
+                suffix in {"ing", "ed"}
+                and stem[-1:] not in "aeiouy"
+                and stem[-2:-1] in "aeiou"
+                and (stem[-3:-2] not in "aeiou")
+            ):
+                stem += "e"  # located -> locate, supervised -> supervise
+            return stem
+    return w

@@ -10,6 +10,7 @@ from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref, cue_words, path_tokens
 from ingest.extract.doc_view import DocView
+from ingest.extract.normalize import lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -82,12 +83,76 @@ _BREAK = frozenset(
         "abandoned",
         "expel",
         "expelled",
-        "replace",
-        "replaced",
         "oust",
         "ousted",
     }
 )
+_MOTION = frozenset(
+    {
+        "relocate",
+        "move",
+        "travel",
+        "return",
+        "flee",
+        "go",
+        "deploy",
+        "expand",
+        "spread",
+        "shift",
+        "extend",
+        "infiltrate",
+        "send",
+        "dispatch",
+        "smuggle",
+        "cross",
+        "enter",
+        "launch",
+    }
+)
+_OPERATE_CLOSE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "throughout",
+        "across",
+        "near",
+        "into",
+        "inside",
+        "within",
+        "around",
+        "along",
+        "outside",
+        "on",
+    }
+)
+_PLACE_RANK = {
+    "country": 5,
+    "region": 4,
+    "province": 4,
+    "state": 4,
+    "subdivision": 4,
+    "island group": 4,
+    "sea": 5,
+    "bay": 3,
+    "lake": 3,
+    "district": 3,
+    "division": 3,
+    "agency": 3,
+    "valley": 2,
+    "island": 3,
+    "archipelago": 4,
+    "city": 2,
+    "town": 2,
+    "hill": 1,
+    "mountain": 1,
+    "locality": 1,
+    "landmark": 1,
+    "forest": 2,
+    "border": 4,
+    "peninsula": 4,
+    "territory": 4,
+    "historical region": 4,
+}
 _FIGHT = frozenset({"fight", "fought", "fighting"})
 _LOCATED = frozenset({"located", "situated", "locate", "situate", "lie", "lies", "boundary", "border"})
 _IN_PREPS = frozenset({"in", "at", "near", "inside", "within", "on"})
@@ -138,9 +203,10 @@ class Found:
 
 
 class RelationFinder:
-    def __init__(self, view: DocView, types: list[NodeType]) -> None:
+    def __init__(self, view: DocView, types: list[NodeType], places: list[object] | None = None) -> None:
         self.view = view
         self.types = types
+        self.places = places or [None] * len(types)
         self.found: list[Found] = []
 
     def emit(
@@ -198,10 +264,12 @@ class RelationFinder:
         words = cue_words(path)
         if words & _HOSTILE_ACTS or words & _BREAK:
             return
+        if any(t.dep_ in {"ccomp", "xcomp"} and t.head in path for t in path):
+            return  # "the chairman stated that ... Mullah Omar": the path crosses into a reported clause
         lead = bool(words & lx.LEAD_NOUNS) or any(
-            t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in lx.LEAD_VERBS for t in path
+            t.pos_ in {"VERB", "AUX"} and lemma(t.text) in lx.LEAD_VERBS for t in path
         )
-        member = bool(words & lx.MEMBER_NOUNS) or any(t.lemma_.lower() in lx.MEMBER_VERBS for t in path)
+        member = bool(words & lx.MEMBER_NOUNS) or any(lemma(t.text) in lx.MEMBER_VERBS for t in path)
         role = self._role_of(p)
         if role and (member or len(path) <= 1) and not lead:
             lead = role in lx.LEAD_NOUNS or role in {
@@ -212,6 +280,8 @@ class RelationFinder:
                 "leader",
                 "founder",
             }
+        if member and not lead and len(path) > 4:
+            return
         conf = 0.85 if len(path) <= 3 else 0.7
         if p.anaphor or g.anaphor:
             conf -= 0.2
@@ -256,14 +326,16 @@ class RelationFinder:
             return False
         first = ta if ta.i < tb.i else tb
         head = first
-        while head.dep_ in {"compound", "poss", "amod", "nmod"}:
-            head = head.head
+        while head.dep_ in {"compound", "poss", "amod", "nmod"} or (
+            head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN"
+        ):
+            head = head.head if head.dep_ != "pobj" else head.head.head
         if head.dep_ not in {"nsubj", "nsubjpass", "agent", "pobj"}:
             return False
         if head.dep_ == "pobj" and head.head.lower_ != "by":
             return False
         verb = head.head if head.dep_ != "pobj" else head.head.head
-        return verb.lemma_.lower() not in _HOSTILE_ACTS
+        return lemma(verb.text) not in _HOSTILE_ACTS
 
     def trains(self, a: Ref, c: Ref, path: list[Token]) -> None:
         words = cue_words(path)
@@ -289,28 +361,33 @@ class RelationFinder:
             return
         doc = self.view.doc
         words = {t.lower_ for t in path}
-        tb = doc[b.root]
-        direct_in = len(path) == 1 and path[0].lower_ in _IN_PREPS and path[0].head.i == a.root
+        ta, tb = doc[a.root], doc[b.root]
+        direct_in = len(path) == 1 and path[0].lower_ in _IN_PREPS and path[0].head.i == ta.i
         of_place = (
             "of" in words
             and words - {"of"} <= lx.PLACE_HEADS
-            and (bool(words & lx.PLACE_HEADS) or doc[a.root].lower_ in lx.PLACE_HEADS)
+            and tb.dep_ == "pobj"
+            and tb.head.lower_ == "of"
+            and (bool(words & lx.PLACE_HEADS) or ta.lower_ in lx.PLACE_HEADS)
         )
-        possessor = tb.dep_ == "poss" and words <= lx.PLACE_HEADS
-        located = bool(words & _LOCATED) and bool(words & (_IN_PREPS | {"of"}))
+        possessor = tb.dep_ == "poss" and bool(path) and words <= lx.PLACE_HEADS
+        located = bool(path) and path[0].lower_ in _LOCATED and bool(words & (_IN_PREPS | {"of"}))
         if not (direct_in or of_place or possessor or located):
             return
+        if not self._ranked_inside(a.entity, b.entity):
+            return
         self.emit(RelType.LOCATED_IN, a.entity, b.entity, a.sent, 0.8 if direct_in else 0.7, "locative-path")
+
+    def _ranked_inside(self, inner: int, outer: int) -> bool:
+        return place_fits(self.places[inner], self.places[outer])
 
     def operates(self, g: Ref, p: Ref, path: list[Token]) -> None:
         if g.kind in {"members", "there"} or p.anaphor:
             return
-        words = {t.lower_ for t in path}
-        preps = {t.lower_ for t in path if t.dep_ == "prep" or t.pos_ == "ADP"}
         based = bool(cue_words(path) & lx.OPERATE_WORDS)
-        if not (preps & _OPERATE_PREPS or based):
+        if not (based or _locative_governor(path)):
             return
-        if words & {"against"} and not based:
+        if "against" in {t.lower_ for t in path} and not based:
             return
         conf = 0.75 if based or len(path) <= 3 else 0.6
         if g.anaphor:
@@ -323,9 +400,44 @@ class RelationFinder:
             self.emit(RelType.RELATED_TO, a.entity, b.entity, a.sent, conf, "kinship-path")
 
 
+def _locative_governor(path: list[Token]) -> bool:
+    """The preposition nearest the place (walking up from it, through lists) puts the group there."""
+    for tok in reversed(path):
+        if tok.dep_ in {"conj", "cc", "appos", "compound"} or tok.pos_ in {"PROPN", "PUNCT", "CCONJ"}:
+            continue
+        low = tok.lower_
+        if tok.pos_ != "ADP" and tok.dep_ not in {"prep", "agent"}:
+            return False
+        if low in _OPERATE_CLOSE_PREPS:
+            return True
+        if low == "to":
+            return lemma(tok.head.text) in _MOTION
+        if low == "from":
+            return tok.head.pos_ in {"NOUN", "PROPN"} or lemma(tok.head.text) in _MOTION
+        return False
+    return False
+
+
+def place_fits(inner: object, outer: object) -> bool:
+    """Can a place of kind `inner` lie within one of kind `outer` (None: unknown, allowed)?"""
+    kind_in = getattr(inner, "kind", None)
+    kind_out = getattr(outer, "kind", None)
+    if kind_in is None or kind_out is None:
+        return kind_in != "country"
+    if getattr(outer, "parent", None) and getattr(outer, "parent", None) == getattr(inner, "name", None):
+        return False
+    rank_in = _PLACE_RANK.get(kind_in, 2)
+    rank_out = _PLACE_RANK.get(kind_out, 2)
+    if kind_in == "country" and kind_out == "country":
+        return False
+    if kind_out == "country" and getattr(inner, "country", None) not in (None, getattr(outer, "name", None)):
+        return False
+    return rank_in <= rank_out
+
+
 def _sentence_trains(doc: object, tok_index: int) -> bool:
     sent = doc[tok_index].sent  # type: ignore[index]
-    return any(t.lemma_.lower() in _TRAIN_CORE or t.lower_ in _TRAIN_CORE for t in sent)
+    return any(lemma(t.text) in _TRAIN_CORE or t.lower_ in _TRAIN_CORE for t in sent)
 
 
 _SWAP = {

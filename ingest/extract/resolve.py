@@ -127,8 +127,22 @@ def _initials_fit(acro: str, name: str) -> bool:
     return True
 
 
+def _retype_person_places(mentions: list[Mention]) -> None:
+    """'Swedan' tagged as a place after 'Sheikh Ahmed Salim Swedan' was named: it is the person again."""
+    full = [person_key(m.text) for m in mentions if m.type is NodeType.LEADER and m.source != "weak"]
+    full = [k for k in full if len(k) >= 2]
+    for m in mentions:
+        if m.type is not NodeType.PLACE or m.place is not None or m.nested:
+            continue
+        key = name_key(m.text)
+        if len(key) == 1 and any(similar_words(key[0], k[-1]) or similar_words(key[0], k[0]) for k in full):
+            m.type = NodeType.LEADER
+            m.source = "ner"
+
+
 def resolve(view: DocView, acronym_links: dict[int, int]) -> list[Entity]:
     mentions = view.mentions
+    _retype_person_places(mentions)
     uf = _Union(len(mentions))
     by_key: dict[tuple[NodeType, tuple[str, ...]], int] = {}
     for idx, m in enumerate(mentions):
@@ -147,6 +161,13 @@ def resolve(view: DocView, acronym_links: dict[int, int]) -> list[Entity]:
         if m.entity == -2:  # ambiguous short form: not an entity
             continue
         clusters.setdefault(uf.find(idx), []).append(idx)
+    for root, members in list(clusters.items()):
+        if (
+            mentions[members[0]].type is NodeType.LEADER
+            and all(mentions[i].source == "weak" for i in members)
+            and max(len(person_key(mentions[i].text)) for i in members) < 2
+        ):
+            del clusters[root]  # a lone word spaCy called an organisation: not enough to be a person
     entities: list[Entity] = []
     for members in clusters.values():
         ent = _build_entity(mentions, members)
