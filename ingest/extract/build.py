@@ -69,6 +69,10 @@ def _merge(found: list[Found], entities: list[Entity]) -> dict[tuple[RelType, in
 def _kept_entities(entities: list[Entity], merged: dict[tuple[RelType, int, int], list[Found]]) -> set[int]:
     """Everyone but people: a person counts only when the text ties them to a group or camp."""
     tied = {src for rel, src, _ in merged if rel in _GROUP_TIES}
+    # Kin of a group member count too ('Ibrahim Azhar, brother of JeM leader Masood Azhar').
+    for rel, src, tgt in merged:
+        if rel is RelType.RELATED_TO and (src in tied) != (tgt in tied):
+            tied.add(src if tgt in tied else tgt)
     return {i for i, e in enumerate(entities) if e.type is not NodeType.LEADER or i in tied}
 
 

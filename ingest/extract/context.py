@@ -120,6 +120,7 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
     """Pronouns ('it', 'he'), definite phrases ('the group', 'the camp'), 'these cadres', 'there'."""
     doc = view.doc
     out: list[Ref] = []
+    last_person: int | None = None
     for tok in doc:
         if view.owner[tok.i] >= 0:
             continue
@@ -127,7 +128,8 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
         target: int | None = None
         kind = "pronoun"
         if low in _PERSON_PRONOUNS:
-            target = salience.recent(NodeType.LEADER, tok.i)
+            target = salience.recent(NodeType.LEADER, tok.i) or last_person or salience.main(NodeType.LEADER)
+            last_person = target
         elif low in _GROUP_PRONOUNS or _definite(tok, _GROUP_ANAPHORS):
             target = salience.recent(NodeType.GROUP, tok.i) or salience.main(NodeType.GROUP)
         elif low in {"they", "their", "them"}:

@@ -409,8 +409,6 @@ RIVAL_WORDS = frozenset(
         "battled",
         "combat",
         "enmity",
-        "separated",
-        "split",
     }
 )
 KIN_WORDS = frozenset(

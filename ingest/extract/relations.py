@@ -153,6 +153,32 @@ _PLACE_RANK = {
     "territory": 4,
     "historical region": 4,
 }
+_ATTACK_NOUNS = frozenset(
+    {
+        "attack",
+        "attacks",
+        "bombing",
+        "bombings",
+        "blast",
+        "blasts",
+        "raid",
+        "raids",
+        "assault",
+        "massacre",
+        "explosion",
+        "explosions",
+        "kidnapping",
+        "kidnappings",
+        "hijacking",
+        "shooting",
+        "siege",
+        "ambush",
+        "stormed",
+        "storm",
+        "attacked",
+        "bombed",
+    }
+)
 _FIGHT = frozenset({"fight", "fought", "fighting"})
 _LOCATED = frozenset({"located", "situated", "locate", "situate", "lie", "lies", "boundary", "border"})
 _IN_PREPS = frozenset({"in", "at", "near", "inside", "within", "on"})
@@ -244,15 +270,17 @@ class RelationFinder:
                 handler(self, b, a, list(reversed(path)))
 
     def _blocked(self, path: list[Token], a: Ref, b: Ref) -> bool:
-        """A path through a third entity of the same kind belongs to that entity, unless coordinated."""
+        """A path through a third actor (group or person) belongs to that actor, unless coordinated."""
         doc = self.view.doc
-        own = {self.types[a.entity], self.types[b.entity]}
+        actors = {self.types[a.entity], self.types[b.entity]} & {NodeType.GROUP, NodeType.LEADER}
+        if not actors:
+            actors = {self.types[a.entity]}
         for tok in path:
             owner = self.view.owner[tok.i]
             if owner < 0:
                 continue
             m = self.view.mentions[owner]
-            if m.entity in (a.entity, b.entity) or m.type not in own:
+            if m.entity in (a.entity, b.entity) or m.type not in actors:
                 continue
             conj = {t.i for t in tok.conjuncts}
             if doc[a.root].i not in conj and doc[b.root].i not in conj:
@@ -312,7 +340,10 @@ class RelationFinder:
         if a.anaphor or b.anaphor:
             conf -= 0.2
         fight = words & _FIGHT
-        if (words & lx.RIVAL_WORDS) or (fight and not words & {"with", "alongside"}):
+        rival = words & lx.RIVAL_WORDS
+        if rival == {"against"} and _someone_elses_against(path, self.view.doc[a.root]):
+            rival = set()
+        if rival or (fight and not words & {"with", "alongside"}):
             self.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, conf, "rival-cue")
         elif words & lx.ALLY_WORDS or words & {"alongside"}:
             self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, conf, "ally-cue")
@@ -400,11 +431,29 @@ class RelationFinder:
             self.emit(RelType.RELATED_TO, a.entity, b.entity, a.sent, conf, "kinship-path")
 
 
+def _someone_elses_against(path: list[Token], actor: Token) -> bool:
+    """'Pakistan's operations against X': the opposition belongs to another actor, not ours."""
+    for tok in path:
+        if tok.lower_ != "against":
+            continue
+        gov = tok.head
+        for child in gov.children:
+            if child.dep_ in {"poss", "nsubj"} and actor.i not in {t.i for t in child.subtree}:
+                return True
+    return False
+
+
 def _locative_governor(path: list[Token]) -> bool:
     """The preposition nearest the place (walking up from it, through lists) puts the group there."""
-    for tok in reversed(path):
+    for n, tok in enumerate(reversed(path)):
         if tok.dep_ in {"conj", "cc", "appos", "compound"} or tok.pos_ in {"PROPN", "PUNCT", "CCONJ"}:
             continue
+        if tok.lower_ in lx.PLACE_HEADS or (tok.lower_ == "of" and n > 0):
+            continue  # 'in the Swat area', 'along the Afghanistan/Pakistan border', 'the city of Karachi'
+        if n == 0 and tok.lower_ in _ATTACK_NOUNS:
+            return True  # 'the Mumbai attack'
+        if tok.lower_ in _ATTACK_NOUNS and tok.dep_ != "prep":
+            return True
         low = tok.lower_
         if tok.pos_ != "ADP" and tok.dep_ not in {"prep", "agent"}:
             return False
