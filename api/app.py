@@ -68,21 +68,23 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         log.warning("require_key_for_reads is on but no API keys are configured: every read will be refused")
 
     install_error_handlers(app)
-    _include_routers(app)
+    _include_routers(app, settings)
     _install_docs(app)
     _install_middleware(app, settings)
     return app
 
 
-def _include_routers(app: FastAPI) -> None:
+def _include_routers(app: FastAPI, settings: Settings) -> None:
+    # Read routes carry the key check only when it can refuse something: it costs on every request.
+    reader = [ReaderDep] if settings.require_key_for_reads else []
     for module in _CORE_ROUTERS:
-        app.include_router(module.router, dependencies=[ReaderDep])
+        app.include_router(module.router, dependencies=reader)
     for name in OPTIONAL_ROUTERS:
         # Written by other modules of the project; the API works before they land.
         if importlib.util.find_spec(name) is None:
             continue
         router: APIRouter = importlib.import_module(name).router
-        app.include_router(router, dependencies=[ReaderDep])
+        app.include_router(router, dependencies=reader)
 
 
 def _install_middleware(app: FastAPI, settings: Settings) -> None:

@@ -6,10 +6,12 @@ thread pool, which matters for requests served in under a millisecond.
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from api.errors import ReadOnly
 from api.security import KeyRing, presented_key
@@ -18,6 +20,8 @@ from graph.models import RelationFilter
 from graph.ontology import Reliability, RelType
 from graph.settings import Settings
 from graph.store import GraphStore
+
+T = TypeVar("T")
 
 # Deep offsets are refused rather than scanned: page with filters instead.
 MAX_OFFSET = 1_000_000
@@ -69,6 +73,11 @@ async def require_reader(
     keys: KeyRing = request.app.state.keys
     if not keys.matches(presented_key(request.headers)):
         raise Unauthorized("This server requires an API key for reads as well.")
+
+
+async def in_thread(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run store work on the thread pool: one hop per request, the answer serialised on the loop."""
+    return await run_in_threadpool(func, *args, **kwargs)
 
 
 WriterDep = Depends(require_writer)

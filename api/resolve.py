@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph.errors import Ambiguous, InvalidInput, NotFound
 from graph.ids import fold
+from graph.models import Entity
 from graph.ontology import NodeType
 from graph.store import GraphStore
 
@@ -18,6 +19,11 @@ def resolve_entity(store: GraphStore, ref: str, node_type: NodeType | None = Non
     Raises InvalidInput for an empty or overlong reference, NotFound when nothing matches, and
     Ambiguous (with the candidates) when a name fits several entities.
     """
+    return resolve(store, ref, node_type).id
+
+
+def resolve(store: GraphStore, ref: str, node_type: NodeType | None = None) -> Entity:
+    """Like resolve_entity, but the entity itself (one store call for an id)."""
     ref = ref.strip()
     if not ref:
         raise InvalidInput("An entity id or name is required.")
@@ -25,13 +31,13 @@ def resolve_entity(store: GraphStore, ref: str, node_type: NodeType | None = Non
         raise InvalidInput(f"An entity id or name is at most {MAX_REF_CHARS} characters.")
     if ref.startswith(_ID_PREFIXES):
         try:
-            return store.get_entity(ref).id
+            return store.get_entity(ref)
         except NotFound:
             pass
     key = fold(ref)
     ids = store.lookup_names([key], node_type).get(key, []) if key else []
     if len(ids) == 1:
-        return ids[0]
+        return store.get_entity(ids[0])
     if not ids:
         raise NotFound(f"No entity has the id or name {_quote(ref)}.")
     raise Ambiguous(

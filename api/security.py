@@ -90,6 +90,13 @@ class TokenBucketLimiter:
         return wait
 
 
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", ()):
+        if key.lower() == name:
+            return str(value.decode("latin-1"))
+    return None
+
+
 def _headers(scope: Scope) -> dict[str, str]:
     return {k.decode("latin-1"): v.decode("latin-1") for k, v in scope.get("headers", ())}
 
@@ -147,7 +154,7 @@ class BodySizeLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = _headers(scope).get("content-length")
+        declared = _header(scope, b"content-length")
         if declared is not None:
             if not declared.strip().isdigit():
                 await _send_json(send, 400, error_body("bad_request", "Invalid Content-Length header."), [])

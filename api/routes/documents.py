@@ -7,11 +7,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response
 from pydantic import ValidationError
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.deps import LimitQ, OffsetQ, SettingsDep, StoreDep, WriterDep, capped
+from api.deps import LimitQ, OffsetQ, SettingsDep, StoreDep, WriterDep, capped, in_thread
 from api.schemas import COMMON_ERRORS, NOT_FOUND, WRITE_ERRORS, DeleteResponse, IngestResponse, TextDocument
 from graph.errors import InvalidInput, NotFound
 from graph.models import DocumentDetail, DocumentSummary, Page
@@ -46,10 +45,10 @@ _UPLOAD_BODY: dict[str, Any] = {
 
 
 @router.get("/documents", response_model=Page[DocumentSummary], summary="Stored documents")
-def list_documents(
+async def list_documents(
     store: StoreDep, settings: SettingsDep, limit: LimitQ = None, offset: OffsetQ = 0
 ) -> Page[DocumentSummary]:
-    return store.list_documents(capped(limit, settings, 50), offset)
+    return await in_thread(store.list_documents, capped(limit, settings, 50), offset)
 
 
 @router.get(
@@ -58,8 +57,8 @@ def list_documents(
     responses=NOT_FOUND,
     summary="A document: text, metadata and what was extracted from it",
 )
-def get_document(doc_id: DocId, store: StoreDep) -> DocumentDetail:
-    return store.get_document(doc_id)
+async def get_document(doc_id: DocId, store: StoreDep) -> DocumentDetail:
+    return await in_thread(store.get_document, doc_id)
 
 
 @router.post(
@@ -76,7 +75,7 @@ async def upload_document(
 ) -> IngestResponse:
     data, filename, source, reliability = await _read_upload(request)
     lock: threading.Lock = request.app.state.ingest_lock
-    outcome = await run_in_threadpool(_ingest, lock, store, data, filename, settings, source, reliability)
+    outcome = await in_thread(_ingest, lock, store, data, filename, settings, source, reliability)
     if outcome.status == "unchanged":
         response.status_code = 200
     return outcome
@@ -157,7 +156,7 @@ def _read_json(body: bytes) -> Upload:
     responses={**NOT_FOUND, 403: WRITE_ERRORS[403]},
     summary="Remove a document and every fact only it supported",
 )
-def delete_document(doc_id: DocId, store: StoreDep) -> DeleteResponse:
-    if not store.delete_document(doc_id):
+async def delete_document(doc_id: DocId, store: StoreDep) -> DeleteResponse:
+    if not await in_thread(store.delete_document, doc_id):
         raise NotFound(f"No document has the id '{doc_id[:80]}'.")
     return DeleteResponse(doc_id=doc_id, deleted=True)

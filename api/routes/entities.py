@@ -17,11 +17,13 @@ from api.deps import (
     capped,
     check_hops,
     effective,
+    in_thread,
 )
-from api.resolve import resolve_entity
+from api.resolve import resolve, resolve_entity
 from api.schemas import AMBIGUOUS, COMMON_ERRORS, NOT_FOUND, EntityDetail, RelationGroup
-from graph.models import Entity, Page, Relation, Subgraph
+from graph.models import Entity, Page, Relation, RelationFilter, Subgraph
 from graph.ontology import NodeType
+from graph.store import Direction, GraphStore
 
 router = APIRouter(tags=["entities"], responses=COMMON_ERRORS)
 
@@ -37,7 +39,7 @@ EntityRef = Annotated[
 
 
 @router.get("/entities", response_model=Page[Entity], summary="Search entities by name or alias")
-def find_entities(
+async def find_entities(
     store: StoreDep,
     settings: SettingsDep,
     q: Annotated[
@@ -47,8 +49,8 @@ def find_entities(
     limit: LimitQ = None,
     offset: OffsetQ = 0,
 ) -> Page[Entity]:
-    text = q.strip() if q else None
-    return store.find_entities(text or None, node_type, capped(limit, settings, 50), offset)
+    text = (q.strip() if q else None) or None
+    return await in_thread(store.find_entities, text, node_type, capped(limit, settings, 50), offset)
 
 
 @router.get(
@@ -57,17 +59,20 @@ def find_entities(
     responses={**NOT_FOUND, **AMBIGUOUS},
     summary="One entity: aliases, attributes, relations by type, documents",
 )
-def get_entity(ref: EntityRef, store: StoreDep, settings: SettingsDep, limit: LimitQ = None) -> EntityDetail:
-    entity_id = resolve_entity(store, ref)
-    entity = store.get_entity(entity_id)
-    cap = capped(limit, settings)
-    relations = store.entity_relations(entity_id, cap)
-    documents = store.entity_documents(entity_id, cap)
+async def get_entity(
+    ref: EntityRef, store: StoreDep, settings: SettingsDep, limit: LimitQ = None
+) -> EntityDetail:
+    return await in_thread(entity_detail, store, ref, capped(limit, settings))
+
+
+def entity_detail(store: GraphStore, ref: str, limit: int) -> EntityDetail:
+    entity = resolve(store, ref)
+    relations = store.entity_relations(entity.id, limit)
     return EntityDetail(
         entity=entity,
         relations=group_by_type(relations.items),
         relations_truncated=relations.truncated,
-        documents=documents,
+        documents=store.entity_documents(entity.id, limit),
     )
 
 
@@ -87,7 +92,7 @@ def group_by_type(relations: list[Relation]) -> list[RelationGroup]:
     responses={**NOT_FOUND, **AMBIGUOUS},
     summary="The entity's neighbourhood: nodes and edges within `hops`",
 )
-def neighbors(
+async def neighbors(
     ref: EntityRef,
     store: StoreDep,
     settings: SettingsDep,
@@ -101,12 +106,21 @@ def neighbors(
     limit: LimitQ = None,
 ) -> Subgraph:
     check_hops(hops, settings.max_neighbor_hops)
+    types = sorted(set(node_type)) if node_type else None
+    cap = capped(limit, settings)
+    return await in_thread(_neighbors, store, ref, hops, cap, direction, types, effective(filt, rel))
+
+
+def _neighbors(
+    store: GraphStore,
+    ref: str,
+    hops: int,
+    limit: int,
+    direction: Direction,
+    node_types: list[NodeType] | None,
+    filt: RelationFilter | None,
+) -> Subgraph:
     entity_id = resolve_entity(store, ref)
     return store.neighbors(
-        entity_id,
-        hops=hops,
-        limit=capped(limit, settings),
-        direction=direction,
-        node_types=sorted(set(node_type)) if node_type else None,
-        filt=effective(filt, rel),
+        entity_id, hops=hops, limit=limit, direction=direction, node_types=node_types, filt=filt
     )

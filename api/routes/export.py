@@ -8,10 +8,9 @@ from typing import IO, Annotated, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import StreamingResponse
 
-from api.deps import RelTypesQ, SettingsDep, StoreDep
+from api.deps import RelTypesQ, SettingsDep, StoreDep, in_thread
 from api.exporters import (
     EDGE_COLUMNS,
     NODE_COLUMNS,
@@ -77,7 +76,7 @@ async def export(
     )
     # Built off the event loop, in one thread (the store's cursors stay on it), into a spooled file:
     # errors still become proper answers, and memory stays bounded whatever the graph's size.
-    spool = await run_in_threadpool(_build, store, selection, fmt, table)
+    spool = await in_thread(_build, store, selection, fmt, table)
     media_type, filename = _naming(fmt, table)
     size = spool.tell()
     spool.seek(0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from api.deps import StoreDep
+from api.deps import StoreDep, in_thread
 from api.schemas import COMMON_ERRORS, Health
 from api.security import KeyRing
 
@@ -12,8 +12,8 @@ router = APIRouter(tags=["health"], responses=COMMON_ERRORS)
 
 
 @router.get("/health", response_model=Health, summary="Store kind and counts by type")
-def health(store: StoreDep, request: Request) -> Health:
-    stats = store.stats()
+async def health(store: StoreDep, request: Request) -> Health:
+    stats = await in_thread(store.stats)
     keys: KeyRing = request.app.state.keys
     return Health(
         store=stats.store,

@@ -16,11 +16,13 @@ from api.deps import (
     capped,
     check_hops,
     effective,
+    in_thread,
 )
 from api.resolve import resolve_entity
 from api.schemas import AMBIGUOUS, COMMON_ERRORS, NOT_FOUND
 from graph.errors import InvalidInput
-from graph.models import PathResult, Subgraph
+from graph.models import PathResult, RelationFilter, Subgraph
+from graph.store import GraphStore
 
 router = APIRouter(tags=["graph"], responses={**COMMON_ERRORS, **NOT_FOUND, **AMBIGUOUS})
 
@@ -28,7 +30,7 @@ DEFAULT_PATHS = 10
 
 
 @router.get("/paths", response_model=PathResult, summary="Shortest connections between two entities")
-def shortest_paths(
+async def shortest_paths(
     store: StoreDep,
     settings: SettingsDep,
     filt: BaseFilterDep,
@@ -39,15 +41,20 @@ def shortest_paths(
     limit: LimitQ = None,
 ) -> PathResult:
     check_hops(max_hops, settings.max_path_hops, "max_hops")
+    cap = capped(limit, settings, DEFAULT_PATHS)
+    return await in_thread(_paths, store, source, target, max_hops, cap, effective(filt, rel))
+
+
+def _paths(
+    store: GraphStore, source: str, target: str, max_hops: int, limit: int, filt: RelationFilter | None
+) -> PathResult:
     source_id = resolve_entity(store, source)
     target_id = resolve_entity(store, target)
-    return store.shortest_paths(
-        source_id, target_id, max_hops, capped(limit, settings, DEFAULT_PATHS), filt=effective(filt, rel)
-    )
+    return store.shortest_paths(source_id, target_id, max_hops, limit, filt=filt)
 
 
 @router.get("/subgraph", response_model=Subgraph, summary="Union of neighbourhoods, for drawing")
-def subgraph(
+async def subgraph(
     store: StoreDep,
     settings: SettingsDep,
     filt: RangedFilterDep,
@@ -61,8 +68,14 @@ def subgraph(
 ) -> Subgraph:
     check_hops(hops, settings.max_neighbor_hops)
     refs = split_refs(ids, settings.max_results)
+    return await in_thread(_subgraph, store, refs, hops, capped(limit, settings), effective(filt, rel))
+
+
+def _subgraph(
+    store: GraphStore, refs: list[str], hops: int, limit: int, filt: RelationFilter | None
+) -> Subgraph:
     entity_ids = sorted({resolve_entity(store, ref) for ref in refs})
-    return store.subgraph(entity_ids, hops, capped(limit, settings), filt=effective(filt, rel))
+    return store.subgraph(entity_ids, hops, limit, filt=filt)
 
 
 def split_refs(values: list[str], cap: int) -> list[str]:

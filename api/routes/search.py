@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import LimitQ, OffsetQ, SettingsDep, StoreDep, capped
+from api.deps import LimitQ, OffsetQ, SettingsDep, StoreDep, capped, in_thread
 from api.schemas import COMMON_ERRORS
 from graph.errors import InvalidInput
 from graph.models import DocumentHit, Page
@@ -15,7 +15,7 @@ router = APIRouter(tags=["search"], responses=COMMON_ERRORS)
 
 
 @router.get("/search", response_model=Page[DocumentHit], summary="Documents matching words, with snippets")
-def search(
+async def search(
     store: StoreDep,
     settings: SettingsDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="words to find")],
@@ -25,4 +25,4 @@ def search(
     text = q.strip()
     if not text:
         raise InvalidInput("q needs at least one word.")
-    return store.search_documents(text, capped(limit, settings, 20), offset)
+    return await in_thread(store.search_documents, text, capped(limit, settings, 20), offset)
