@@ -111,34 +111,40 @@ def from_store(
     return to_networkx((entities[i] for i in touched), kept, truncated=truncated)
 
 
-def simple_undirected(graph: nx.MultiDiGraph) -> nx.Graph:
+def simple_undirected(graph: nx.Graph) -> nx.Graph:
     """One undirected edge per related pair: `weight` = relations between them, `types` = their types.
 
     Direction is dropped on purpose: symmetric relations are stored one way round, and a broker sits
-    between two parties whichever way the links were written.
+    between two parties whichever way the links were written. A graph already simple and undirected
+    (the result of this function) is returned as it is, so callers may pass either.
     """
-    simple = nx.Graph()
-    simple.add_nodes_from(graph.nodes(data=True))
-    for source, target, data in graph.edges(data=True):
-        if simple.has_edge(source, target):
-            edge = simple[source][target]
-            edge["weight"] += 1
-            edge["types"].add(data["type"])
-        else:
-            simple.add_edge(source, target, weight=1, types={data["type"]})
-    return simple
-
-
-def scope_of(graph: nx.Graph | nx.MultiDiGraph, simple: nx.Graph) -> GraphScope:
-    """How big the analysed network is; `graph` carries the relation count and the truncated flag."""
-    return GraphScope(
-        n_nodes=simple.number_of_nodes(),
-        n_edges=simple.number_of_edges(),
+    if not graph.is_multigraph() and not graph.is_directed():
+        return graph
+    pairs: dict[tuple[str, str], tuple[int, set[RelType]]] = {}
+    for source, target, rel_type in graph.edges(data="type"):
+        key = (source, target) if source < target else (target, source)
+        weight, types = pairs.get(key, (0, set()))
+        types.add(rel_type)
+        pairs[key] = (weight + 1, types)
+    simple = nx.Graph(
         n_relations=int(graph.graph.get("n_relations", graph.number_of_edges())),
         truncated=bool(graph.graph.get("truncated", False)),
     )
+    simple.add_nodes_from(graph.nodes(data=True))
+    simple.add_edges_from((u, v, {"weight": w, "types": t}) for (u, v), (w, t) in pairs.items())
+    return simple
 
 
-def entity_ref(graph: nx.Graph | nx.MultiDiGraph, node: str) -> EntityRef:
+def scope_of(simple: nx.Graph) -> GraphScope:
+    """How big the analysed network is, from a graph made by simple_undirected."""
+    return GraphScope(
+        n_nodes=simple.number_of_nodes(),
+        n_edges=simple.number_of_edges(),
+        n_relations=int(simple.graph.get("n_relations", simple.number_of_edges())),
+        truncated=bool(simple.graph.get("truncated", False)),
+    )
+
+
+def entity_ref(graph: nx.Graph, node: str) -> EntityRef:
     data = graph.nodes[node]
     return EntityRef(id=node, type=data["type"], name=data["name"])

@@ -7,7 +7,7 @@ estimate, is chosen by size and stated in the result:
 
 - betweenness: networkx, exact, up to NX_EXACT_MAX_NODES; igraph, exact, up to IGRAPH_EXACT_MAX_NODES;
   above that igraph estimates it from BETWEENNESS_SAMPLES seeded random sources (`approximate: true`);
-- eigenvector: networkx up to LARGE_GRAPH_NODES, igraph above;
+- eigenvector: networkx up to NX_EIGENVECTOR_MAX_NODES, igraph above;
 - PageRank: igraph (networkx's needs scipy, which this project does not carry);
 - degree: networkx, always exact.
 """
@@ -27,7 +27,7 @@ from graph.ontology import NodeType
 SEED = 7
 NX_EXACT_MAX_NODES = 1_000
 IGRAPH_EXACT_MAX_NODES = 5_000
-LARGE_GRAPH_NODES = 5_000
+NX_EIGENVECTOR_MAX_NODES = 1_000
 BETWEENNESS_SAMPLES = 256
 EIGENVECTOR_MAX_ITER = 1_000
 # Scores equal up to float noise rank as ties, broken by id.
@@ -60,7 +60,7 @@ def betweenness_scores(simple: nx.Graph, seed: int = SEED) -> Scores:
 def eigenvector_scores(simple: nx.Graph, seed: int = SEED) -> Scores:
     if simple.number_of_edges() == 0:
         return Scores(dict.fromkeys(simple.nodes, 0.0), "networkx.eigenvector_centrality")
-    if simple.number_of_nodes() <= LARGE_GRAPH_NODES:
+    if simple.number_of_nodes() <= NX_EIGENVECTOR_MAX_NODES:
         try:
             values = nx.eigenvector_centrality(simple, max_iter=EIGENVECTOR_MAX_ITER)
             return Scores(values, "networkx.eigenvector_centrality")
@@ -104,7 +104,7 @@ def rank(
 
 
 def centrality(
-    graph: nx.MultiDiGraph,
+    graph: nx.Graph,
     metric: Metric,
     limit: int,
     node_type: NodeType | None = None,
@@ -119,7 +119,7 @@ def centrality(
         algorithm=scores.algorithm,
         approximate=scores.approximate,
         samples=scores.samples,
-        scope=scope_of(graph, simple),
+        scope=scope_of(simple),
         items=items,
         limit=limit,
         truncated=truncated,

@@ -60,7 +60,7 @@ def describe(simple: nx.Graph, index: int, members: list[str], top: int, max_mem
 
 
 def communities(
-    graph: nx.MultiDiGraph,
+    graph: nx.Graph,
     limit: int,
     top: int = TOP_MEMBERS,
     max_members: int = MAX_MEMBERS,
@@ -75,7 +75,7 @@ def communities(
         algorithm=algorithm,
         seed=seed,
         modularity=round(modularity, 6),
-        scope=scope_of(graph, simple),
+        scope=scope_of(simple),
         n_communities=len(listed),
         communities=[
             describe(simple, index, members, top, max_members) for index, members in enumerate(listed[:limit])

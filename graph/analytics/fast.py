@@ -15,12 +15,19 @@ import networkx as nx
 
 
 def to_igraph(simple: nx.Graph) -> tuple[ig.Graph, list[str]]:
-    """The same undirected graph in igraph (edge attribute `weight`), and the node id of each vertex."""
+    """The same undirected graph in igraph (edge attribute `weight`), and the node id of each vertex.
+
+    Vertices in id order and edges in vertex order, so the same data always gives the same igraph graph.
+    """
     nodes = sorted(simple.nodes)
     index = {node: i for i, node in enumerate(nodes)}
-    edges = sorted((min(index[u], index[v]), max(index[u], index[v])) for u, v in simple.edges)
-    graph = ig.Graph(n=len(nodes), edges=edges, directed=False)
-    graph.es["weight"] = [simple[nodes[u]][nodes[v]].get("weight", 1) for u, v in edges]
+    weighted = []
+    for u, v, weight in simple.edges(data="weight", default=1):
+        a, b = index[u], index[v]
+        weighted.append((a, b, weight) if a < b else (b, a, weight))
+    weighted.sort()
+    graph = ig.Graph(n=len(nodes), edges=[(a, b) for a, b, _ in weighted], directed=False)
+    graph.es["weight"] = [weight for _, _, weight in weighted]
     return graph, nodes
 
 
@@ -73,3 +80,18 @@ def leiden(simple: nx.Graph, seed: int) -> tuple[list[set[str]], float]:
     )
     groups = [{nodes[v] for v in members} for members in partition]
     return groups, float(partition.modularity)
+
+
+def cut_structure(simple: nx.Graph) -> tuple[list[set[str]], set[str], list[tuple[str, str]], list[set[str]]]:
+    """Biconnected blocks, articulation points, bridges (u < v) and the parts left once bridges are cut."""
+    graph, nodes = to_igraph(simple)
+    cover, points = graph.biconnected_components(return_articulation_points=True)
+    blocks = [{nodes[v] for v in block} for block in cover]
+    bridge_ids = graph.bridges()
+    bridges = []
+    for edge_id in bridge_ids:
+        a, b = graph.es[edge_id].tuple
+        bridges.append((nodes[a], nodes[b]))
+    graph.delete_edges(bridge_ids)
+    parts = [{nodes[v] for v in part} for part in graph.connected_components()]
+    return blocks, {nodes[v] for v in points}, bridges, parts

@@ -96,14 +96,18 @@ class ProjectedLink(BaseModel):
     source: EntityRef
     target: EntityRef
     weight: int = Field(description="how many hubs (groups, camps) they share")
-    via: list[EntityRef]
+    via: list[EntityRef] = Field(description="the hubs they share, smallest hub first")
     via_truncated: bool = False
 
 
 class ProjectionResult(BaseModel):
     kind: ProjectionKind
     description: str
-    scope: GraphScope
+    scope: GraphScope = Field(description="the two-mode network: spokes, hubs and the links between them")
+    approximate: bool = Field(default=False, description="true when the largest hubs were left out")
+    skipped_hubs: list[EntityRef] = Field(
+        default_factory=list, description="hubs too large to expand into pairs, largest first"
+    )
     n_links: int
     links: list[ProjectedLink]
     limit: int

@@ -60,3 +60,13 @@ def test_projection_limit_says_truncated() -> None:
     result = projection(net.graph(), "co-membership", limit=1)
     assert len(result.links) == 1 and result.truncated and result.n_links == 3
     assert result.links[0].weight == 2
+
+
+def test_hubs_too_large_for_the_pair_budget_are_skipped_and_said() -> None:
+    net, ids = _co_membership_net()
+    # Lashkar Front has 3 members (3 pairs), Jaish Front 2 (1 pair): a budget of 2 pairs skips Lashkar
+    result = projection(net.graph(), "co-membership", limit=10, max_pairs=2)
+    assert result.approximate
+    assert [hub.id for hub in result.skipped_hubs] == [ids["let"]]
+    assert [(x.source.id, x.target.id, x.weight) for x in result.links] == [(ids["azhar"], ids["saeed"], 1)]
+    assert not projection(net.graph(), "co-membership", limit=10).approximate

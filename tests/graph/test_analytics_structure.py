@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import networkx as nx
+import pytest
 
+from graph.analytics import fast
+from graph.analytics import structure as structure_module
 from graph.analytics.build import simple_undirected
-from graph.analytics.structure import bridge_sides, broker_pieces, brokers
+from graph.analytics.structure import bridge_sides, broker_pieces, brokers, cut_structure
 from graph.ontology import RelType
 from tests.graph.analytics_nets import G, L, Net, star, two_blocs_and_a_broker
 
@@ -59,7 +62,12 @@ def test_piece_sizes_match_deleting_each_node_on_random_sparse_graphs() -> None:
         for u, v in graph.edges:
             net.link(RelType.ALLIED_WITH, ids[u], ids[v])
         simple = simple_undirected(net.graph())
-        pieces = broker_pieces(simple)
+        blocks, cuts, bridges, parts = cut_structure(simple)
+        by_igraph = fast.cut_structure(simple)
+        assert sorted(map(sorted, by_igraph[0])) == sorted(map(sorted, blocks))
+        assert by_igraph[1] == cuts and sorted(by_igraph[2]) == sorted(bridges)
+        assert sorted(map(sorted, by_igraph[3])) == sorted(map(sorted, parts))
+        pieces = broker_pieces(blocks, cuts)
         assert set(pieces) == set(nx.articulation_points(simple))
         for node, sizes in pieces.items():
             rest = simple.copy()
@@ -70,7 +78,7 @@ def test_piece_sizes_match_deleting_each_node_on_random_sparse_graphs() -> None:
             )
             assert sizes == expected
             checked_brokers += 1
-        for (u, v), (u_side, v_side) in bridge_sides(simple).items():
+        for (u, v), (u_side, v_side) in bridge_sides(bridges, parts).items():
             rest = simple.copy()
             rest.remove_edge(u, v)
             assert (len(nx.node_connected_component(rest, u)), len(nx.node_connected_component(rest, v))) == (
@@ -79,3 +87,14 @@ def test_piece_sizes_match_deleting_each_node_on_random_sparse_graphs() -> None:
             )
             checked_bridges += 1
     assert checked_brokers > 20 and checked_bridges > 20
+
+
+def test_large_graphs_use_igraph_with_the_same_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    net, _west, east, broker = two_blocs_and_a_broker()
+    leaf = net.node(L, "Lone Member")
+    net.link(RelType.MEMBER_OF, leaf, east[3])
+    small = brokers(net.graph(), limit=10)
+    monkeypatch.setattr(structure_module, "LARGE_GRAPH_NODES", 3)
+    assert brokers(net.graph(), limit=10) == small
+    assert [b.id for b in small.brokers] == [broker, east[3]]
+    assert [(b.source.id, b.target.id, b.sides) for b in small.bridges] == [(east[3], leaf, (9, 1))]
