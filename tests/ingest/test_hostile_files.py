@@ -35,42 +35,7 @@ PARSE_TIMEOUT_S = 3.0
 HUGE = 50 * h.MiB
 
 
-@dataclass(frozen=True)
-class Case:
-    name: str
-    content: bytes
-    reason: str | None = None  # None: the file must be ingested
-
-
-CASES = [
-    Case("empty.txt", b"", "empty"),
-    Case("blank.txt", b"  \n\t\r\n ", "empty"),
-    Case("random-bytes", h.random_bytes(6000, seed=5), "not a text document"),
-    Case("png-renamed.txt", h.png_bytes(), "PNG"),
-    Case("program", h.elf_bytes(), "ELF"),
-    Case("latin1.txt", h.latin1_text()),
-    Case("utf16-bom.txt", h.utf16_bom_text()),
-    Case("few-nuls.txt", h.utf8_with_nuls()),
-    Case("mostly-nuls.txt", h.mostly_nuls(), "binary"),
-    Case("invalid-utf8.txt", h.invalid_utf8(), "encoding"),
-    Case("at-limit.txt", h.sized_text(LIMIT)),
-    Case("over-limit.txt", h.sized_text(LIMIT + 1), f"limit of {LIMIT:,}"),
-    Case("page.html", h.hostile_html()),
-    Case("report.pdf", h.good_pdf()),
-    Case("truncated.pdf", h.truncated_pdf(), "damaged"),
-    Case("zero-pages.pdf", h.zero_page_pdf(), "no pages"),
-    Case("locked.pdf", h.encrypted_pdf(), "password"),
-    Case("scanned.pdf", h.image_pdf(), "no extractable text"),
-    Case("forbidden.pdf", h.html_named_pdf()),  # an HTML page under a .pdf name is read as HTML
-    Case("fake.pdf", h.pdf_header_then_html(), "damaged"),
-    Case("nested.pdf", h.deeply_nested_pdf(), "damaged"),
-    Case("slow.pdf", h.slow_pdf(), f"longer than {PARSE_TIMEOUT_S:g} s"),
-    Case(h.NAME_NEWLINE, b"Hafiz Muhammad Saeed leads Jamaat-ud-Dawa, which is based in Lahore.\n"),
-    Case(h.NAME_RTL, b"# Note\n\nNoor Wali Mehsud leads Tehrik-e-Taliban Pakistan.\n"),
-    Case(h.NAME_LONGEST, b"Sirajuddin Haqqani leads the Haqqani Network.\n"),
-    Case("twin-a.txt", b"Hafiz Gul Bahadur leads a faction that operates in North Waziristan.\n"),
-    Case("twin-b.txt", b"Hafiz Gul Bahadur leads a faction that operates in North Waziristan.\n"),
-]
+CASES = h.file_cases(LIMIT, PARSE_TIMEOUT_S)
 SYMLINK = "escape.txt"
 FIFO = "pipe.txt"
 HUGE_NAME = "huge.txt"
@@ -181,7 +146,7 @@ def test_the_batch_goes_on_and_the_exit_code_says_some_failed(batch: Batch) -> N
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.reason], ids=lambda c: c.name)
-def test_each_hostile_file_fails_with_a_clear_reason(batch: Batch, case: Case) -> None:
+def test_each_hostile_file_fails_with_a_clear_reason(batch: Batch, case: h.Case) -> None:
     reasons = failures(batch.stdout)
     path = str(batch.folder / case.name)
     assert path in reasons, f"{case.name} not reported as failed:\n{batch.stdout}"

@@ -10,6 +10,7 @@ import os
 import random
 import struct
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.support.pdfs import _assemble, empty_pdf, image_only_pdf, text_pdf
@@ -211,12 +212,53 @@ def slow_pdf(pages: int = 40, operators: int = 100_000) -> bytes:
     )
 
 
+@dataclass(frozen=True)
+class Case:
+    """One file: its name, its bytes, and the reason it must fail (None: it must be ingested)."""
+
+    name: str
+    content: bytes
+    reason: str | None = None
+
+
+def file_cases(limit: int, parse_timeout_s: float) -> list[Case]:
+    """Every hostile file, next to files that must still be read; `limit` is the size limit in bytes."""
+    return [
+        Case("empty.txt", b"", "empty"),
+        Case("blank.txt", b"  \n\t\r\n ", "empty"),
+        Case("random-bytes", random_bytes(6000, seed=5), "not a text document"),
+        Case("png-renamed.txt", png_bytes(), "PNG"),
+        Case("program", elf_bytes(), "ELF"),
+        Case("latin1.txt", latin1_text()),
+        Case("utf16-bom.txt", utf16_bom_text()),
+        Case("few-nuls.txt", utf8_with_nuls()),
+        Case("mostly-nuls.txt", mostly_nuls(), "binary"),
+        Case("invalid-utf8.txt", invalid_utf8(), "encoding"),
+        Case("at-limit.txt", sized_text(limit)),
+        Case("over-limit.txt", sized_text(limit + 1), f"limit of {limit:,}"),
+        Case("page.html", hostile_html()),
+        Case("report.pdf", good_pdf()),
+        Case("truncated.pdf", truncated_pdf(), "damaged"),
+        Case("zero-pages.pdf", zero_page_pdf(), "no pages"),
+        Case("locked.pdf", encrypted_pdf(), "password"),
+        Case("scanned.pdf", image_pdf(), "no extractable text"),
+        Case("forbidden.pdf", html_named_pdf()),  # an HTML page under a .pdf name is read as HTML
+        Case("fake.pdf", pdf_header_then_html(), "damaged"),
+        Case("nested.pdf", deeply_nested_pdf(), "damaged"),
+        Case("slow.pdf", slow_pdf(), f"longer than {parse_timeout_s:g} s"),
+        Case(NAME_NEWLINE, b"Hafiz Muhammad Saeed leads Jamaat-ud-Dawa, which is based in Lahore.\n"),
+        Case(NAME_RTL, b"# Note\n\nNoor Wali Mehsud leads Tehrik-e-Taliban Pakistan.\n"),
+        Case(NAME_LONGEST, b"Sirajuddin Haqqani leads the Haqqani Network.\n"),
+        Case("twin-a.txt", b"Hafiz Gul Bahadur leads a faction that operates in North Waziristan.\n"),
+        Case("twin-b.txt", b"Hafiz Gul Bahadur leads a faction that operates in North Waziristan.\n"),
+    ]
+
+
 # --- file names -----------------------------------------------------------------
 
 NAME_NEWLINE = "line\nbreak.txt"
 NAME_RTL = "report\u202etxt.md"
 NAME_LONGEST = "n" * 251 + ".txt"  # 255 bytes: the longest name a Linux file system allows
-NAME_DOTS = "..hidden-not.txt"
 
 
 def upload_names() -> list[tuple[str, str | None]]:
@@ -226,7 +268,8 @@ def upload_names() -> list[tuple[str, str | None]]:
         ("..\\..\\windows\\system32\\evil.txt", "evil.txt"),
         ("/var/lib/secret/report.txt", "report.txt"),
         ("nul\x00byte.txt", "nulbyte.txt"),
-        ("new\nline\r.txt", "newline.txt"),
+        ("new\nline.txt", "newline.txt"),
+        ("carriage\rreturn.txt", None),  # refused: a bare CR ends a multipart header line
         ("x" * 300, "x" * 255),
         ("gnp\u202etxt.exe", "gnptxt.exe"),
         ("..", None),
