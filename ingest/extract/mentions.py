@@ -217,14 +217,36 @@ def _add_cue_groups(view: DocView) -> None:
         if ent.label_ not in {"ORG", "PERSON", "NORP", "GPE", "FAC"}:
             continue
         start, end = _clean_ent_bounds(ent)
-        if start >= end or not view.is_free(start, end):
+        if start >= end or not _free_but_places(view, start, end):
             continue
         toks = doc[start:end]
         words = [t.lower_ for t in toks if not t.is_punct]
         if not words or not toks[0].text[:1].isupper():
             continue
         if _is_group_name(words, ent.label_, view.tok_sent[start] in sent_has_group):
+            _release_places(view, start, end)
             view.add(NodeType.GROUP, start, end, source="pattern")
+
+
+def _free_but_places(view: DocView, start: int, end: int) -> bool:
+    """Free tokens, or places strictly inside the span ('Kashmir' in 'Kashmir Liberation Brigade')."""
+    owners = {view.owner[i] for i in range(start, end)} - {-1}
+    if not owners:
+        return True
+    return all(
+        view.mentions[o].type is NodeType.PLACE
+        and (view.mentions[o].tok_start, view.mentions[o].tok_end) != (start, end)
+        for o in owners
+    )
+
+
+def _release_places(view: DocView, start: int, end: int) -> None:
+    for i in range(start, end):
+        owner = view.owner[i]
+        if owner >= 0:
+            view.mentions[owner].nested = True
+            view.mentions[owner].entity = -2
+            view.owner[i] = -1
 
 
 def _is_group_name(words: list[str], label: str, near_group: bool) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
@@ -40,11 +41,19 @@ _NAME_CONNECTORS = frozenset(
 _MAX_NAME_TOKENS = 7
 # Role words that are also common first names.
 _FIRST_NAMES_TOO = frozenset({"amir", "emir", "ameer"})
+_COMMON_SINGLE = frozenset(
+    {"infighting", "fighting", "militants", "jihad", "fidayeen", "shura", "mujahideen"}
+)
+
+
+_ARTICLE_NAME = re.compile(r"^(?:al|el|as|ad|ash|an|at|ar|az)-[A-Z]")
 
 
 def is_name_token(tok: Token) -> bool:
     text = tok.text
-    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text) and "\n" not in text
+    if not text or "\n" in text or not any(c.isalpha() for c in text):
+        return False
+    return text[0].isupper() or _ARTICLE_NAME.match(text) is not None
 
 
 def _name_piece(doc: Doc, i: int) -> bool:
@@ -142,6 +151,8 @@ def _add_person(view: DocView, start: int, end: int, *, source: str) -> int | No
     words = [t.lower_ for t in toks]
     if not _plausible_name(toks.text, words):
         return None
+    if len(toks) == 1 and toks[0].pos_ not in {"PROPN"} and _ARTICLE_NAME.match(toks[0].text) is None:
+        return None
     if not role_words:
         role_words = _role_before(doc, start)
     role = " ".join(w for w in role_words if w.lower() not in {"the", "a", "an"}) or None
@@ -149,6 +160,8 @@ def _add_person(view: DocView, start: int, end: int, *, source: str) -> int | No
 
 
 def _plausible_name(text: str, words: list[str]) -> bool:
+    if len(words) == 1 and words[0] in _COMMON_SINGLE:
+        return False
     if not text[:1].isupper() or any(c.isdigit() for c in text) or len(words) > _MAX_NAME_TOKENS:
         return False
     content = [w for w in words if w not in lx.NAME_HONORIFICS and w not in _NAME_CONNECTORS]

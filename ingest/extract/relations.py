@@ -226,6 +226,7 @@ class Found:
     confidence: float
     method: str
     role: str | None = None
+    dist: int = 0
 
 
 class RelationFinder:
@@ -244,12 +245,28 @@ class RelationFinder:
         confidence: float,
         method: str,
         role: str | None = None,
+        dist: int = 0,
     ) -> None:
         if source != target:
-            self.found.append(Found(rel, source, target, sent, round(confidence, 2), method, role))
+            self.found.append(Found(rel, source, target, sent, round(confidence, 2), method, role, dist))
 
     # ---- one sentence ----------------------------------------------------------------------------
     def sentence(self, refs: list[Ref]) -> None:
+        first = len(self.found)
+        self._pairs(refs)
+        self._nearest_group_only(first)
+
+    def _nearest_group_only(self, first: int) -> None:
+        """A person's role attaches to the nearest group of the sentence ('the group split from MILF under
+        the leadership of X': X leads the group, not MILF)."""
+        ties = {RelType.LEADS, RelType.MEMBER_OF}
+        best: dict[int, int] = {}
+        for f in self.found[first:]:
+            if f.type in ties:
+                best[f.source] = min(best.get(f.source, 99), f.dist)
+        self.found[first:] = [f for f in self.found[first:] if f.type not in ties or f.dist <= best[f.source]]
+
+    def _pairs(self, refs: list[Ref]) -> None:
         for a, b in combinations(refs, 2):
             if a.entity == b.entity or a.root == b.root:
                 continue
@@ -285,6 +302,15 @@ class RelationFinder:
             conj = {t.i for t in tok.conjuncts}
             if doc[a.root].i not in conj and doc[b.root].i not in conj:
                 return True
+        if NodeType.GROUP in actors:
+            # 'joined a front-line Al-Qaida unit ... with the Taliban': the unit belongs to Al-Qaida.
+            for tok in path[:-1]:
+                for child in tok.children:
+                    owner = self.view.owner[child.i]
+                    if child.dep_ in {"compound", "poss"} and owner >= 0:
+                        m = self.view.mentions[owner]
+                        if m.type is NodeType.GROUP and m.entity not in (a.entity, b.entity):
+                            return True
         return False
 
     # ---- handlers ---------------------------------------------------------------------------------
@@ -315,9 +341,10 @@ class RelationFinder:
             conf -= 0.2
         if lead:
             cue = next((t.lower_ for t in path if t.lower_ in lx.LEAD_NOUNS), None)
-            self.emit(RelType.LEADS, p.entity, g.entity, p.sent, conf, "role-path", self._full_role(p) or cue)
+            role_text = self._full_role(p) or cue
+            self.emit(RelType.LEADS, p.entity, g.entity, p.sent, conf, "role-path", role_text, len(path))
         elif member:
-            self.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, conf, "member-path")
+            self.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, conf, "member-path", None, len(path))
 
     def _full_role(self, p: Ref) -> str | None:
         owner = self.view.owner[p.root]
