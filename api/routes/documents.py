@@ -78,7 +78,16 @@ async def upload_document(
     outcome = await in_thread(_ingest, lock, store, data, filename, settings, source, reliability)
     if outcome.status == "unchanged":
         response.status_code = 200
+    else:
+        _forget_cached_analyses(request)
     return outcome
+
+
+def _forget_cached_analyses(request: Request) -> None:
+    """Analyses cached for this app (api.routes.analytics) describe the graph before this write."""
+    cache = getattr(request.app.state, "analytics_cache", None)
+    if cache is not None:
+        cache.invalidate()
 
 
 def _ingest(
@@ -156,7 +165,8 @@ def _read_json(body: bytes) -> Upload:
     responses={**NOT_FOUND, 403: WRITE_ERRORS[403]},
     summary="Remove a document and every fact only it supported",
 )
-async def delete_document(doc_id: DocId, store: StoreDep) -> DeleteResponse:
+async def delete_document(doc_id: DocId, store: StoreDep, request: Request) -> DeleteResponse:
     if not await in_thread(store.delete_document, doc_id):
         raise NotFound(f"No document has the id '{doc_id[:80]}'.")
+    _forget_cached_analyses(request)
     return DeleteResponse(doc_id=doc_id, deleted=True)

@@ -9,6 +9,7 @@ from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
 
 from api.security import KeyRing, TokenBucketLimiter
+from graph.analytics.cache import AnalyticsCache
 from tests.api.conftest import AUTH, KEY, OTHER_KEY, counts
 from tests.api.corpus import DOC_C, JAA, MUZAFFARABAD
 
@@ -167,3 +168,12 @@ def test_cors_allows_only_the_listed_origins(fresh) -> None:
     assert allowed.headers["access-control-allow-origin"] == "https://analyst.example"
     other = client.get("/health", headers={"Origin": "https://elsewhere.example"})
     assert "access-control-allow-origin" not in other.headers
+
+
+def test_writes_empty_the_apps_analytics_cache(fresh) -> None:
+    client = fresh()
+    cache = AnalyticsCache()
+    client.app.state.analytics_cache = cache  # type: ignore[attr-defined]
+    assert cache.result("question", lambda: "before") == "before"
+    assert client.delete(f"/documents/{DOC_C.id}", headers=AUTH).status_code == 200
+    assert cache.result("question", lambda: "after") == "after"
