@@ -1,0 +1,100 @@
+"""Ingest throughput: our whole ingest against the bare spaCy pipeline, on the same texts, in one run.
+
+    python bench/ingest.py --docs 1000 --workers 1,2
+
+Writes `--docs` reports from bench/corpus.py into a temporary folder, then times:
+- bare: `ingest.nlp.load_pipeline().pipe(texts)` (the pipeline alone, one process);
+- ours: `ingest.pipeline.ingest_paths` into a fresh SQLite store (read, extract, resolve, write),
+  once per `--workers` value.
+Goals: ours on one process >= 80 % of bare; two workers close to 2x one.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: import from the repository root, not from bench/
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
+
+from bench.common import Goal, Report, base_parser, stopwatch
+from bench.corpus import generate
+from graph.settings import Settings
+from graph.sqlite import SqliteStore
+from ingest.nlp import load_pipeline
+from ingest.pipeline import ingest_paths
+
+RATIO_GOAL = 0.80
+SPEEDUP_GOAL = 1.8  # "close to 2x" on two workers
+
+
+def write_corpus(folder: Path, n_docs: int, seed: int) -> list[str]:
+    texts = []
+    for name, text in generate(n_docs, seed):
+        (folder / name).write_text(text, encoding="utf-8")
+        texts.append(text)
+    return texts
+
+
+def bare_seconds(texts: list[str]) -> float:
+    nlp = load_pipeline()
+    list(nlp.pipe(texts[:4]))  # warm: first calls allocate
+    with stopwatch() as elapsed:
+        for _doc in nlp.pipe(texts):
+            pass
+    return elapsed()
+
+
+def ours_seconds(folder: Path, store_path: Path, workers: int) -> tuple[float, int, int]:
+    settings = Settings(store=str(store_path))
+    store = SqliteStore(store_path)
+    try:
+        with stopwatch() as elapsed:
+            report = ingest_paths([folder], store, settings=settings, workers=workers)
+    finally:
+        store.close()
+    if report.failed:
+        raise SystemExit(f"ingest failed for {len(report.failed)} documents: {report.failed[:3]}")
+    return elapsed(), report.ingested, report.n_relations
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = base_parser(__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--workers", default="1,2", help="comma-separated worker counts for our ingest")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    n_docs = 12 if args.smoke else args.docs
+    workers = [int(w) for w in args.workers.split(",") if w.strip()]
+    report = Report("ingest", {"docs": n_docs, "workers": args.workers})
+    report.header()
+    with tempfile.TemporaryDirectory(prefix="mkg-bench-ingest-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        texts = write_corpus(corpus, n_docs, args.seed)
+        words = sum(len(t.split()) for t in texts)
+        report.add("corpus", "documents", n_docs)
+        report.add("corpus", "words", words)
+        bare = bare_seconds(texts)
+        report.add("bare spaCy (1 process)", "words/s", words / bare, "words/s")
+        report.add("bare spaCy (1 process)", "docs/s", n_docs / bare, "docs/s")
+        speeds: dict[int, float] = {}
+        for w in workers:
+            seconds, ingested, n_relations = ours_seconds(corpus, Path(tmp) / f"store-{w}.db", w)
+            case = f"ours ({w} worker{'s' if w > 1 else ''})"
+            speeds[w] = words / seconds
+            report.add(case, "words/s", words / seconds, "words/s")
+            report.add(case, "docs/s", ingested / seconds, "docs/s")
+            report.add(case, "relations stored", n_relations)
+            report.add(case, "ratio to bare", bare / seconds, "x")
+    if 1 in speeds:
+        report.goal(Goal("ingest_vs_bare_1proc", speeds[1] / (words / bare), RATIO_GOAL, "x"))
+    if 1 in speeds and 2 in speeds:
+        report.goal(Goal("ingest_2workers_speedup", speeds[2] / speeds[1], SPEEDUP_GOAL, "x"))
+    report.finish(args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
