@@ -17,15 +17,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from graph.errors import InvalidInput
 from graph.grading import Contribution, check_date, source_key
-from graph.ids import canonical_pair, evidence_id, fold, relation_id, slug
+from graph.ids import canonical_pair, evidence_id, relation_id
+from graph.ids import fold as _fold_uncached
 from graph.models import DocumentGraph, Evidence
 from graph.ontology import NodeType, RelType, endpoints_allowed
 
 _MAX_ID_IN_MESSAGE = 80
+
+# Names repeat across the documents of a corpus; folding them is the hot spot of bulk loads.
+fold = lru_cache(maxsize=1 << 16)(_fold_uncached)
 
 
 @dataclass
@@ -98,7 +103,8 @@ def prepare(graph: DocumentGraph) -> PreparedDocument:
         known = entities.get(record.id)
         entities[record.id] = part if known is None else _merge_parts(known, part)
     for part in entities.values():
-        part.aliases = merge_aliases(part.name, part.aliases)
+        if part.aliases:
+            part.aliases = merge_aliases(part.name, part.aliases)
     relations: dict[str, RelationPart] = {}
     for rel in graph.relations:
         if rel.source == rel.target:
@@ -127,16 +133,18 @@ def _add_evidence(part: RelationPart, ev: Evidence, doc_id: str, doc_date: str |
         raise InvalidInput("evidence must come from the document being stored")
     if ev.end < ev.start:
         raise InvalidInput("evidence ends before it starts")
-    check_date(ev.date, "an evidence date")
+    when = check_date(ev.date, "an evidence date") if ev.date else doc_date
     key = evidence_id(part.id, doc_id, ev.start, ev.end)
     if key in part.evidence:
         return
     part.evidence[key] = ev
-    part.confidence = max(part.confidence, ev.confidence)
-    when = ev.date or doc_date
+    if ev.confidence > part.confidence:
+        part.confidence = ev.confidence
     if when:
-        part.first_seen = when if part.first_seen is None else min(part.first_seen, when)
-        part.last_seen = when if part.last_seen is None else max(part.last_seen, when)
+        if part.first_seen is None or when < part.first_seen:
+            part.first_seen = when
+        if part.last_seen is None or when > part.last_seen:
+            part.last_seen = when
 
 
 def resolve_endpoints(
@@ -171,7 +179,7 @@ def resolve_endpoints(
 
 def _name_rank(entity_id: str, name: str) -> tuple[int, str]:
     key = entity_id.split(":", 1)[-1]
-    return (0 if slug(name) == key else 1, name)
+    return (0 if fold(name).replace(" ", "-") == key else 1, name)
 
 
 def choose_name(entity_id: str, names: Iterable[str]) -> str:

@@ -15,13 +15,15 @@ T = TypeVar("T")
 
 
 def dumps(value: Any) -> str:
+    if not value:
+        return "{}" if isinstance(value, dict) else "[]"
     try:
         return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
     except TypeError:
         raise InvalidInput("attributes must be plain JSON values") from None
 
 
-def dumps_or_none(value: dict[str, Any]) -> str | None:
+def dumps_or_none(value: dict[str, Any] | list[Any]) -> str | None:
     return dumps(value) if value else None
 
 

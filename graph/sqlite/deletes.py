@@ -10,9 +10,8 @@ import sqlite3
 from collections import Counter, defaultdict
 from typing import Any
 
-from graph.docgraph import choose_name, folded_labels, merge_aliases
+from graph.docgraph import choose_name, fold, folded_labels, merge_aliases
 from graph.grading import Contribution, grade
-from graph.ids import fold
 from graph.ontology import Reliability
 from graph.sqlite.codec import chunks, dumps, loads, marks
 from graph.sqlite.writes import fts_row, refresh_entity_attributes, refresh_relation_attributes

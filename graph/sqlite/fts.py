@@ -13,11 +13,13 @@ MAX_TERMS = 12
 
 def _terms(words: list[str]) -> str:
     # Words hold letters and digits only, so wrapping them in quotes cannot break out of the string.
-    return " ".join(f'"{word}"*' for word in words[:MAX_TERMS])
+    # A one-letter word must match whole ("e" in "Jaish-e-Mohammed"): as a prefix it would match
+    # a large part of the index.
+    return " ".join(f'"{word}"*' if len(word) > 1 else f'"{word}"' for word in words[:MAX_TERMS])
 
 
 def match_query(q: str) -> str | None:
-    """`Jaish-e-Moh` -> `"Jaish"* "e"* "Moh"*`; None when the text holds no word at all.
+    """`Jaish-e-Moh` -> `"Jaish"* "e" "Moh"*`; None when the text holds no word at all.
 
     The folded spelling is tried too, so "Da'esh" also finds "Daesh".
     """

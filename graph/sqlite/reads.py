@@ -261,20 +261,23 @@ def find_relations(
 def entity_relations(
     conn: sqlite3.Connection, entity_id: str, limit: int, filt: RelationFilter | None
 ) -> Page[Relation]:
-    """Strongest first: most documents, then highest confidence."""
+    """Strongest first: most documents, then highest confidence (each side walks its strength index)."""
     check_page(limit)
     num = entity_num(conn, entity_id)
     where, params = filter_sql(filt)
-    union = (
-        f"SELECT r.num, r.n_documents, r.confidence FROM relations r WHERE r.source = ?{where}"
-        f" UNION SELECT r.num, r.n_documents, r.confidence FROM relations r WHERE r.target = ?{where}"
-    )
-    both = [num, *params, num, *params]
-    (total,) = conn.execute(f"SELECT count(*) FROM ({union})", both).fetchone()
-    rows = conn.execute(
-        f"SELECT num FROM ({union}) ORDER BY n_documents DESC, confidence DESC, num LIMIT ?", [*both, limit]
-    )
-    nums = [n for (n,) in rows]
+    total = 0
+    found: list[tuple[int, int, float]] = []
+    for column in ("source", "target"):
+        (count,) = conn.execute(
+            f"SELECT count(*) FROM relations r WHERE r.{column} = ?{where}", [num, *params]
+        ).fetchone()
+        total += count
+        found += conn.execute(
+            f"SELECT r.num, r.n_documents, r.confidence FROM relations r WHERE r.{column} = ?{where}"
+            " ORDER BY r.n_documents DESC, r.confidence DESC LIMIT ?",
+            [num, *params, limit],
+        ).fetchall()
+    nums = [n for n, _, _ in sorted(found, key=lambda row: (-row[1], -row[2], row[0]))[:limit]]
     return _page(ordered(fetch_relations(conn, nums), nums), total, limit, 0)
 
 

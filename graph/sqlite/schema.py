@@ -23,6 +23,8 @@ _TOKENIZE = "unicode61 remove_diacritics 2"
 # relations.miss is prod(1 - confidence) over its documents (confidence = 1 - miss, capped);
 # relations.n_sources counts distinct named sources up to 2 (all credibility needs), and
 # relations.source_key is that one source while there is exactly one.
+# Contribution tables are keyed by document first, so a load appends to them; evidence ids
+# (graph.ids.evidence_id) are unique by construction: a document is written once, its evidence deduplicated.
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
@@ -69,14 +71,14 @@ CREATE TABLE entity_names (
 CREATE INDEX entity_names_entity ON entity_names (entity);
 
 CREATE TABLE entity_docs (
-    entity INTEGER NOT NULL REFERENCES entities (num) ON DELETE CASCADE,
     doc INTEGER NOT NULL REFERENCES documents (num) ON DELETE CASCADE,
+    entity INTEGER NOT NULL REFERENCES entities (num) ON DELETE CASCADE,
     name TEXT NOT NULL,
-    aliases TEXT NOT NULL,
+    aliases TEXT,
     attributes TEXT,
-    PRIMARY KEY (entity, doc)
+    PRIMARY KEY (doc, entity)
 ) WITHOUT ROWID;
-CREATE INDEX entity_docs_doc ON entity_docs (doc);
+CREATE INDEX entity_docs_entity ON entity_docs (entity);
 
 CREATE TABLE relations (
     num INTEGER PRIMARY KEY,
@@ -95,24 +97,25 @@ CREATE TABLE relations (
     source_key TEXT,
     attributes TEXT NOT NULL
 );
-CREATE INDEX relations_source ON relations (source, type);
-CREATE INDEX relations_target ON relations (target, type);
+-- Each node's relations strongest first: capped neighbourhoods read only what they keep.
+CREATE INDEX relations_out ON relations (source, n_documents DESC, confidence DESC, type);
+CREATE INDEX relations_in ON relations (target, n_documents DESC, confidence DESC, type);
 CREATE INDEX relations_type ON relations (type);
 
 CREATE TABLE relation_docs (
-    relation INTEGER NOT NULL REFERENCES relations (num) ON DELETE CASCADE,
     doc INTEGER NOT NULL REFERENCES documents (num) ON DELETE CASCADE,
+    relation INTEGER NOT NULL REFERENCES relations (num) ON DELETE CASCADE,
     confidence REAL NOT NULL,
     first_seen TEXT,
     last_seen TEXT,
     attributes TEXT,
-    PRIMARY KEY (relation, doc)
+    PRIMARY KEY (doc, relation)
 ) WITHOUT ROWID;
-CREATE INDEX relation_docs_doc ON relation_docs (doc);
+CREATE INDEX relation_docs_relation ON relation_docs (relation);
 
 CREATE TABLE evidence (
     num INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
+    id TEXT NOT NULL,
     relation INTEGER NOT NULL REFERENCES relations (num) ON DELETE CASCADE,
     doc INTEGER NOT NULL REFERENCES documents (num) ON DELETE CASCADE,
     sentence TEXT NOT NULL,

@@ -21,10 +21,11 @@ from graph.models import (
     WriteResult,
 )
 from graph.ontology import NodeType, RelType
-from graph.sqlite import deletes, export, reads, traverse
+from graph.sqlite import deletes, export, paths, reads, traverse
 from graph.sqlite.conn import Connections
+from graph.sqlite.nogc import gc_paused
 from graph.sqlite.rows import entity_from_row, fetch_relations
-from graph.sqlite.writes import now_utc, write_prepared
+from graph.sqlite.writes import now_utc, write_batch
 from graph.store import Direction
 
 
@@ -45,14 +46,14 @@ class SqliteStore:
     def write_document(self, graph: DocumentGraph) -> WriteResult:
         prepared = prepare(graph)
         with self._db.write() as conn:
-            return write_prepared(conn, prepared, now_utc())
+            return write_batch(conn, [prepared], now_utc())[0]
 
     def write_documents(self, graphs: list[DocumentGraph]) -> list[WriteResult]:
         """Bulk load in one transaction: all the documents are stored, or (on any error) none."""
-        prepared: list[PreparedDocument] = [prepare(g) for g in graphs]
-        now = now_utc()
-        with self._db.write() as conn:
-            return [write_prepared(conn, p, now) for p in prepared]
+        with gc_paused():
+            prepared: list[PreparedDocument] = [prepare(g) for g in graphs]
+            with self._db.write() as conn:
+                return write_batch(conn, prepared, now_utc())
 
     def delete_document(self, doc_id: str) -> bool:
         with self._db.write() as conn:
@@ -148,9 +149,7 @@ class SqliteStore:
         self, source: str, target: str, max_hops: int, limit: int, filt: RelationFilter | None = None
     ) -> PathResult:
         with self._db.read() as conn:
-            return traverse.shortest_paths(
-                conn, self._db.check_deadline, source, target, max_hops, limit, filt
-            )
+            return paths.shortest_paths(conn, self._db.check_deadline, source, target, max_hops, limit, filt)
 
     # --- whole graph -------------------------------------------------------
 

@@ -181,7 +181,7 @@ def _bad_graphs() -> list[DocumentGraph]:
     empty.relations = [RelationRecord(type=RelType.ALLIED_WITH, source=JEM, target=TALIBAN, evidence=[])]
     retyped = DocBuilder("bad7")
     retyped.entity(f.P, "Jaish", id=JEM)  # JEM is stored as a Group
-    # Fails late, while writing relations (after the document and its entities): must roll back.
+    # Fails late, on a relation's attributes, after the document and its entities were taken in.
     unstorable = DocBuilder("bad8")
     unstorable.entity(f.G, "Jaish-e-Mohammed", ("Jaish",))
     unstorable.entity(f.P, "Kashmir")
