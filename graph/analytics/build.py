@@ -11,6 +11,7 @@ algorithms give the same answer for the same data, whatever order a store yields
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -22,6 +23,7 @@ from graph.store import GraphStore
 
 # The most relations one analysis reads; beyond it the network is cut and says `truncated`.
 DEFAULT_MAX_EDGES = 500_000
+READ_BATCH = 5_000
 
 
 def relation_passes(rel: Relation, filt: RelationFilter | None) -> bool:
@@ -78,27 +80,36 @@ def to_networkx(
     return graph
 
 
-def from_store(
+@dataclass
+class Selection:
+    """The relations a filter kept, the entities they join, and whether the relation cap cut them."""
+
+    entities: list[Entity]
+    relations: list[Relation]
+    truncated: bool
+
+
+def select(
     store: GraphStore,
     filt: RelationFilter | None = None,
     node_types: Iterable[NodeType] | None = None,
     rel_types: Iterable[RelType] | None = None,
     max_edges: int = DEFAULT_MAX_EDGES,
-) -> nx.MultiDiGraph:
-    """The stored network as `filt` sees it: the relations that pass and the entities they join.
+) -> Selection:
+    """Read the stored network as `filt` sees it: the relations that pass and the entities they join.
 
     `node_types` keeps only relations between entities of those types; `rel_types` narrows `filt.types`.
-    At most `max_edges` relations are read (in the store's order); `graph.graph["truncated"]` says so.
+    At most `max_edges` relations are kept (in the store's order); `truncated` says when more passed.
     """
     wanted_nodes = set(node_types) if node_types else None
     wanted_rels = set(rel_types) if rel_types else None
     entities: dict[str, Entity] = {}
-    for entity in store.iter_entities():
+    for entity in store.iter_entities(batch=READ_BATCH):
         if wanted_nodes is None or entity.type in wanted_nodes:
             entities[entity.id] = entity
     kept: list[Relation] = []
     truncated = False
-    for rel in store.iter_relations():
+    for rel in store.iter_relations(batch=READ_BATCH):
         if wanted_rels is not None and rel.type not in wanted_rels:
             continue
         if rel.source not in entities or rel.target not in entities or not relation_passes(rel, filt):
@@ -108,7 +119,62 @@ def from_store(
             break
         kept.append(rel)
     touched = {end for rel in kept for end in (rel.source, rel.target)}
-    return to_networkx((entities[i] for i in touched), kept, truncated=truncated)
+    return Selection([entities[i] for i in touched], kept, truncated)
+
+
+def from_store(
+    store: GraphStore,
+    filt: RelationFilter | None = None,
+    node_types: Iterable[NodeType] | None = None,
+    rel_types: Iterable[RelType] | None = None,
+    max_edges: int = DEFAULT_MAX_EDGES,
+) -> nx.MultiDiGraph:
+    """The stored network as `filt` sees it (see `select`), one edge per relation."""
+    chosen = select(store, filt, node_types, rel_types, max_edges)
+    return to_networkx(chosen.entities, chosen.relations, chosen.truncated)
+
+
+def simple_from_store(
+    store: GraphStore,
+    filt: RelationFilter | None = None,
+    node_types: Iterable[NodeType] | None = None,
+    rel_types: Iterable[RelType] | None = None,
+    max_edges: int = DEFAULT_MAX_EDGES,
+) -> nx.Graph:
+    """The same network as simple_undirected(from_store(...)), built without the multigraph in between."""
+    chosen = select(store, filt, node_types, rel_types, max_edges)
+    return simple_graph(chosen.entities, chosen.relations, chosen.truncated)
+
+
+def _pair(source: str, target: str) -> tuple[str, str]:
+    return (source, target) if source < target else (target, source)
+
+
+def _simple(
+    nodes: Iterable[tuple[str, dict[str, object]]],
+    typed_pairs: Iterable[tuple[str, str, RelType]],
+    n_relations: int,
+    truncated: bool,
+) -> nx.Graph:
+    pairs: dict[tuple[str, str], tuple[int, set[RelType]]] = {}
+    for source, target, rel_type in typed_pairs:
+        key = _pair(source, target)
+        weight, types = pairs.get(key, (0, set()))
+        types.add(rel_type)
+        pairs[key] = (weight + 1, types)
+    simple = nx.Graph(n_relations=n_relations, truncated=truncated)
+    simple.add_nodes_from(sorted(nodes, key=lambda item: item[0]))
+    simple.add_edges_from((u, v, {"weight": w, "types": t}) for (u, v), (w, t) in sorted(pairs.items()))
+    return simple
+
+
+def simple_graph(
+    entities: Iterable[Entity], relations: Iterable[Relation], truncated: bool = False
+) -> nx.Graph:
+    """simple_undirected(to_networkx(entities, relations, truncated)), directly."""
+    nodes: dict[str, dict[str, object]] = {e.id: {"type": e.type, "name": e.name} for e in entities}
+    kept = [(r.source, r.target, r.type) for r in relations if r.source in nodes and r.target in nodes]
+    return _simple(nodes.items(), kept, len(kept), truncated)
 
 
 def simple_undirected(graph: nx.Graph) -> nx.Graph:
@@ -120,19 +186,12 @@ def simple_undirected(graph: nx.Graph) -> nx.Graph:
     """
     if not graph.is_multigraph() and not graph.is_directed():
         return graph
-    pairs: dict[tuple[str, str], tuple[int, set[RelType]]] = {}
-    for source, target, rel_type in graph.edges(data="type"):
-        key = (source, target) if source < target else (target, source)
-        weight, types = pairs.get(key, (0, set()))
-        types.add(rel_type)
-        pairs[key] = (weight + 1, types)
-    simple = nx.Graph(
-        n_relations=int(graph.graph.get("n_relations", graph.number_of_edges())),
-        truncated=bool(graph.graph.get("truncated", False)),
+    return _simple(
+        graph.nodes(data=True),
+        graph.edges(data="type"),
+        int(graph.graph.get("n_relations", graph.number_of_edges())),
+        bool(graph.graph.get("truncated", False)),
     )
-    simple.add_nodes_from(graph.nodes(data=True))
-    simple.add_edges_from((u, v, {"weight": w, "types": t}) for (u, v), (w, t) in pairs.items())
-    return simple
 
 
 def scope_of(simple: nx.Graph) -> GraphScope:

@@ -9,7 +9,7 @@ from collections.abc import Hashable
 
 import networkx as nx
 
-from graph.analytics.build import DEFAULT_MAX_EDGES, from_store, simple_undirected
+from graph.analytics.build import DEFAULT_MAX_EDGES, simple_from_store
 from graph.analytics.cache import AnalyticsCache, Fingerprint, fingerprint
 from graph.analytics.centrality import centrality
 from graph.analytics.communities import communities
@@ -41,13 +41,11 @@ class Analytics:
         self.max_edges = max_edges
 
     def network(self, filt: RelationFilter | None, fp: Fingerprint | None = None) -> nx.Graph:
-        """The filtered network (build.from_store, then simple_undirected: what every analysis runs on),
-        built once per store state and filter."""
+        """The filtered network every analysis runs on (build.simple_from_store), built once per store
+        state and filter."""
         fp = fp if fp is not None else fingerprint(self.store)
         key = (fp, "network", _filter_key(filt), self.max_edges)
-        return self.cache.graph(
-            key, lambda: simple_undirected(from_store(self.store, filt, max_edges=self.max_edges))
-        )
+        return self.cache.graph(key, lambda: simple_from_store(self.store, filt, max_edges=self.max_edges))
 
     def _key(self, fp: Fingerprint, name: str, filt: RelationFilter | None, *params: Hashable) -> Hashable:
         return (fp, name, _filter_key(filt), self.max_edges, *params)
