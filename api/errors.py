@@ -137,8 +137,11 @@ async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = _HTTP_CODES.get(exc.status_code, "error")
     message = exc.detail if isinstance(exc.detail, str) else "Request failed"
-    if exc.status_code == 404:
+    if exc.status_code == 404 and message == "Not Found":  # Starlette's words for an unknown path
         message = "No such endpoint"
+    if exc.status_code >= 500:
+        log.error("HTTP %s on %s: %s", exc.status_code, request.url.path, message)
+        message = GENERIC_500
     return error_response(exc.status_code, code, message, headers=exc.headers)
 
 

@@ -91,3 +91,18 @@ def test_query_over_the_time_limit_is_503_and_the_server_stays_healthy(fresh) ->
     error = assert_error(response, 503, "query_timeout")
     assert "time limit" in error["message"]
     assert client.get("/documents").status_code == 200
+
+
+def test_an_unexpected_failure_is_a_generic_500_and_is_logged(fresh, caplog) -> None:
+    app = fresh().app
+
+    @app.get("/boom-for-test")
+    async def boom() -> None:
+        raise RuntimeError("SELECT secret FROM /work/main/mkg.db")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/boom-for-test")
+    error = assert_error(response, 500, "internal_error")
+    assert "secret" not in response.text
+    assert error["message"].startswith("The server could not answer")
+    assert "SELECT secret" in caplog.text
