@@ -356,22 +356,30 @@ def relations_after(rel: RelType) -> str:
 
 # --- traversals --------------------------------------------------------------------------------
 
-# One breadth-first step: the relations leaving the frontier, strongest first, at most $cap.
-# Symmetric types are followed both ways whatever the direction; $node_types restricts the far end.
-NEIGHBOR_STEP = (
-    f"UNWIND $frontier AS fid MATCH (a:Entity {{id: fid}})-[r:{ALL_RELS}]-(b:Entity)"
-    " WHERE ($direction = 'both' OR type(r) IN $symmetric"
-    " OR ($direction = 'out' AND startNode(r) = a) OR ($direction = 'in' AND endNode(r) = a))"
-    f" AND ($node_types IS NULL OR b.type IN $node_types) AND {RELATION_FILTER}"
-    " WITH DISTINCT r"
-    " RETURN r.id AS id, startNode(r).id AS source, endNode(r).id AS target,"
-    " r.n_documents AS n_documents, r.confidence AS confidence"
-    " ORDER BY n_documents DESC, confidence DESC, id LIMIT $cap"
-)
+
+# The relations at one end of each frontier node, strongest first, at most $cap per node: "source"
+# follows them out of the node, "target" into it. $symmetric_only keeps only symmetric types (an
+# "out" walk still follows those into a node); $node_types restricts the far end.
+def _node_edges(pattern: str) -> str:
+    return (
+        f"UNWIND $frontier AS fid CALL (fid) {{ MATCH {pattern}"
+        " WHERE (NOT $symmetric_only OR type(r) IN $symmetric)"
+        f" AND ($node_types IS NULL OR b.type IN $node_types) AND {RELATION_FILTER}"
+        " RETURN r ORDER BY r.n_documents DESC, r.confidence DESC, r.created_ns, r.id LIMIT $cap }"
+        " RETURN fid, r.id AS id, startNode(r).id AS source, endNode(r).id AS target,"
+        " r.n_documents AS n_documents, r.confidence AS confidence, r.created_ns AS created_ns"
+    )
+
+
+NODE_EDGES: dict[str, str] = {
+    "source": _node_edges(f"(:Entity {{id: fid}})-[r:{ALL_RELS}]->(b:Entity)"),
+    "target": _node_edges(f"(:Entity {{id: fid}})<-[r:{ALL_RELS}]-(b:Entity)"),
+}
 RELATIONS_AMONG = (
     f"MATCH (a:Entity)-[r:{ALL_RELS}]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND {RELATION_FILTER}"
     " RETURN r.id AS id, a.id AS source, b.id AS target, r.n_documents AS n_documents,"
-    " r.confidence AS confidence ORDER BY n_documents DESC, confidence DESC, id LIMIT $cap"
+    " r.confidence AS confidence, r.created_ns AS created_ns"
+    " ORDER BY n_documents DESC, confidence DESC, created_ns, id LIMIT $cap"
 )
 
 

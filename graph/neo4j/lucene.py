@@ -1,5 +1,7 @@
 """User text to safe Lucene queries for Neo4j's full-text indexes: words only, each escaped, each a prefix.
 
+(A one-letter word is matched whole, as the embedded store does.)
+
 Entities are searched in a field of tokens we compute ourselves (`search_tokens`), so the index's
 analyzer only splits on spaces and both sides agree exactly: a word in the query matches the start
 of a word of a name or alias, accents and case ignored, and the folded spelling (graph.ids.fold) is
@@ -58,8 +60,14 @@ def key_query(key: str) -> str:
     return escape(key.replace(" ", "_"))
 
 
+def _term(word: str) -> str:
+    # A one-letter word must match whole ("e" in "Jaish-e-Mohammed"): as a prefix it would match
+    # a large part of the index.
+    return f"+{escape(word)}*" if len(word) > 1 else f"+{escape(word)}"
+
+
 def _group(terms: list[str]) -> str:
-    return " ".join(f"+{escape(term)}*" for term in terms[:MAX_TERMS])
+    return " ".join(_term(term) for term in terms[:MAX_TERMS])
 
 
 def _alternatives(raw: list[str], folded: list[str]) -> str | None:
@@ -72,7 +80,7 @@ def _alternatives(raw: list[str], folded: list[str]) -> str | None:
 
 
 def entity_query(q: str) -> str | None:
-    """`Jaish-e-Moh` -> `+jaish* +e* +moh*`; None when the text holds no word at all."""
+    """`Jaish-e-Moh` -> `+jaish* +e +moh*`; None when the text holds no word at all."""
     return _alternatives(words(q), fold(q).split())
 
 

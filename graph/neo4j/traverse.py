@@ -1,14 +1,15 @@
 """Traversals with the embedded store's semantics (see graph/sqlite/traverse.py for the rules).
 
-Neighbourhoods and subgraphs grow breadth-first, one query per hop (cypher.NEIGHBOR_STEP), so the
-caps cut the same relations the embedded store cuts: strongest first, `limit` nodes, EDGE_FACTOR *
-limit edges, `truncated` when a cap cut. Shortest paths use Cypher's allShortestPaths, with the path
-length written into the statement as a checked int (cypher.shortest_paths).
+Neighbourhoods and subgraphs grow breadth-first, node by node, each node's strongest relations first
+(cypher.NODE_EDGES, at most a cap per node and side), so the caps cut the same relations the embedded
+store cuts: `limit` nodes, EDGE_FACTOR * limit edges, `truncated` when a cap cut. The nodes of a
+frontier are fetched FRONTIER_CHUNK at a time, one query per side. Shortest paths use Cypher's
+allShortestPaths, with the path length written into the statement as a checked int.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,11 +18,18 @@ from graph.models import Path, PathResult, RelationFilter, Subgraph
 from graph.neo4j import cypher as c
 from graph.neo4j.reads import SYMMETRIC_VALUES, fetch_entities, fetch_relations, filter_params
 from graph.neo4j.rows import ordered
-from graph.neo4j.session import Db
+from graph.neo4j.session import Db, batches
 from graph.ontology import NodeType
 
 EDGE_FACTOR = 4
 MAX_HOPS = c.MAX_PATH_HOPS
+FRONTIER_CHUNK = 100
+# Per direction: (the end of the relation the node is at, symmetric types only), as the embedded store.
+SIDES: dict[str, tuple[tuple[str, bool], ...]] = {
+    "both": (("source", False), ("target", False)),
+    "out": (("source", False), ("target", True)),
+    "in": (("target", False), ("source", True)),
+}
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,7 @@ class Edge:
     target: str
     n_documents: int
     confidence: float
+    created_ns: int
 
 
 def check_hops(hops: int, low: int = 1) -> None:
@@ -43,14 +52,20 @@ def check_limit(limit: int) -> None:
         raise InvalidInput("limit must be at least 1")
 
 
-def _strength(edge: Edge) -> tuple[int, float, str]:
-    return (-edge.n_documents, -edge.confidence, edge.id)
+def _strength(edge: Edge) -> tuple[int, float, int, str]:
+    """More documents first, then higher confidence, then older."""
+    return (-edge.n_documents, -edge.confidence, edge.created_ns, edge.id)
 
 
-def _edges(found: Iterable[dict[str, Any]]) -> list[Edge]:
-    return [
-        Edge(r["id"], r["source"], r["target"], int(r["n_documents"]), float(r["confidence"])) for r in found
-    ]
+def _edge(r: dict[str, Any]) -> Edge:
+    return Edge(
+        r["id"],
+        r["source"],
+        r["target"],
+        int(r["n_documents"]),
+        float(r["confidence"]),
+        int(r["created_ns"] or 0),
+    )
 
 
 def _require(db: Db, ids: list[str], deadline: float) -> None:
@@ -59,39 +74,71 @@ def _require(db: Db, ids: list[str], deadline: float) -> None:
         raise NotFound("no entity with this id")
 
 
+Fetched = dict[str, list[list[Edge]]]  # node -> one strength-ordered list per side
+
+
+def _fetch(db: Db, nodes: list[str], step: dict[str, Any], cap: int, deadline: float) -> Fetched:
+    found: Fetched = defaultdict(list)
+    for side, symmetric_only in SIDES[step["direction"]]:
+        per_node: dict[str, list[Edge]] = defaultdict(list)
+        params = {k: v for k, v in step.items() if k != "direction"}
+        for r in db.read(
+            c.NODE_EDGES[side], deadline, frontier=nodes, cap=cap, symmetric_only=symmetric_only, **params
+        ):
+            per_node[r["fid"]].append(_edge(r))
+        for node in nodes:
+            found[node].append(sorted(per_node[node], key=_strength))
+    return found
+
+
+def _node_edges(sides: list[list[Edge]], cap: int) -> tuple[list[Edge], bool]:
+    """Up to `cap` of the node's strongest relations on each side; True when the cap cut them."""
+    kept: dict[str, Edge] = {}
+    for edges in sides:
+        kept.update((e.id, e) for e in edges[:cap])
+    return sorted(kept.values(), key=_strength), any(len(edges) >= cap for edges in sides)
+
+
 def _bfs(
     db: Db, starts: list[str], hops: int, limit: int, step: dict[str, Any], deadline: float
 ) -> tuple[dict[str, int], dict[str, Edge], bool]:
     depth_of = {s: 0 for s in starts}
     edges: dict[str, Edge] = {}
+    touching: Counter[str] = Counter()  # kept edges per node: they come back and must not eat the cap
     edge_cap = limit * EDGE_FACTOR
     truncated = False
     frontier = list(starts)
     for depth in range(1, hops + 1):
-        if not frontier:
-            break
-        inside = set(frontier)
-        # Edges already kept that touch the frontier come back and must not eat the fetch cap.
-        known = sum(1 for e in edges.values() if e.source in inside or e.target in inside)
-        cap = edge_cap - len(edges) + known + 1
-        found = _edges(db.read(c.NEIGHBOR_STEP, deadline, frontier=frontier, cap=cap, **step))
-        truncated = truncated or len(found) >= cap
-        frontier = []
-        for edge in sorted(found, key=_strength):
-            if edge.id in edges:
-                continue
-            other = edge.target if edge.source in inside else edge.source
+        next_frontier: list[str] = []
+        for chunk in batches(frontier, FRONTIER_CHUNK):
             if len(edges) >= edge_cap:
-                truncated = True
-                break
-            if other in depth_of:
-                edges[edge.id] = edge
-            elif len(depth_of) < limit:
-                depth_of[other] = depth
-                frontier.append(other)
-                edges[edge.id] = edge
-            else:
-                truncated = True
+                return depth_of, edges, True
+            # An upper bound of every node's cap below: a node's kept edges grow no faster than all edges.
+            fetched = _fetch(
+                db, chunk, step, edge_cap - len(edges) + max(touching[n] for n in chunk) + 1, deadline
+            )
+            for node in chunk:
+                if len(edges) >= edge_cap:
+                    return depth_of, edges, True
+                rows, cut = _node_edges(fetched[node], edge_cap - len(edges) + touching[node] + 1)
+                truncated = truncated or cut
+                for edge in rows:
+                    if edge.id in edges:
+                        continue
+                    other = edge.target if edge.source == node else edge.source
+                    if len(edges) >= edge_cap:
+                        truncated = True
+                        break
+                    if other not in depth_of:
+                        if len(depth_of) >= limit:
+                            truncated = True
+                            continue
+                        depth_of[other] = depth
+                        next_frontier.append(other)
+                    edges[edge.id] = edge
+                    touching[edge.source] += 1
+                    touching[edge.target] += 1
+        frontier = next_frontier
     return depth_of, edges, truncated
 
 
@@ -142,7 +189,7 @@ def subgraph(db: Db, entity_ids: list[str], hops: int, limit: int, filt: Relatio
     params = filter_params(filt)
     cap = limit * EDGE_FACTOR
     if hops == 0:
-        found = _edges(db.read(c.RELATIONS_AMONG, deadline, ids=starts, cap=cap + 1, **params))
+        found = [_edge(r) for r in db.read(c.RELATIONS_AMONG, deadline, ids=starts, cap=cap + 1, **params)]
         kept = {e.id: e for e in sorted(found, key=_strength)[:cap]}
         return _subgraph(db, {s: 0 for s in starts}, kept, truncated or len(found) > cap, deadline)
     params.update(direction="both", symmetric=SYMMETRIC_VALUES, node_types=None)

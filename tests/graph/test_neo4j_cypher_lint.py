@@ -53,7 +53,7 @@ PARAMETERS: dict[str, Any] = {
     "cap": 41,
     "key": "jaish e mohammed",
     "query": "+jaish*",
-    "direction": "both",
+    "symmetric_only": False,
     "frontier": ["group:x"],
 }
 PROPERTY_KEYS = sorted(
@@ -115,7 +115,7 @@ def test_every_statement_variant_is_collected() -> None:
         assert cypher.merge_relations(rel) in statements.values()
         assert f"[r:{rel.value} " in cypher.lock_relations(rel)
     assert cypher.shortest_paths(cypher.MAX_PATH_HOPS) in statements.values()
-    assert {"CREATE_DOCUMENT", "LOOKUP_NAMES", "NEIGHBOR_STEP", "GET_RELATIONS"} <= set(statements)
+    assert {"CREATE_DOCUMENT", "LOOKUP_NAMES", "NODE_EDGES[source]", "GET_RELATIONS"} <= set(statements)
 
 
 def test_no_statement_has_errors_or_warnings(report: dict[str, Any]) -> None:

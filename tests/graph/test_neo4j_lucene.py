@@ -17,10 +17,10 @@ def test_escape_backslashes_every_special_character() -> None:
 @pytest.mark.parametrize(
     ("q", "expected"),
     [
-        ("Jaish-e-Moh", "+jaish* +e* +moh*"),
+        ("Jaish-e-Moh", "+jaish* +e +moh*"),
         ("MUZAFFARĀBĀD", "+muzaffarabad*"),
         ("Da'esh", "(+da* +esh*) OR (+daesh*)"),
-        ('jaish"*) OR (x', "+jaish* +or* +x*"),
+        ('jaish"*) OR (x', "+jaish* +or* +x"),
         ("taliban AND OR (", "+taliban* +and* +or*"),
     ],
 )
@@ -41,7 +41,7 @@ def test_document_query_drops_stop_words_unless_nothing_is_left() -> None:
 
 def test_queries_are_bounded() -> None:
     query = lucene.entity_query(" ".join(f"w{i}" for i in range(50)))
-    assert query is not None and query.count("*") == lucene.MAX_TERMS
+    assert query is not None and query.count("+") == lucene.MAX_TERMS
 
 
 def test_search_tokens_hold_plain_and_folded_words() -> None:
