@@ -31,6 +31,12 @@ _BEFORE = counts(_STORE)
 APP = create_app(make_settings(_DIR / "mkg.db"), _STORE)
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
+PARAMETERLESS = {
+    f"{method.upper()} {path}"
+    for path, operations in APP.openapi()["paths"].items()
+    for method, operation in operations.items()
+    if not operation.get("parameters") and "requestBody" not in operation
+}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -41,7 +47,8 @@ def _store_unchanged_then_removed() -> Iterator[None]:
     _STORE.close()
     shutil.rmtree(_DIR, ignore_errors=True)
     assert after == _BEFORE
-    few = {label: n for label, n in CASES.items() if n < EXAMPLES}
+    # An operation without parameters or body has one distinct request, however often it is sent.
+    few = {label: n for label, n in CASES.items() if n < EXAMPLES and label not in PARAMETERLESS}
     assert not few, f"operations tried fewer than {EXAMPLES} times: {few}"
 
 
