@@ -54,7 +54,8 @@ def clean_surface(text: str) -> str:
 
 def person_key(text: str) -> tuple[str, ...]:
     key = name_key(text)
-    stripped = tuple(w for w in key if w not in lx.NAME_HONORIFICS and w not in lx.ROLE_TITLES)
+    # Honorifics stay: 'Hafiz Saeed' and 'Talha Saeed' must not collapse to one bare surname.
+    stripped = tuple(w for w in key if w not in lx.ROLE_TITLES)
     return stripped or key
 
 

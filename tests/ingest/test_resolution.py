@@ -1,0 +1,81 @@
+"""Within-document resolution: spellings, acronyms, short forms, aliases — and people kept apart."""
+
+from __future__ import annotations
+
+from graph.ontology import NodeType
+from ingest.extract import extract
+from ingest.extract.normalize import name_key, similar_words
+from ingest.models import Extraction
+
+
+def entities(ex: Extraction, kind: NodeType) -> list[tuple[str, list[str]]]:
+    return [(e.name, e.aliases) for e in ex.entities if e.type is kind]
+
+
+def test_transliteration_keys() -> None:
+    assert name_key("Jaish-e-Mohammed") == name_key("Jaish-i-Muhammad") == name_key("JAISH E MOHAMMAD")
+    assert name_key("Lashkar-e-Tayyiba") == name_key("Lashkar-i-Taiba") == name_key("Lashkar e-Toiba")
+    assert name_key("al-Qa'ida") == name_key("Al Qaeda") == name_key("al-Qaida")
+    assert name_key("Harkat-ul-Mujahideen") == name_key("Harakat ul-Mujahidin")
+    assert name_key("Hizballah") == name_key("Hezbollah")
+    assert similar_words("asghar", "ashgar") and not similar_words("azhar", "akbar")
+
+
+def test_spelling_variants_are_one_group_with_the_document_name() -> None:
+    ex = extract(
+        "Jaish-e-Mohammed claimed the attack. Officials said Jaish-i-Muhammad had planned it for months. "
+        "JeM cadres were arrested in Srinagar."
+    )
+    groups = entities(ex, NodeType.GROUP)
+    assert len(groups) == 1
+    name, aliases = groups[0]
+    assert name in {"Jaish-e-Mohammed", "Jaish-i-Muhammad"}
+    assert "JeM" in aliases
+
+
+def test_acronym_only_keeps_the_acronym_and_adds_the_full_name() -> None:
+    ex = extract("LeT militants attacked a police post in Kupwara.")
+    ((name, aliases),) = entities(ex, NodeType.GROUP)
+    assert name == "LeT" and "Lashkar-e-Taiba" in aliases
+
+
+def test_case_of_the_article_does_not_split_a_group() -> None:
+    ex = extract("The Haqqani Network sheltered the fighters. Later the Haqqani network moved them to Khost.")
+    assert len(entities(ex, NodeType.GROUP)) == 1
+
+
+def test_swapped_letters_in_a_name_are_the_same_person() -> None:
+    ex = extract(
+        "Abdul Rauf Asghar, the deputy chief of Jaish-e-Mohammed, was seen in Bahawalpur. "
+        "Abdul Rauf Ashgar later addressed a rally of the group."
+    )
+    people = entities(ex, NodeType.LEADER)
+    assert len(people) == 1
+    assert {people[0][0], *people[0][1]} >= {"Abdul Rauf Asghar", "Abdul Rauf Ashgar"}
+
+
+def test_aka_names_are_aliases_of_one_person() -> None:
+    ex = extract("The group's leader is Ahmed Diriye aka Ahmed Umar aka Abu Ubaidah, who heads al-Shabaab.")
+    people = entities(ex, NodeType.LEADER)
+    assert len(people) == 1
+    name, aliases = people[0]
+    assert name == "Ahmed Diriye" and {"Ahmed Umar", "Abu Ubaidah"} <= set(aliases)
+
+
+def test_two_people_with_one_surname_stay_two_and_the_bare_surname_is_dropped() -> None:
+    ex = extract(
+        "Hafiz Saeed leads Jamaat-ud-Dawa. His son Talha Saeed is a senior member of Jamaat-ud-Dawa. "
+        "Saeed denied the charges."
+    )
+    people = {name for name, _ in entities(ex, NodeType.LEADER)}
+    assert {"Hafiz Saeed", "Talha Saeed"} <= people
+    assert "Saeed" not in people
+
+
+def test_first_name_short_form_joins_its_person() -> None:
+    ex = extract(
+        "Hakimullah Mehsud was the leader of Tehrik-e-Taliban Pakistan. "
+        "Hakimullah was killed in a drone strike."
+    )
+    people = entities(ex, NodeType.LEADER)
+    assert len(people) == 1 and "Hakimullah" in people[0][1]
