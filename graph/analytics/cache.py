@@ -84,7 +84,8 @@ class Lru:
 class AnalyticsCache:
     """Built graphs and analysis results, keyed by (fingerprint, name, parameters).
 
-    Two requests racing on a cold key both compute; the second result simply replaces the first.
+    Requests racing on a cold key compute it once: the first computes, the others wait for its result
+    (building a large network twice at once would only double the wait for both).
     """
 
     def __init__(
@@ -96,23 +97,30 @@ class AnalyticsCache:
     ) -> None:
         self.graphs = Lru(max_graphs, ttl_s, clock)
         self.results = Lru(max_results, ttl_s, clock)
+        self._pending: dict[Hashable, threading.Lock] = {}
+        self._pending_lock = threading.Lock()
 
     def graph(self, key: Hashable, build: Callable[[], T]) -> T:
-        return _through(self.graphs, key, build)
+        return self._through(self.graphs, ("graph", key), build)
 
     def result(self, key: Hashable, compute: Callable[[], T]) -> T:
-        return _through(self.results, key, compute)
+        return self._through(self.results, ("result", key), compute)
+
+    def _through(self, lru: Lru, key: Hashable, make: Callable[[], T]) -> T:
+        hit, value = lru.get(key)
+        if not hit:
+            with self._pending_lock:
+                gate = self._pending.setdefault(key, threading.Lock())
+            with gate:
+                hit, value = lru.get(key)  # made by whoever held the gate before us
+                if not hit:
+                    value = make()
+                    lru.put(key, value)
+            with self._pending_lock:
+                self._pending.pop(key, None)
+        found: T = value
+        return found
 
     def invalidate(self) -> None:
         self.graphs.clear()
         self.results.clear()
-
-
-def _through(lru: Lru, key: Hashable, make: Callable[[], T]) -> T:
-    hit, value = lru.get(key)
-    if hit:
-        found: T = value
-        return found
-    made = make()
-    lru.put(key, made)
-    return made

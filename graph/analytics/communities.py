@@ -1,6 +1,6 @@
 """Which entities form a bloc: modularity communities, seeded so the same data gives the same answer.
 
-Louvain (networkx) up to LARGE_GRAPH_NODES nodes, Leiden (igraph + leidenalg) above; both maximise
+Louvain (networkx) up to LARGE_GRAPH_NODES nodes, Leiden (igraph) above; both maximise
 modularity on the undirected network, each pair weighted by how many relations join it. Each community
 lists its most central members: those with the most neighbours inside the community.
 """
@@ -23,7 +23,7 @@ def partition(simple: nx.Graph, seed: int = SEED) -> tuple[list[set[str]], float
     """Communities (each a set of node ids), their modularity, and the algorithm used."""
     if simple.number_of_nodes() > LARGE_GRAPH_NODES:
         groups, modularity = fast.leiden(simple, seed)
-        return groups, modularity, "leidenalg.ModularityVertexPartition"
+        return groups, modularity, "igraph.community_leiden"
     if simple.number_of_edges() == 0:
         return [{node} for node in simple.nodes], 0.0, "networkx.louvain_communities"
     groups = nx.community.louvain_communities(simple, weight="weight", seed=seed)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from graph.analytics.cache import AnalyticsCache, Lru
 
 
@@ -43,3 +45,29 @@ def test_entries_expire_and_the_least_recent_goes_first() -> None:
     assert lru.get("a") == (False, None)
     assert lru.get("c") == (False, None)
     assert len(lru) == 0
+
+
+def test_racing_requests_compute_a_cold_key_once() -> None:
+    cache = AnalyticsCache()
+    started = threading.Event()
+    release = threading.Event()
+    calls: list[int] = []
+
+    def slow() -> str:
+        calls.append(1)
+        started.set()
+        release.wait(5)
+        return "network"
+
+    answers: list[str] = []
+    first = threading.Thread(target=lambda: answers.append(cache.graph("k", slow)))
+    first.start()
+    started.wait(5)
+    others = [threading.Thread(target=lambda: answers.append(cache.graph("k", slow))) for _ in range(3)]
+    for thread in others:
+        thread.start()
+    release.set()
+    for thread in [first, *others]:
+        thread.join(5)
+    assert answers == ["network"] * 4
+    assert calls == [1]

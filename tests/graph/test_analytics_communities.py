@@ -63,7 +63,7 @@ def test_leiden_finds_the_same_blocs_for_large_graphs(monkeypatch: pytest.Monkey
     net, north, south = two_communities()
     monkeypatch.setattr(communities_module, "LARGE_GRAPH_NODES", 3)
     result = communities(net.graph(), limit=10)
-    assert result.algorithm == "leidenalg.ModularityVertexPartition"
+    assert result.algorithm == "igraph.community_leiden"
     assert _blocs(result) == {frozenset(north), frozenset(south)}
     groups, modularity = fast.leiden(simple_undirected(net.graph()), seed=1)
     assert modularity == pytest.approx(result.modularity, abs=1e-6)
@@ -73,3 +73,13 @@ def test_leiden_finds_the_same_blocs_for_large_graphs(monkeypatch: pytest.Monkey
 def test_empty_network_has_no_communities() -> None:
     result = communities(to_networkx([], []), limit=5)
     assert result.n_communities == 0 and result.communities == [] and result.modularity == 0.0
+
+
+def test_leiden_is_repeatable_with_its_seed() -> None:
+    net, _north, south = two_communities()
+    extra = clique(net, [f"West {i}" for i in range(4)])
+    net.link(RelType.ALLIED_WITH, extra[0], south[2])
+    simple = simple_undirected(net.graph())
+    runs = {tuple(sorted(tuple(sorted(g)) for g in fast.leiden(simple, seed=3)[0])) for _ in range(5)}
+    assert len(runs) == 1
+    assert len(next(iter(runs))) == 3
