@@ -6,6 +6,7 @@ Exit codes: 0 all went well, 1 some inputs failed (each listed with its reason),
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,11 +14,11 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
-from graph.open import open_store
 from rich.console import Console
 
 from api import cli_output
 from graph.errors import InvalidInput, MkgError
+from graph.open import open_store
 from graph.settings import Settings
 from graph.store import GraphStore
 
@@ -133,8 +134,12 @@ def serve(
     from api.app import create_app
 
     settings = _settings(store)
-    application = create_app(settings)
-    uvicorn.run(application, host=host, port=port, workers=workers, log_level="info")
+    if workers > 1:
+        # Worker processes build their own app from the same settings, passed through the environment.
+        os.environ["MKG_STORE"] = settings.store
+        uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers)
+        return
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
 @app.command()
@@ -145,9 +150,8 @@ def view(
     store: StoreOpt = None,
 ) -> None:
     """Write an interactive view of an entity's neighbourhood to an HTML file that opens offline."""
-    from viz.render import render_subgraph
-
     from api.resolve import resolve_entity
+    from viz.render import render_subgraph
 
     settings = _settings(store)
     with _opened(settings) as opened:
