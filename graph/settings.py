@@ -28,9 +28,9 @@ class Settings(BaseSettings):
     max_document_bytes: int = Field(default=10 * MiB, ge=1)
     query_timeout_s: float = Field(default=5.0, gt=0)
     parse_timeout_s: float = Field(default=20.0, gt=0, description="time limit for parsing one PDF/HTML")
-    max_export: int = Field(default=1_000_000, ge=1, description="most entities, and most relations, per export")
+    max_export: int = Field(default=1_000_000, ge=1, description="most entities and relations per export")
     view_max_nodes: int = Field(default=2000, ge=1)
-    sources_file: str | None = Field(default=None, description="TOML/JSON file mapping sources to A-F grades")
+    sources_file: str | None = Field(default=None, description="JSON file mapping sources to A-F grades")
 
     @property
     def api_key_list(self) -> list[str]:
