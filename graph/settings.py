@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     parse_timeout_s: float = Field(default=20.0, gt=0, description="time limit for parsing one PDF/HTML")
     max_export: int = Field(default=1_000_000, ge=1, description="most entities and relations per export")
     view_max_nodes: int = Field(default=2000, ge=1)
+    analytics_max_relations: int = Field(default=500_000, ge=1, description="relations read for analytics")
     sources_file: str | None = Field(default=None, description="JSON file mapping sources to A-F grades")
 
     @property

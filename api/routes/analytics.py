@@ -15,7 +15,6 @@ from fastapi import APIRouter, Path, Query, Request
 from api.deps import LimitQ, RangedFilterDep, RelTypesQ, SettingsDep, StoreDep, capped, effective
 from api.resolve import resolve_entity
 from api.schemas import AMBIGUOUS, COMMON_ERRORS, NOT_FOUND
-from graph.analytics.build import DEFAULT_MAX_EDGES
 from graph.analytics.cache import AnalyticsCache
 from graph.analytics.models import (
     BrokersResult,
@@ -53,7 +52,7 @@ def _analytics(request: Request, store: GraphStore, settings: Settings) -> Analy
             cache = AnalyticsCache()
             request.app.state.analytics_cache = cache
     # Until Settings carries its own cap, the default one bounds how many relations an analysis reads.
-    max_edges = int(getattr(settings, "analytics_max_relations", DEFAULT_MAX_EDGES))
+    max_edges = settings.analytics_max_relations
     return Analytics(store, cache, max_edges)
 
 
