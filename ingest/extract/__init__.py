@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from graph.errors import MkgError
 from ingest.extract.build import build_extraction
 from ingest.extract.camps import find_place_camps
-from ingest.extract.chains import comma_chains, cross_sentence, nested_camp_places
+from ingest.extract.chains import comma_chains, cross_sentence, nested_camp_places, places_like
 from ingest.extract.context import Ref, Salience, anaphor_refs, ignored_mentions, span_root
 from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import get_gazetteer
@@ -90,6 +90,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     for sent_refs in by_sent.values():
         finder.sentence(sent_refs)
     comma_chains(finder, view)
+    places_like(finder, view)
     nested_camp_places(finder, view)
     cross_sentence(finder, view, refs, salience)
     return build_extraction(view, entities, finder.found)

@@ -41,12 +41,13 @@ def comma_chains(finder: RelationFinder, view: DocView) -> None:
             prev = current[-1][0]
             gap = [t for t in doc[prev.tok_end : m.tok_start]]
             gap_words = {t.lower_ for t in gap}
+            heads = {t.lower_ for t in gap if t.lower_ in lx.PLACE_HEADS and t.is_lower}
             joined = (
                 prev.sent == m.sent
-                and gap
-                and len(gap) <= 3
-                and gap_words <= _SEPARATORS | _LIST_WORDS
-                and "," in gap_words | ({"and"} & gap_words)
+                and bool(gap)
+                and len(gap) <= 4
+                and gap_words - heads <= _SEPARATORS | _LIST_WORDS
+                and bool(gap_words & ({","} | _LIST_WORDS))
             )
             if joined:
                 current.append((m, "list" if gap_words & _LIST_WORDS else "comma"))
@@ -79,6 +80,29 @@ def _chain_relations(finder: RelationFinder, run: list[tuple[Mention, str]]) -> 
         if outer.type is not NodeType.PLACE or inner.entity == outer.entity:
             continue
         finder.emit(RelType.LOCATED_IN, inner.entity, outer.entity, inner.sent, 0.75, "comma-chain")
+
+
+def places_like(finder: RelationFinder, view: DocView) -> None:
+    """'parts of Kashmir like Muzaffarabad, Poonch and Kotli': the listed places lie in the first one."""
+    doc = view.doc
+    places = sorted(
+        (m for m in view.mentions if m.type is NodeType.PLACE and m.entity >= 0 and not m.nested),
+        key=lambda m: m.tok_start,
+    )
+    for n, outer in enumerate(places):
+        k = outer.tok_end
+        cue = doc[k : k + 2].text.lower() if k + 1 < len(doc) else ""
+        if not (cue.startswith("like ") or cue.startswith("such as") or cue.startswith("including ")):
+            continue
+        end_cue = k + (2 if cue.startswith("such as") else 1)
+        expected = end_cue
+        for inner in places[n + 1 :]:
+            gap = doc[expected : inner.tok_start]
+            if inner.sent != outer.sent or any(t.lower_ not in {",", "and", "or", "the"} for t in gap):
+                break
+            if place_fits(inner.place, outer.place):
+                finder.emit(RelType.LOCATED_IN, inner.entity, outer.entity, inner.sent, 0.6, "places-like")
+            expected = inner.tok_end
 
 
 def nested_camp_places(finder: RelationFinder, view: DocView) -> None:

@@ -65,12 +65,15 @@ def path_tokens(a: Token, b: Token) -> list[Token] | None:
     return [t for t in full if t.i not in (a.i, b.i)]
 
 
-def cue_words(path: list[Token]) -> set[str]:
-    """Words and lemmas on a path, plus modifiers of path words ('joint' operation, 'training' programme)."""
+def cue_words(path: list[Token], *, modifiers: bool = True) -> set[str]:
+    """Words and lemmas on a path, plus (optionally) modifiers of path words ('joint' operation,
+    'training' programme)."""
     out: set[str] = set()
     for tok in path:
         out.add(tok.lower_)
         out.add(lemma(tok.text))
+        if not modifiers:
+            continue
         for child in tok.children:
             if child.dep_ in {"amod", "compound", "prt", "advmod"}:
                 out.add(child.lower_)

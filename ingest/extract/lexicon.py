@@ -379,6 +379,14 @@ ALLY_WORDS = frozenset(
         "cooperated",
         "collaborating",
         "used",
+        "drawn",
+        "draw",
+        "set",
+        "establish",
+        "established",
+        "create",
+        "created",
+        "founded",
     }
 )
 RIVAL_WORDS = frozenset(

@@ -22,6 +22,31 @@ if TYPE_CHECKING:
 
 # Offline-package kinds that need context; curated places.json entries and countries do not.
 _CONTEXT_KINDS = frozenset({"city", "subdivision"})
+_BUILDINGS = frozenset(
+    {
+        "consulate",
+        "embassy",
+        "office",
+        "headquarters",
+        "ministry",
+        "department",
+        "court",
+        "parliament",
+        "assembly",
+        "university",
+        "hospital",
+        "hotel",
+        "resort",
+        "school",
+        "mosque",
+        "church",
+        "airport",
+        "prison",
+        "jail",
+        "building",
+        "academy",
+    }
+)
 _ABBREVIATED_COUNTRIES = frozenset({"us", "u.s.", "u.s", "uk", "u.k.", "usa", "u.s.a."})
 
 
@@ -146,7 +171,7 @@ def _add_ner_places(view: DocView) -> None:
             continue  # headings in capitals ("TACTICS AND TARGETS")
         if not toks[0].text[:1].isupper() or words[0] in lx.ROLE_TITLES | lx.NAME_HONORIFICS:
             continue
-        if _common_word(view, start, end):
+        if _common_word(view, start, end) or set(words) & _BUILDINGS:
             continue
         if _adjectival_abbreviation(view, start, end):
             continue
@@ -187,7 +212,7 @@ def _add_places_by_context(view: DocView) -> None:
     """Unknown proper names in a locative frame: 'near Patikul, Sulu', 'Chelabandi in Muzaffarabad'."""
     doc = view.doc
     for ent in doc.ents:
-        if ent.label_ not in {"PERSON", "ORG", "NORP", "PRODUCT"} or len(ent) > 3:
+        if ent.label_ not in {"PERSON", "ORG", "NORP", "PRODUCT"} or len(ent) > 3 or ent.text.isupper():
             continue
         start, end = _clean_ent_bounds(ent)
         if start >= end or not view.is_free(start, end):

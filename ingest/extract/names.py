@@ -73,6 +73,9 @@ def find_persons(view: DocView) -> None:
             continue
         if ent.start > 0 and doc[ent.start - 1].lower_ in {"in", "near", "at", "inside", "into", "outside"}:
             continue  # 'near Patikul': a place spaCy took for a name
+        if len(ent) == 1 and _between_places(view, ent.start):
+            continue  # 'Markaz X, Chelabandi in Muzaffarabad'
+
         for start, end in _split_on_lists(doc, ent.start, ent.end):
             _add_person(view, start, end, source="ner")
     _add_after_role_words(view)
@@ -95,6 +98,14 @@ def find_weak_persons(view: DocView) -> None:
         if any(t.is_upper and len(toks) == 1 for t in toks):
             continue
         _add_person(view, start, end, source="weak")
+
+
+def _between_places(view: DocView, i: int) -> bool:
+    doc = view.doc
+    if i == 0 or i + 2 >= len(doc) or doc[i - 1].text not in {",", "in"}:
+        return False
+    after = view.mention_at(i + 2)
+    return doc[i + 1].text in {",", "in"} and after is not None and after.type is NodeType.PLACE
 
 
 def _split_on_lists(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

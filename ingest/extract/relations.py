@@ -302,7 +302,7 @@ class RelationFinder:
             conj = {t.i for t in tok.conjuncts}
             if doc[a.root].i not in conj and doc[b.root].i not in conj:
                 return True
-        if NodeType.GROUP in actors:
+        if NodeType.LEADER in actors and NodeType.GROUP in actors:
             # 'joined a front-line Al-Qaida unit ... with the Taliban': the unit belongs to Al-Qaida.
             for tok in path[:-1]:
                 for child in tok.children:
@@ -360,7 +360,15 @@ class RelationFinder:
         return role.split()[-1].lower()
 
     def group_group(self, a: Ref, b: Ref, path: list[Token]) -> None:
-        words = cue_words(path)
+        # Modifiers count only close by: 'Al-Qaida and associated entities, specifically LeT'.
+        words = cue_words(path, modifiers=len(path) <= 2) | {"joint"} & cue_words(path)
+        doc = self.view.doc
+        if not path and doc[a.root].dep_ == "poss" and doc[a.root].head.i == b.root:
+            self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.7, "wing-of")  # Hizballah's IJO
+            return
+        if not path and doc[b.root].dep_ == "poss" and doc[b.root].head.i == a.root:
+            self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.7, "wing-of")
+            return
         if words & _BREAK:
             return
         conf = 0.8 if len(path) <= 4 else 0.65

@@ -49,7 +49,7 @@ def clean_surface(text: str) -> str:
     text = " ".join(text.split())
     if text.lower().startswith("the ") and len(text) > 4:
         text = text[4:]
-    return text.strip(" ,;:\"'\u201c\u201d")
+    return text.strip(" ,;:\"'\u201c\u201d-\u2010\u2011\u2013\u2014")
 
 
 def person_key(text: str) -> tuple[str, ...]:
