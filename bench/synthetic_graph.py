@@ -88,6 +88,7 @@ class _Pool:
         # Rank -> name index through a bijection, so the hubs of different types get unrelated names.
         self.stride = next(p for p in (7919, 7927, 7933, 7937) if self.size % p)
         self.offset = len(node_type.value) * 101
+        self._names: dict[int, tuple[str, str, list[str]]] = {}  # index -> (id, name, aliases)
 
     def pick(self, rng: random.Random) -> int:
         if rng.random() < 0.5:
@@ -95,8 +96,12 @@ class _Pool:
         return min(bisect_left(self.cum_weights, rng.random() * self.cum_weights[-1]), self.size - 1)
 
     def record(self, index: int) -> EntityRecord:
-        name, aliases = _name(self.type, (index * self.stride + self.offset) % self.size)
-        return EntityRecord(id=entity_id(self.type, name), type=self.type, name=name, aliases=aliases)
+        known = self._names.get(index)
+        if known is None:  # names and ids are costly to make and entities recur: make each once
+            name, aliases = _name(self.type, (index * self.stride + self.offset) % self.size)
+            known = self._names[index] = (entity_id(self.type, name), name, aliases)
+        eid, name, aliases = known
+        return EntityRecord(id=eid, type=self.type, name=name, aliases=list(aliases))
 
 
 def _pools(n_relations: int) -> dict[NodeType, _Pool]:
