@@ -18,7 +18,7 @@ from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import get_gazetteer
 from ingest.extract.mentions import add_nested_camp_places, find_mentions
 from ingest.extract.relations import RelationFinder
-from ingest.extract.resolve import add_defined_acronyms, resolve
+from ingest.extract.resolve import add_defined_acronyms, add_group_aliases, resolve
 from ingest.models import Extraction
 from ingest.nlp import load_pipeline
 
@@ -72,6 +72,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     find_place_camps(view)
     add_nested_camp_places(view, gaz)
     links = add_defined_acronyms(view)
+    links.update(add_group_aliases(view))
     for idx in ignored_mentions(view):
         view.mentions[idx].entity = -2
     entities = resolve(view, links)

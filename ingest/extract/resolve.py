@@ -109,6 +109,57 @@ def add_defined_acronyms(view: DocView) -> dict[int, int]:
     return links
 
 
+_AKA = re.compile(r"\b(?:aka|a\.k\.a\.?|also known as|formerly known as|also called)\b", re.IGNORECASE)
+_RENAMED = re.compile(
+    r"\b(?:changed its name to|renamed (?:itself )?(?:as )?|rebranded (?:itself )?as)\s*$", re.I
+)
+
+
+def add_group_aliases(view: DocView) -> dict[int, int]:
+    """'Lashkar e-Tayyiba ... aka Army of the Pure; Jamaat-ud-Dawa; ...' and 'changed its name to X':
+    the listed names are the same group as the one just named."""
+    links: dict[int, int] = {}
+    groups = sorted(
+        (i for i, m in enumerate(view.mentions) if m.type is NodeType.GROUP and not m.nested),
+        key=lambda i: view.mentions[i].start,
+    )
+    if not groups:
+        return links
+    text = view.text
+    for cue in _AKA.finditer(text):
+        before = [
+            i
+            for i in groups
+            if view.mentions[i].end <= cue.start() and cue.start() - view.mentions[i].end < 400
+        ]
+        if not before:
+            continue
+        subject = before[-1]
+        line_start = text.rfind("\n", 0, cue.start()) + 1
+        if text[line_start : cue.start()].strip():
+            # Inline 'X, also known as Y, ...': only the name right after the cue.
+            nxt = [i for i in groups if view.mentions[i].start >= cue.end()]
+            if nxt and not text[cue.end() : view.mentions[nxt[0]].start].strip(" \t").lower() not in {
+                "",
+                "the",
+            }:
+                links[nxt[0]] = subject
+            continue
+        stop = text.find("\n", cue.end())
+        stop = len(text) if stop < 0 else stop
+        for i in groups:
+            m = view.mentions[i]
+            if cue.end() <= m.start < stop and i != subject:
+                links[i] = subject
+    for i in groups:
+        m = view.mentions[i]
+        if _RENAMED.search(text, max(0, m.start - 40), m.start):
+            earlier = [j for j in groups if view.mentions[j].end < m.start - 20]
+            if earlier:
+                links[i] = earlier[-1]
+    return links
+
+
 def _initials_fit(acro: str, name: str) -> bool:
     """The acronym's letters appear, in order, among the name's word initials or letters."""
     letters = [c.lower() for c in acro if c.isalpha()]
