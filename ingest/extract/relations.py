@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _MAX_PATH = 8
+_MAX_OPERATE_PATH = 7
 _HOSTILE_ACTS = frozenset(
     {
         "kidnap",
@@ -234,6 +235,7 @@ class RelationFinder:
         self.view = view
         self.types = types
         self.places = places or [None] * len(types)
+        self._current: list[Ref] = []
         self.found: list[Found] = []
 
     def emit(
@@ -255,6 +257,7 @@ class RelationFinder:
         first = len(self.found)
         self._pairs(refs)
         self._nearest_group_only(first)
+        self._subject_groups_only(first)
 
     def _nearest_group_only(self, first: int) -> None:
         """A person's role attaches to the nearest group of the sentence ('the group split from MILF under
@@ -266,7 +269,37 @@ class RelationFinder:
                 best[f.source] = min(best.get(f.source, 99), f.dist)
         self.found[first:] = [f for f in self.found[first:] if f.type not in ties or f.dist <= best[f.source]]
 
+    def _subject_groups_only(self, first: int) -> None:
+        """Where several groups reach one place, the group the clause is about (its subject) keeps it."""
+        doc = self.view.doc
+        by_place: dict[int, list[int]] = {}
+        for n in range(first, len(self.found)):
+            f = self.found[n]
+            if f.type is RelType.OPERATES_IN:
+                by_place.setdefault(f.target, []).append(n)
+        drop: set[int] = set()
+        for indices in by_place.values():
+            if len({self.found[n].source for n in indices}) < 2:
+                continue
+            subjects = [n for n in indices if self._is_subject(self.found[n].source, doc)]
+            if subjects:
+                drop.update(n for n in indices if n not in subjects)
+        if drop:
+            self.found[first:] = [f for n, f in enumerate(self.found[first:], start=first) if n not in drop]
+
+    def _is_subject(self, entity: int, doc: object) -> bool:
+        for ref in self._current:
+            if ref.entity != entity:
+                continue
+            tok = self.view.doc[ref.root]
+            while tok.dep_ in {"compound", "poss", "conj", "appos"} and tok.head.i != tok.i:
+                tok = tok.head
+            if tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "pobj" and tok.head.lower_ == "by"):
+                return True
+        return False
+
     def _pairs(self, refs: list[Ref]) -> None:
+        self._current = refs
         for a, b in combinations(refs, 2):
             if a.entity == b.entity or a.root == b.root:
                 continue
@@ -448,10 +481,12 @@ class RelationFinder:
         return place_fits(self.places[inner], self.places[outer])
 
     def operates(self, g: Ref, p: Ref, path: list[Token]) -> None:
-        if g.kind in {"members", "there"} or p.anaphor:
+        if g.kind in {"members", "there"} or p.anaphor or len(path) > _MAX_OPERATE_PATH:
             return
         based = bool(cue_words(path) & lx.OPERATE_WORDS)
         if not (based or _locative_governor(path)):
+            return
+        if _someone_elses_event(path, self.view.doc[g.root]):
             return
         if "against" in {t.lower_ for t in path} and not based:
             return
@@ -478,12 +513,29 @@ def _someone_elses_against(path: list[Token], actor: Token) -> bool:
     return False
 
 
+def _someone_elses_event(path: list[Token], actor: Token) -> bool:
+    """'Pakistan's operations in South Waziristan', 'cadres who were shifted to Afghanistan ... by the
+    Taliban': the event on the path has its own subject or owner, and it is not our group."""
+    on_path = {t.i for t in path}
+    for tok in path:
+        for child in tok.children:
+            if child.dep_ not in {"poss", "nsubj", "nsubjpass"} or child.i in on_path or child.i == actor.i:
+                continue
+            if child.lower_ in {"it", "its", "they", "their", "which", "that", "who"}:
+                continue
+            if actor.i not in {t.i for t in child.subtree}:
+                return True
+    return False
+
+
 def _locative_governor(path: list[Token]) -> bool:
     """The preposition nearest the place (walking up from it, through lists) puts the group there."""
     for n, tok in enumerate(reversed(path)):
         if tok.dep_ in {"conj", "cc", "appos", "compound"} or tok.pos_ in {"PROPN", "PUNCT", "CCONJ"}:
             continue
-        if tok.lower_ in lx.PLACE_HEADS or (tok.lower_ == "of" and n > 0):
+        if tok.lower_ in lx.PLACE_HEADS or (
+            tok.lower_ == "of" and (n > 0 or tok.head.lower_ in lx.PLACE_HEADS)
+        ):
             continue  # 'in the Swat area', 'along the Afghanistan/Pakistan border', 'the city of Karachi'
         if n == 0 and tok.lower_ in _ATTACK_NOUNS:
             return True  # 'the Mumbai attack'

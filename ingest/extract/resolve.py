@@ -45,8 +45,11 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+_CITATION = re.compile(r"[\s.]*\[\d*\]?$")
+
+
 def clean_surface(text: str) -> str:
-    text = " ".join(text.split())
+    text = _CITATION.sub("", " ".join(text.split()))
     if text.lower().startswith("the ") and len(text) > 4:
         text = text[4:]
     return text.strip(" ,;:\"'\u201c\u201d-\u2010\u2011\u2013\u2014")
@@ -139,10 +142,8 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
         if text[line_start : cue.start()].strip():
             # Inline 'X, also known as Y, ...': only the name right after the cue.
             nxt = [i for i in groups if view.mentions[i].start >= cue.end()]
-            if nxt and not text[cue.end() : view.mentions[nxt[0]].start].strip(" \t").lower() not in {
-                "",
-                "the",
-            }:
+            between = text[cue.end() : view.mentions[nxt[0]].start].strip(" \t").lower() if nxt else "x"
+            if between in {"", "the"}:
                 links[nxt[0]] = subject
             continue
         stop = text.find("\n", cue.end())
