@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from viz.layout import layout_positions
+from viz.layout import GRID_MIN_NODES, layout_positions
 
 
 def ring(prefix: str, n: int) -> tuple[list[str], list[tuple[str, str]]]:
@@ -18,6 +18,18 @@ def test_every_node_gets_a_finite_distinct_position() -> None:
     assert set(points) == set(ids)
     assert all(math.isfinite(x) and math.isfinite(y) for x, y in points.values())
     assert len(set(points.values())) == len(ids)
+
+
+def test_large_components_use_the_grid_layout_and_still_place_every_node_apart() -> None:
+    ids, edges = ring("n", GRID_MIN_NODES + 100)
+    points = layout_positions(ids, edges)
+    assert set(points) == set(ids)
+    assert all(math.isfinite(x) and math.isfinite(y) for x, y in points.values())
+    assert len(set(points.values())) == len(ids)
+    assert layout_positions(ids, edges) == points
+    inside = sum(math.dist(points[p], points[q]) for p, q in edges) / len(edges)
+    spread = max(math.dist(points[ids[0]], points[q]) for q in ids)
+    assert inside < spread / 10  # ring neighbours stay close: the layout is not noise
 
 
 def test_same_input_same_layout() -> None:
