@@ -10,7 +10,7 @@ import importlib
 import re
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from graph.errors import MkgError
 from graph.settings import get_settings
@@ -38,14 +38,15 @@ _NAME_TOKEN = re.compile(
 
 
 def _keep_names_whole(nlp: Language) -> None:
-    previous = nlp.tokenizer.token_match  # type: ignore[attr-defined]
+    tokenizer: Any = nlp.tokenizer
+    previous = tokenizer.token_match
 
     def token_match(text: str) -> bool:
         if _NAME_TOKEN.match(text):
             return True
         return bool(previous(text)) if previous is not None else False
 
-    nlp.tokenizer.token_match = token_match  # type: ignore[attr-defined]
+    tokenizer.token_match = token_match
 
 
 _lock = threading.Lock()

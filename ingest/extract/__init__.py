@@ -10,9 +10,16 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from graph.errors import MkgError
+from graph.ontology import NodeType
 from ingest.extract.build import build_extraction
 from ingest.extract.camps import find_place_camps
-from ingest.extract.chains import comma_chains, cross_sentence, nested_camp_places, places_like
+from ingest.extract.chains import (
+    comma_chains,
+    cross_sentence,
+    groupless_operations,
+    nested_camp_places,
+    places_like,
+)
 from ingest.extract.context import Ref, Salience, anaphor_refs, ignored_mentions, span_root
 from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import get_gazetteer
@@ -87,6 +94,9 @@ def _extract(text: str, doc: Doc) -> Extraction:
     by_sent: dict[int, list[Ref]] = {}
     for ref in sorted(refs, key=lambda r: r.root):
         by_sent.setdefault(ref.sent, []).append(ref)
+    doc.user_data["place_tokens"] = {
+        i for m in view.mentions if m.type is NodeType.PLACE for i in range(m.tok_start, m.tok_end)
+    }
     finder = RelationFinder(view, types, [e.place for e in entities])
     for sent_refs in by_sent.values():
         finder.sentence(sent_refs)
@@ -94,4 +104,5 @@ def _extract(text: str, doc: Doc) -> Extraction:
     places_like(finder, view)
     nested_camp_places(finder, view)
     cross_sentence(finder, view, refs, salience)
+    groupless_operations(finder, view, refs, salience)
     return build_extraction(view, entities, finder.found)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
-from ingest.extract.context import Ref, Salience
+from ingest.extract.context import Ref, Salience, path_tokens
 from ingest.extract.doc_view import DocView, Mention
 from ingest.extract.normalize import lemma
-from ingest.extract.relations import RelationFinder, place_fits
+from ingest.extract.relations import RelationFinder, locative_governor, place_fits
 
 _SEPARATORS = frozenset({",", "the"})
 _LIST_WORDS = frozenset({"and", "or"})
@@ -150,6 +150,50 @@ def cross_sentence(finder: RelationFinder, view: DocView, refs: list[Ref], salie
                     finder.emit(
                         RelType.TRAINS_AT, group, ref.entity, sent, 0.45, "training-previous-sentence"
                     )
+
+
+_ACTION_CUES = frozenset(
+    {
+        "recruit",
+        "recruitment",
+        "attack",
+        "operate",
+        "bomb",
+        "bombing",
+        "kidnap",
+        "raid",
+        "assault",
+        "massacre",
+        "recruiting",
+        "operation",
+        "operations",
+    }
+)
+
+
+def groupless_operations(finder: RelationFinder, view: DocView, refs: list[Ref], salience: Salience) -> None:
+    """'Recruitment has begun in Swat and Peshawar': a sentence about the document's group's activity
+    that does not name it; the places go to the group the document is about."""
+    main = salience.main(NodeType.GROUP)
+    if main is None:
+        return
+    by_sent: dict[int, list[Ref]] = {}
+    for ref in refs:
+        by_sent.setdefault(ref.sent, []).append(ref)
+    doc = view.doc
+    for sent, srefs in by_sent.items():
+        if any(finder.types[r.entity] in {NodeType.GROUP, NodeType.LEADER} for r in srefs):
+            continue
+        places = [r for r in srefs if finder.types[r.entity] is NodeType.PLACE and not r.anaphor]
+        if not places:
+            continue
+        span = view.sents[sent]
+        cues = [t for t in span if lemma(t.text) in _ACTION_CUES and t.dep_ in {"nsubj", "nsubjpass", "ROOT"}]
+        for cue in cues[:1]:
+            for place in places:
+                path = path_tokens(cue, doc[place.root])
+                if path is not None and len(path) <= 6 and locative_governor(path):
+                    finder.emit(RelType.OPERATES_IN, main, place.entity, sent, 0.4, "groupless-sentence")
 
 
 def _trains_here(view: DocView, sent: int) -> bool:

@@ -484,7 +484,7 @@ class RelationFinder:
         if g.kind in {"members", "there"} or p.anaphor or len(path) > _MAX_OPERATE_PATH:
             return
         based = bool(cue_words(path) & lx.OPERATE_WORDS)
-        if not (based or _locative_governor(path)):
+        if not (based or locative_governor(path)):
             return
         if _someone_elses_event(path, self.view.doc[g.root]):
             return
@@ -523,12 +523,18 @@ def _someone_elses_event(path: list[Token], actor: Token) -> bool:
                 continue
             if child.lower_ in {"it", "its", "they", "their", "which", "that", "who"}:
                 continue
+            if child.ent_type_ in {"GPE", "LOC"} or _is_place_owned(child):
+                continue  # "Pakistan's Punjab region": a place, not an actor
             if actor.i not in {t.i for t in child.subtree}:
                 return True
     return False
 
 
-def _locative_governor(path: list[Token]) -> bool:
+def _is_place_owned(tok: Token) -> bool:
+    return bool(tok.doc.user_data.get("place_tokens")) and tok.i in tok.doc.user_data["place_tokens"]
+
+
+def locative_governor(path: list[Token]) -> bool:
     """The preposition nearest the place (walking up from it, through lists) puts the group there."""
     for n, tok in enumerate(reversed(path)):
         if tok.dep_ in {"conj", "cc", "appos", "compound"} or tok.pos_ in {"PROPN", "PUNCT", "CCONJ"}:
