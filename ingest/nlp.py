@@ -18,6 +18,8 @@ from graph.settings import get_settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
+from spacy.symbols import ORTH
+
 # The extractor uses the parser (sentences, dependencies), the tagger and NER; the
 # lemmatizer is the slowest of the rest and is not needed.
 _DISABLED = ("lemmatizer",)
@@ -47,6 +49,9 @@ def _keep_names_whole(nlp: Language) -> None:
         return bool(previous(text)) if previous is not None else False
 
     tokenizer.token_match = token_match
+    # 'a.k.a.' is one word, not the end of a sentence.
+    for form in ("a.k.a.", "A.k.a.", "A.K.A."):
+        tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 _lock = threading.Lock()

@@ -100,8 +100,6 @@ ROLE_TITLES = frozenset(
         "scholar",
         "imam",
         "brother",
-        "said",
-        "says",
         "trainer",
         "member",
         "hijacker",
@@ -863,6 +861,6 @@ NON_GROUP_WORDS = frozenset(
     }
 )
 # Words that end a person name when spaCy runs on ("Masood Illyas Kashmiri called").
-PERSON_STOP = frozenset({"deceased", "qdi", "qde", "aka", "alias"})
+PERSON_STOP = frozenset({"deceased", "qdi", "qde", "aka", "alias", "a.k.a", "a.k.a."})
 
 DEMONYM_SKIP = frozenset({"western", "eastern", "northern", "southern", "central", "upper", "lower"})

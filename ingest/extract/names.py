@@ -144,17 +144,29 @@ def _add_person(view: DocView, start: int, end: int, *, source: str) -> int | No
     # spaCy often stops before a trailing nisba ("Masood Illyas" | "Kashmiri").
     while end < len(doc) and end - start < _MAX_NAME_TOKENS and doc[end - 1].whitespace_:
         nxt = doc[end]
-        if (
-            nxt.pos_ == "PROPN"
-            and is_name_token(nxt)
-            and view.owner[end] < 0
-            and nxt.ent_type_ in {"", "GPE", "NORP"}
-        ):
+        article = _ARTICLE_NAME.match(nxt.text) is not None
+        proper = nxt.pos_ == "PROPN" and nxt.ent_type_ in {"", "GPE", "NORP"}
+        if (proper or article) and is_name_token(nxt) and view.owner[end] < 0:
             if nxt.lower_ in lx.ROLE_TITLES or nxt.text.isupper():
                 break
             end += 1
         else:
             break
+    # A given name spaCy left outside the span ('Hilarion' | 'Del Rosario Santos III').
+    if source == "ner" and start > 0 and doc[start - 1].whitespace_ != "":
+        prev = doc[start - 1]
+        if (
+            (
+                prev.pos_ == "PROPN"
+                and is_name_token(prev)
+                and view.owner[start - 1] < 0
+                and not prev.is_sent_start
+            )
+            and prev.lower_ not in lx.ROLE_TITLES
+            and not prev.ent_type_
+            and not prev.text.isupper()
+        ):
+            start -= 1
     # Honorifics that spaCy left outside the span belong to the name ("Maulana" Masood Azhar).
     while start > 0 and doc[start - 1].lower_ in lx.NAME_HONORIFICS and view.owner[start - 1] < 0:
         start -= 1

@@ -349,12 +349,16 @@ class RelationFinder:
     # ---- handlers ---------------------------------------------------------------------------------
     def leader_group(self, p: Ref, g: Ref, path: list[Token]) -> None:
         words = cue_words(path)
-        if words & _HOSTILE_ACTS or words & _BREAK:
+        bare = cue_words(path, modifiers=False)
+        if bare & _HOSTILE_ACTS or bare & _BREAK:
             return
         if any(t.dep_ in {"ccomp", "xcomp"} and t.head in path for t in path):
             return  # "the chairman stated that ... Mullah Omar": the path crosses into a reported clause
         lead = bool(words & lx.LEAD_NOUNS) or any(
-            t.pos_ in {"VERB", "AUX"} and lemma(t.text) in lx.LEAD_VERBS for t in path
+            t.pos_ in {"VERB", "AUX"}
+            and lemma(t.text) in lx.LEAD_VERBS
+            and _agent_of(t, self.view.doc[p.root])
+            for t in path
         )
         member = bool(words & lx.MEMBER_NOUNS) or any(lemma(t.text) in lx.MEMBER_VERBS for t in path)
         role = self._role_of(p)
@@ -511,6 +515,16 @@ def _someone_elses_against(path: list[Token], actor: Token) -> bool:
             if child.dep_ in {"poss", "nsubj"} and actor.i not in {t.i for t in child.subtree}:
                 return True
     return False
+
+
+def _agent_of(verb: Token, person: Token) -> bool:
+    """Is the person the one doing the verb: its subject, or the 'by' agent of a passive or participle?"""
+    tok = person
+    while tok.dep_ in {"compound", "appos", "conj", "flat"} and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.head.i == verb.i and tok.dep_ in {"nsubj", "nsubjpass"}:
+        return tok.dep_ == "nsubj"
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.i == verb.i
 
 
 def _someone_elses_event(path: list[Token], actor: Token) -> bool:
