@@ -49,6 +49,11 @@ def _keep_names_whole(nlp: Language) -> None:
         return bool(previous(text)) if previous is not None else False
 
     tokenizer.token_match = token_match
+    # Wikipedia-style citation marks ('Karachi.[2]') come off the word they follow.
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [r"\[\d{1,3}\]", r"\[\d{1,3}", *nlp.Defaults.suffixes]  # type: ignore[misc]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # 'a.k.a.' is one word, not the end of a sentence.
     for form in ("a.k.a.", "A.k.a.", "A.K.A."):
         tokenizer.add_special_case(form, [{ORTH: form}])

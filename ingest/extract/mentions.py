@@ -212,7 +212,7 @@ def _add_places_by_context(view: DocView) -> None:
     """Unknown proper names in a locative frame: 'near Patikul, Sulu', 'Chelabandi in Muzaffarabad'."""
     doc = view.doc
     for ent in doc.ents:
-        if ent.label_ not in {"PERSON", "ORG", "NORP", "PRODUCT"} or len(ent) > 3 or ent.text.isupper():
+        if ent.label_ not in {"PERSON", "ORG", "PRODUCT"} or len(ent) > 3 or ent.text.isupper():
             continue
         start, end = _clean_ent_bounds(ent)
         if start >= end or not view.is_free(start, end):

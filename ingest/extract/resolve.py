@@ -45,7 +45,7 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-_CITATION = re.compile(r"[\s.]*\[\d*\]?$")
+_CITATION = re.compile(r"[\s.\"'\u201d]*(?:\[\d*\]?)+$")
 
 
 def clean_surface(text: str) -> str:
