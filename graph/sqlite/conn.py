@@ -10,6 +10,7 @@ import contextlib
 import sqlite3
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +20,13 @@ from graph.sqlite.schema import check_file, check_identity, create_schema
 
 _PROGRESS_STEPS = 2000  # SQLite VM instructions between deadline checks
 _INIT_ATTEMPTS = 50
+
+# Closing any descriptor of a file drops every POSIX lock this process holds on it, SQLite's included:
+# another process may then take itself for the file's last user and delete the WAL under our open
+# connections (sqlite.org/howtocorrupt.html, 2.2). So the header is read through a descriptor of our
+# own only while no connection of this process has the file open.
+_FILES_LOCK = threading.Lock()
+_OPEN_FILES: Counter[str] = Counter()
 
 
 @contextmanager
@@ -49,6 +57,7 @@ class Connections:
 
     def __init__(self, path: Path, timeout_s: float, busy_timeout_s: float) -> None:
         self.path = path
+        self._key = str(path.resolve())
         self.timeout_s = timeout_s
         self.busy_ms = int(busy_timeout_s * 1000)
         self._local = threading.local()
@@ -62,8 +71,10 @@ class Connections:
     def _open(self) -> sqlite3.Connection:
         if self._closed:
             raise StoreUnavailable("the store is closed")
-        is_new = check_file(self.path)
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=0)
+        with _FILES_LOCK:
+            is_new = check_file(self.path) if not _OPEN_FILES[self._key] else False
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=0)
+            _OPEN_FILES[self._key] += 1
         try:
             conn.execute(f"PRAGMA busy_timeout = {self.busy_ms}")
             needs_schema = check_identity(conn) or is_new
@@ -80,7 +91,7 @@ class Connections:
             ):
                 conn.execute(f"PRAGMA {pragma}")
         except BaseException:
-            conn.close()
+            self._forget(conn)
             raise
         with self._lock:
             self._all.append(conn)
@@ -153,6 +164,13 @@ class Connections:
             self._closed = True
             connections, self._all = self._all, []
         for conn in connections:
-            # Closing is best effort: the file itself is consistent after every commit.
-            with contextlib.suppress(sqlite3.Error):
-                conn.close()
+            self._forget(conn)
+
+    def _forget(self, conn: sqlite3.Connection) -> None:
+        # Closing is best effort: the file itself is consistent after every commit.
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
+        with _FILES_LOCK:
+            _OPEN_FILES[self._key] -= 1
+            if _OPEN_FILES[self._key] <= 0:
+                del _OPEN_FILES[self._key]
