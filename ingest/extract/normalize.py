@@ -35,7 +35,7 @@ CONNECTORS: frozenset[str] = frozenset(
         "wa",
     }
 )
-_DROP_IN_KEYS: frozenset[str] = CONNECTORS | {"the"}
+_DROP_IN_KEYS: frozenset[str] = CONNECTORS | {"the", "and"}
 
 # Spelling variants of frequent name parts -> one form (after doubled letters collapse).
 _VARIANTS: dict[str, str] = {

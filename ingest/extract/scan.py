@@ -12,7 +12,7 @@ from ingest.extract.normalize import is_connector, norm_word
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc](?![sS]\b)[^\W_]+)*")
 # What may separate two words of one name: spaces (no blank line) and dashes.
 _GAP = re.compile(
-    r"[ \t\u00a0\-\u2010\u2011\u2012\u2013\u2014]*\n?[ \t\u00a0\-\u2010\u2011\u2012\u2013\u2014]*"
+    r"[ \t\u00a0\-\u2010\u2011\u2012\u2013\u2014&]*\n?[ \t\u00a0\-\u2010\u2011\u2012\u2013\u2014&]*"
 )
 
 
