@@ -144,7 +144,8 @@ def main(store_uri: str) -> int:
         elif command["op"] == "upload":
             gate_read, gate_write = os.pipe()
             pids = [
-                _fork(_upload_child, store_uri, command["path"], gate_read) for _ in range(command["copies"])
+                _fork(_upload_child, store_uri, command["path"], (gate_read, gate_write))
+                for _ in range(command["copies"])
             ]
             os.close(gate_write)  # every child's read returns now
             os.close(gate_read)

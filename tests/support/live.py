@@ -22,14 +22,15 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """`mkg serve --store <db>` on a free port; waits until /health answers."""
+    """`mkg serve --store <store>` on a free port, its output in `log`; waits until /health answers."""
 
-    def __init__(self, store: Path, *, env: dict[str, str] | None = None, log: Path | None = None) -> None:
+    def __init__(self, store: str, log: Path, *, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self._log = (log or store.with_suffix(".server.log")).open("wb")
+        self.log = log
+        self._log = log.open("wb")
         self.proc = subprocess.Popen(
-            [str(MKG), "serve", "--host", "127.0.0.1", "--port", str(self.port), "--store", str(store)],
+            [str(MKG), "serve", "--host", "127.0.0.1", "--port", str(self.port), "--store", store],
             env={**os.environ, **(env or {})},
             stdout=self._log,
             stderr=subprocess.STDOUT,
