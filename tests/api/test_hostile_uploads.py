@@ -188,7 +188,7 @@ CHUNK = 256 * 1024
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     db = tmp_path_factory.mktemp("uploads-live") / "live.db"
     open_store(str(db)).close()
-    with LiveServer(db, env={"MKG_API_KEYS": KEY}) as live:
+    with LiveServer(str(db), db.with_suffix(".log"), env={"MKG_API_KEYS": KEY}) as live:
         yield live
 
 
