@@ -1,6 +1,7 @@
 """Rows to models, fetched in batches by internal number (no query per item).
 
-Rows come from our own file, already checked when written, so models are built without re-validation.
+Models are built by pydantic-core from plain dicts (`model_validate`): in pydantic 2 that runs in
+Rust and is about twice as fast as `model_construct`, which is plain Python.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from typing import Any
 
 from graph.errors import NotFound
 from graph.models import DocumentSummary, Entity, Evidence, Relation
-from graph.ontology import NodeType, Reliability, RelType
-from graph.sqlite.codec import chunks, loads, marks
+from graph.sqlite.codec import chunks, loads, marks, unique
 
 EVIDENCE_PER_EDGE = 3
 ENTITY_COLUMNS = "e.num, e.id, e.type, e.name, e.aliases, e.attributes, e.degree"
@@ -26,21 +26,19 @@ _RELATION_SELECT = (
     " r.reliability, r.n_documents, r.attributes"
     " FROM relations r JOIN entities s ON s.num = r.source JOIN entities t ON t.num = r.target"
 )
-_EVIDENCE_COLUMNS = (
-    'ev.relation, d.id, ev.sentence, ev.start, ev."end", ev.date, ev.confidence, ev.method,'
-    " d.title, d.source, d.reliability"
-)
 
 
 def entity_from_row(row: Sequence[Any]) -> Entity:
     _num, eid, etype, name, aliases, attributes, degree = row
-    return Entity.model_construct(
-        id=eid,
-        type=NodeType(etype),
-        name=name,
-        aliases=loads(aliases, []),
-        attributes=loads(attributes, {}),
-        degree=degree,
+    return Entity.model_validate(
+        {
+            "id": eid,
+            "type": etype,
+            "name": name,
+            "aliases": loads(aliases, []),
+            "attributes": loads(attributes, {}),
+            "degree": degree,
+        }
     )
 
 
@@ -48,18 +46,20 @@ def document_from_row(row: Sequence[Any]) -> DocumentSummary:
     _num, did, title, date, source, reliability, filename, media_type, size, ingested_at, n_ent, n_rel = row[
         :12
     ]
-    return DocumentSummary.model_construct(
-        id=did,
-        title=title,
-        date=date,
-        source=source,
-        reliability=Reliability(reliability),
-        filename=filename,
-        media_type=media_type,
-        size=size,
-        ingested_at=ingested_at,
-        n_entities=n_ent,
-        n_relations=n_rel,
+    return DocumentSummary.model_validate(
+        {
+            "id": did,
+            "title": title,
+            "date": date,
+            "source": source,
+            "reliability": reliability,
+            "filename": filename,
+            "media_type": media_type,
+            "size": size,
+            "ingested_at": ingested_at,
+            "n_entities": n_ent,
+            "n_relations": n_rel,
+        }
     )
 
 
@@ -99,59 +99,98 @@ def relation_select(where: str) -> str:
 
 def relation_from_row(row: Sequence[Any]) -> Relation:
     _num, rid, rtype, source, target, confidence, first, last, cred, reliability, n_docs, attributes = row
-    return Relation.model_construct(
-        id=rid,
-        type=RelType(rtype),
-        source=source,
-        target=target,
-        confidence=confidence,
-        first_seen=first,
-        last_seen=last,
-        credibility=cred,
-        reliability=Reliability(reliability) if reliability else None,
-        n_documents=n_docs,
-        attributes=loads(attributes, {}),
-        evidence=[],
+    return Relation.model_validate(
+        {
+            "id": rid,
+            "type": rtype,
+            "source": source,
+            "target": target,
+            "confidence": confidence,
+            "first_seen": first,
+            "last_seen": last,
+            "credibility": cred,
+            "reliability": reliability or None,
+            "n_documents": n_docs,
+            "attributes": loads(attributes, {}),
+            "evidence": [],
+        }
     )
 
 
 def fetch_evidence(
     conn: sqlite3.Connection, rel_nums: list[int], limit: int | None, doc_num: int | None = None
 ) -> dict[int, list[Evidence]]:
-    """Evidence per relation, strongest first; at most `limit` each (None: all); optionally one document's."""
-    found: dict[int, list[Evidence]] = defaultdict(list)
-    doc_clause = " AND ev.doc = ?" if doc_num is not None else ""
-    for chunk in chunks(rel_nums):
-        params: list[Any] = [*chunk] + ([doc_num] if doc_num is not None else [])
-        inner = (
-            f"SELECT {_EVIDENCE_COLUMNS}, row_number() OVER"
-            " (PARTITION BY ev.relation ORDER BY ev.confidence DESC, ev.num) AS k"
-            " FROM evidence ev JOIN documents d ON d.num = ev.doc"
-            f" WHERE ev.relation IN ({marks(len(chunk))}){doc_clause}"
-        )
-        if limit is None:
-            sql = f"SELECT * FROM ({inner}) ORDER BY 1, k"
-        else:
-            sql = f"SELECT * FROM ({inner}) WHERE k <= ? ORDER BY 1, k"
-            params.append(limit)
-        for rel, *rest in conn.execute(sql, params):
-            found[rel].append(_evidence(rest))
+    """Evidence per relation, strongest first; at most `limit` each (None: all); optionally one document's.
+
+    With a limit, each relation's best items are picked by a LIMIT subquery walking its
+    (relation, confidence) index, so a relation backed by thousands of documents costs no more
+    than one backed by three; the documents' fields are read once per document, not per item.
+    """
+    rows: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    for chunk in chunks(unique(rel_nums)):
+        sql, params = _evidence_query(chunk, limit, doc_num)
+        for row in conn.execute(sql, params):
+            rows[row[0]].append(row)
+    docs = _evidence_documents(conn, {row[2] for items in rows.values() for row in items})
+    found: dict[int, list[Evidence]] = {}
+    for rel, items in rows.items():
+        items.sort(key=lambda row: (-row[7], row[1]))
+        found[rel] = [_evidence(row, docs[row[2]]) for row in items]
     return found
 
 
-def _evidence(row: Sequence[Any]) -> Evidence:
-    doc_id, sentence, start, end, date, confidence, method, title, source, reliability, _k = row
-    return Evidence.model_construct(
-        doc_id=doc_id,
-        sentence=sentence,
-        start=start,
-        end=end,
-        date=date,
-        confidence=confidence,
-        method=method,
-        doc_title=title,
-        source=source,
-        reliability=Reliability(reliability),
+_EVIDENCE_ROW = (
+    'ev.relation, ev.num, ev.doc, ev.sentence, ev.start, ev."end", ev.date, ev.confidence, ev.method'
+)
+
+
+def _evidence_query(chunk: Sequence[int], limit: int | None, doc_num: int | None) -> tuple[str, list[Any]]:
+    doc_params: list[Any] = [] if doc_num is None else [doc_num]
+    if limit is None:
+        doc_clause = "" if doc_num is None else " AND ev.doc = ?"
+        sql = (
+            f"SELECT {_EVIDENCE_ROW} FROM evidence ev WHERE ev.relation IN ({marks(len(chunk))}){doc_clause}"
+        )
+        return sql, [*chunk, *doc_params]
+    doc_clause = "" if doc_num is None else " AND x.doc = ?"
+    wanted = ", ".join(["(?)"] * len(chunk))
+    sql = (
+        f"WITH wanted (rel) AS (VALUES {wanted})"
+        f" SELECT {_EVIDENCE_ROW} FROM wanted CROSS JOIN evidence ev ON ev.num IN"
+        f" (SELECT x.num FROM evidence x WHERE x.relation = wanted.rel{doc_clause}"
+        " ORDER BY x.confidence DESC, x.num LIMIT ?)"
+    )
+    return sql, [*chunk, *doc_params, limit]
+
+
+_DocFields = tuple[str, str | None, str | None, str]  # id, title, source, reliability
+
+
+def _evidence_documents(conn: sqlite3.Connection, doc_nums: set[int]) -> dict[int, _DocFields]:
+    found: dict[int, _DocFields] = {}
+    for chunk in chunks(sorted(doc_nums)):
+        sql = f"SELECT num, id, title, source, reliability FROM documents WHERE num IN ({marks(len(chunk))})"
+        for num, *fields in conn.execute(sql, chunk):
+            found[num] = (fields[0], fields[1], fields[2], fields[3])
+    return found
+
+
+def _evidence(row: Sequence[Any], doc: _DocFields) -> Evidence:
+    _rel, _num, _doc, sentence, start, end, date, confidence, method = row
+    doc_id, title, source, reliability = doc
+    return Evidence.model_validate(
+        {
+            "doc_id": doc_id,
+            "sentence": sentence,
+            "start": start,
+            "end": end,
+            "date": date,
+            "confidence": confidence,
+            "method": method,
+            "doc_title": title,
+            "source": source,
+            "reliability": reliability,
+        }
     )
 
 
