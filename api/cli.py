@@ -116,7 +116,7 @@ def evaluate(
         _fail(f"not a folder: {directory}", 2)
     report = run_eval(directory)
     if as_json:
-        sys.stdout.write(report.model_dump_json(indent=1) + "\n")
+        sys.stdout.write(json.dumps(report.to_json_dict(), indent=1) + "\n")
     else:
         out.print(format_report(report), highlight=False, markup=False)
 

@@ -1,8 +1,11 @@
 """Resolve one document's extraction against what the store already holds.
 
 An extracted entity takes the id of a stored entity of the same type that already carries one of its
-names; otherwise its id comes from its own canonical name. People are matched on full names only
-(two or more words): "Azhar" alone must never fold Ibrahim Azhar into Masood Azhar.
+names; otherwise its id comes from its canonical name: the gazetteer's name for a known group, a
+person's name without a religious title ("Maulana Masood Azhar" -> "Masood Azhar"), else the
+document's own full form. So the same group gets the same id whichever spelling a corpus starts with.
+People are matched on full names only (two or more words): "Azhar" alone must never fold Ibrahim
+Azhar into Masood Azhar.
 """
 
 from __future__ import annotations
@@ -15,6 +18,12 @@ from graph.ontology import NodeType, endpoints_allowed
 from graph.store import GraphStore
 from ingest.models import ExtractedEntity, Extraction, Span
 
+# Titles that precede a name but are not part of it; "Hafiz" is left alone, as it often is a name.
+_TITLES = frozenset(
+    {"maulana", "mawlana", "moulana", "mufti", "qari", "sheikh", "shaikh", "shaykh", "mullah", "mulla",
+     "maulvi", "moulvi", "mawlawi", "haji", "hajji", "imam", "ustad", "ustaz", "dr", "doctor"}
+)  # fmt: skip
+
 
 def build_document_graph(document: Document, extraction: Extraction, store: GraphStore) -> DocumentGraph:
     ids = _resolve_ids(extraction.entities, store)
@@ -23,8 +32,33 @@ def build_document_graph(document: Document, extraction: Extraction, store: Grap
     return DocumentGraph(document=document, entities=entities, relations=relations)
 
 
+def canonical_name(entity: ExtractedEntity) -> str:
+    gazetteer_name = entity.attributes.get("gazetteer")
+    if isinstance(gazetteer_name, str) and gazetteer_name.strip():
+        return gazetteer_name.strip()
+    if entity.type is NodeType.LEADER:
+        return strip_titles(entity.name)
+    return entity.name
+
+
+def strip_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in _TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _canonical(entity: ExtractedEntity) -> ExtractedEntity:
+    """The entity under its canonical name; the document's own form becomes an alias."""
+    name = canonical_name(entity)
+    if name == entity.name:
+        return entity
+    aliases = sorted({*entity.aliases, entity.name} - {name})
+    return entity.model_copy(update={"name": name, "aliases": aliases})
+
+
 def _matchable_names(entity: ExtractedEntity) -> list[str]:
-    names = [fold(entity.name)] + [fold(alias) for alias in entity.aliases]
+    names = [fold(canonical_name(entity)), fold(entity.name)] + [fold(alias) for alias in entity.aliases]
     if entity.type is NodeType.LEADER:
         names = [name for name in names if len(name.split()) >= 2]
     return [name for name in dict.fromkeys(names) if name]
@@ -44,9 +78,9 @@ def _resolve_ids(entities: list[ExtractedEntity], store: GraphStore) -> dict[tup
 
 
 def _choose_id(entity: ExtractedEntity, known: dict[str, list[str]]) -> str:
-    own = entity_id(entity.type, entity.name)
+    own = entity_id(entity.type, canonical_name(entity))
     names = _matchable_names(entity)
-    if own in known.get(fold(entity.name), []):
+    if own in known.get(fold(canonical_name(entity)), []) or own in known.get(fold(entity.name), []):
         return own
     votes: Counter[str] = Counter()
     for name in names:
@@ -63,8 +97,9 @@ def _entity_records(
     entities: list[ExtractedEntity], ids: dict[tuple[NodeType, str], str]
 ) -> list[EntityRecord]:
     records: dict[str, EntityRecord] = {}
-    for entity in entities:
-        record_id = ids[(entity.type, entity.name)]
+    for extracted in entities:
+        record_id = ids[(extracted.type, extracted.name)]
+        entity = _canonical(extracted)
         record = records.get(record_id)
         if record is None:
             records[record_id] = EntityRecord(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.ids import fold
+from graph.ontology import RelType
 from graph.open import open_store
 from graph.settings import Settings
 from graph.sqlite.store import SqliteStore
@@ -59,9 +60,10 @@ def test_expected_key_facts_are_found_with_evidence(sample_store: tuple[SqliteSt
         source, target = ids_of(fact["source"]), ids_of(fact["target"])
         if not source or not target:
             continue
-        page = store.find_relations(fact["type"], source[0], target[0], limit=5)
+        rel = RelType(fact["type"])
+        page = store.find_relations(rel, source[0], target[0], limit=5)
         if not page.items and fact["type"] in {"ALLIED_WITH", "RIVAL_OF", "RELATED_TO"}:
-            page = store.find_relations(fact["type"], target[0], source[0], limit=5)
+            page = store.find_relations(rel, target[0], source[0], limit=5)
         if page.items:
             relation = store.get_relation(page.items[0].id)
             assert relation.evidence, f"{fact} has no evidence"
@@ -77,7 +79,9 @@ def test_masood_azhar_leads_jem_with_the_sentence_as_evidence(
     azhar = _entity_named(store, "Masood Azhar")
     jem = _entity_named(store, "Jaish-e-Mohammed")
     assert store.get_entity(jem).type.value == "Group"
-    page = store.find_relations("LEADS", azhar, jem, limit=5)  # type: ignore[arg-type]
+    assert azhar == "leader:masood-azhar"  # the title is not part of the canonical name
+    assert jem == "group:jaish-e-mohammed"
+    page = store.find_relations(RelType.LEADS, azhar, jem, limit=5)
     assert len(page.items) == 1
     relation = store.get_relation(page.items[0].id)
     assert any("Azhar" in ev.sentence and "Jaish" in ev.sentence for ev in relation.evidence)
