@@ -23,8 +23,8 @@ _REASONS = {
 
 def pdf_text(data: bytes, *, timeout_s: float) -> str:
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "ingest.pdf_worker"],
+        done = subprocess.run(  # noqa: S603 (our interpreter, our module and a number)
+            [sys.executable, "-m", "ingest.pdf_worker", f"{timeout_s:g}"],
             input=data,
             capture_output=True,
             timeout=timeout_s,

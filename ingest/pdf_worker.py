@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import sys
 
 _EXIT_ENCRYPTED = 3
@@ -19,6 +20,10 @@ def main() -> int:
 
     # The child caps its own memory: a hostile PDF cannot exhaust the machine.
     resource.setrlimit(resource.RLIMIT_AS, (_MEMORY_LIMIT_BYTES, _MEMORY_LIMIT_BYTES))
+    if len(sys.argv) > 1:
+        # And its own CPU time: it stops even when the ingest that started it was killed.
+        seconds = math.ceil(float(sys.argv[1])) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
     logging.disable(logging.CRITICAL)
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
