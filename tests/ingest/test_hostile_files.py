@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import tracemalloc
@@ -279,3 +280,16 @@ def test_a_50_mib_file_is_refused_without_being_read(tmp_path: Path) -> None:
     finally:
         store.close()
     assert peak < 2 * h.MiB, f"peak {peak:,} bytes while refusing a {HUGE:,} byte file"
+
+
+def test_a_pdf_parser_orphaned_by_a_killed_ingest_still_stops(tmp_path: Path) -> None:
+    """The parser process caps its own CPU time, so it ends even when nobody is left to time it out."""
+    done = subprocess.run(
+        [sys.executable, "-m", "ingest.pdf_worker", "1"],
+        input=h.slow_pdf(),
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == -signal.SIGXCPU
+    assert done.stdout == b""
