@@ -6,13 +6,13 @@ Symmetric relation types are followed both ways whatever the direction asked for
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from graph.models import RelationFilter
 from graph.ontology import NodeType
 from graph.sqlite.codec import chunks, marks
-from graph.sqlite.filters import SYMMETRIC_VALUES
+from graph.sqlite.filters import SYMMETRIC_VALUES, filter_sql
 
 # (num, source, target, n_documents, confidence)
 Row = tuple[int, int, int, int, float]
@@ -28,8 +28,10 @@ _SIDES = {
 class Query:
     direction: str
     node_types: list[NodeType] | None
-    where: str
-    params: list[Any]
+    filt: RelationFilter | None
+
+    def where(self, alias: str) -> tuple[str, list[Any]]:
+        return filter_sql(self.filt, alias)
 
 
 def strength(row: Row) -> tuple[int, float, int]:
@@ -37,34 +39,48 @@ def strength(row: Row) -> tuple[int, float, int]:
     return (-row[3], -row[4], row[0])
 
 
-def _side(query: Query, near: str, far: str, n: int, symmetric_only: bool) -> tuple[str, list[Any]]:
+def _side(query: Query, alias: str, near: str, far: str, symmetric_only: bool) -> tuple[str, list[Any]]:
+    """FROM ... WHERE for one side, ending with the node condition `{alias}.{near}` left for the caller."""
     # CROSS JOIN keeps relations as the outer loop, walking the (near, strength) index.
-    sql = "SELECT r.num, r.source, r.target, r.n_documents, r.confidence FROM relations r"
+    sql = f"FROM relations {alias}"
     params: list[Any] = []
     if query.node_types is not None:
-        sql += f" CROSS JOIN entities o ON o.num = r.{far} AND o.type IN ({marks(len(query.node_types))})"
+        sql += (
+            f" CROSS JOIN entities o ON o.num = {alias}.{far} AND o.type IN ({marks(len(query.node_types))})"
+        )
         params.extend(t.value for t in query.node_types)
-    sql += f" WHERE r.{near} IN ({marks(n)})"
+    where, where_params = query.where(alias)
     if symmetric_only:
-        sql += f" AND r.type IN ({marks(len(SYMMETRIC_VALUES))})"
-    return sql + query.where, params
+        where += f" AND {alias}.type IN ({marks(len(SYMMETRIC_VALUES))})"
+        where_params = [*where_params, *SYMMETRIC_VALUES]
+    return f"{sql} WHERE 1{where} AND {alias}.{near}", [*params, *where_params]
 
 
-def _params(side_params: list[Any], nodes: Sequence[int], symmetric_only: bool, query: Query) -> list[Any]:
-    return [*side_params, *nodes, *(SYMMETRIC_VALUES if symmetric_only else ()), *query.params]
+def top_edges(
+    conn: sqlite3.Connection, nodes: list[int], query: Query, k: int
+) -> dict[int, tuple[list[Row], bool]]:
+    """Each node's `k` strongest relations per side, strongest first, and whether `k` cut them.
 
-
-def node_edges(conn: sqlite3.Connection, node: int, query: Query, cap: int) -> tuple[list[Row], bool]:
-    """Up to `cap` of the node's strongest relations on each side; True when the cap cut them."""
-    found: dict[int, Row] = {}
-    cut = False
-    for near, far, symmetric_only in _SIDES[query.direction]:
-        sql, side_params = _side(query, near, far, 1, symmetric_only)
-        sql += " ORDER BY r.n_documents DESC, r.confidence DESC LIMIT ?"
-        rows = conn.execute(sql, [*_params(side_params, (node,), symmetric_only, query), cap]).fetchall()
-        cut = cut or len(rows) >= cap
-        found.update((row[0], row) for row in rows)
-    return sorted(found.values(), key=strength), cut
+    One small query per node and side, answered from the covering (node, strength, type, other end)
+    index alone unless a filter needs more: a hub costs no more than the `k` relations read.
+    """
+    found: dict[int, tuple[list[Row], bool]] = {}
+    sides = [
+        _side(query, "r", near, far, symmetric_only) for near, far, symmetric_only in _SIDES[query.direction]
+    ]
+    for node in nodes:
+        rows: dict[int, Row] = {}
+        cut = False
+        for side, params in sides:
+            got = conn.execute(
+                f"SELECT r.num, r.source, r.target, r.n_documents, r.confidence {side} = ?"
+                " ORDER BY r.n_documents DESC, r.confidence DESC LIMIT ?",
+                [*params, node, k],
+            ).fetchall()
+            cut = cut or len(got) >= k
+            rows.update((row[0], row) for row in got)
+        found[node] = (sorted(rows.values(), key=strength), cut)
+    return found
 
 
 def frontier_edges(conn: sqlite3.Connection, frontier: list[int], query: Query) -> list[Row]:
@@ -72,7 +88,10 @@ def frontier_edges(conn: sqlite3.Connection, frontier: list[int], query: Query) 
     found: dict[int, Row] = {}
     for chunk in chunks(frontier):
         for near, far, symmetric_only in _SIDES[query.direction]:
-            sql, side_params = _side(query, near, far, len(chunk), symmetric_only)
-            rows = conn.execute(sql, _params(side_params, chunk, symmetric_only, query)).fetchall()
-            found.update((row[0], row) for row in rows)
+            side, params = _side(query, "r", near, far, symmetric_only)
+            sql = (
+                "SELECT r.num, r.source, r.target, r.n_documents, r.confidence"
+                f" {side} IN ({marks(len(chunk))})"
+            )
+            found.update((row[0], row) for row in conn.execute(sql, [*params, *chunk]))
     return sorted(found.values(), key=strength)

@@ -86,8 +86,8 @@ class Connections:
                 "foreign_keys = ON",
                 "synchronous = NORMAL",
                 "temp_store = MEMORY",
-                "cache_size = -32768",
-                "mmap_size = 268435456",
+                "cache_size = -65536",
+                "mmap_size = 1073741824",
             ):
                 conn.execute(f"PRAGMA {pragma}")
         except BaseException:

@@ -14,7 +14,7 @@ from graph.models import Path, PathResult, RelationFilter
 from graph.sqlite.adjacency import Query, frontier_edges
 from graph.sqlite.filters import filter_sql
 from graph.sqlite.rows import entity_num, fetch_entities, fetch_relations, ordered
-from graph.sqlite.traverse import Check, check_hops
+from graph.sqlite.traverse import SUBGRAPH_EVIDENCE, Check, check_hops
 
 
 def shortest_paths(
@@ -33,8 +33,8 @@ def shortest_paths(
     s, t = entity_num(conn, source), entity_num(conn, target)
     if s == t:
         return PathResult(paths=[Path(nodes=list(fetch_entities(conn, [s]).values()), edges=[])])
-    where, params = filter_sql(filt)
-    query = Query("both", None, where, params)
+    filter_sql(filt)  # refuse a bad filter before any work
+    query = Query("both", None, filt)
     meeting, parents_s, parents_t = _meet(conn, s, t, max_hops, query, check)
     walks: list[tuple[list[int], list[int]]] = []
     for node in meeting:
@@ -50,7 +50,9 @@ def shortest_paths(
     truncated = len(walks) > limit
     walks = walks[:limit]
     entities = fetch_entities(conn, {n for nodes, _ in walks for n in nodes})
-    relations = fetch_relations(conn, {e for _, path_edges in walks for e in path_edges})
+    relations = fetch_relations(
+        conn, {e for _, path_edges in walks for e in path_edges}, evidence_limit=SUBGRAPH_EVIDENCE
+    )
     paths = [
         Path(nodes=ordered(entities, nodes), edges=ordered(relations, path_edges))
         for nodes, path_edges in walks

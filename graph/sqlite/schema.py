@@ -97,9 +97,9 @@ CREATE TABLE relations (
     source_key TEXT,
     attributes TEXT NOT NULL
 );
--- Each node's relations strongest first: capped neighbourhoods read only what they keep.
-CREATE INDEX relations_out ON relations (source, n_documents DESC, confidence DESC, type);
-CREATE INDEX relations_in ON relations (target, n_documents DESC, confidence DESC, type);
+-- Each node's relations strongest first, covering: capped neighbourhoods read only what they keep.
+CREATE INDEX relations_out ON relations (source, n_documents DESC, confidence DESC, type, target);
+CREATE INDEX relations_in ON relations (target, n_documents DESC, confidence DESC, type, source);
 CREATE INDEX relations_type ON relations (type);
 
 CREATE TABLE relation_docs (
