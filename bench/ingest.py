@@ -21,6 +21,7 @@ if __package__ in (None, ""):  # run as a script: import from the repository roo
 
 from bench.common import Goal, Report, base_parser, stopwatch
 from bench.corpus import generate
+from bench.store import remove_store
 from graph.settings import Settings
 from graph.sqlite import SqliteStore
 from ingest.extract import extract
@@ -75,11 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = base_parser(__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts for our ingest")
+    parser.add_argument("--rounds", type=int, default=1, help="alternate rounds; the best of each is kept")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     n_docs = 12 if args.smoke else args.docs
     workers = [int(w) for w in args.workers.split(",") if w.strip()]
-    report = Report("ingest", {"docs": n_docs, "workers": args.workers})
+    report = Report("ingest", {"docs": n_docs, "workers": args.workers, "rounds": args.rounds})
     report.header()
     with tempfile.TemporaryDirectory(prefix="mkg-bench-ingest-") as tmp:
         corpus = Path(tmp) / "corpus"
@@ -89,24 +91,32 @@ def main(argv: list[str] | None = None) -> int:
         report.add("corpus", "documents", n_docs)
         report.add("corpus", "words", words)
         warm_up(texts)
-        bare, bare_cpu = bare_seconds(texts)
+        # Rounds alternate bare and ours, each into a fresh store, so that other load on the machine
+        # hits both alike; the best round of each is kept.
+        bare = bare_cpu = float("inf")
+        ours: dict[int, tuple[float, float, int, int]] = {}
+        for round_ in range(max(1, args.rounds)):
+            wall, cpu = bare_seconds(texts)
+            bare, bare_cpu = min(bare, wall), min(bare_cpu, cpu)
+            for w in workers:
+                run = ours_seconds(corpus, Path(tmp) / f"store-{w}-{round_}.db", w)
+                remove_store(Path(tmp) / f"store-{w}-{round_}.db")
+                if w not in ours or run[0] < ours[w][0]:
+                    ours[w] = run
         report.add("bare spaCy (1 process)", "words/s", words / bare, "words/s")
         report.add("bare spaCy (1 process)", "docs/s", n_docs / bare, "docs/s")
-        speeds: dict[int, float] = {}
-        for w in workers:
-            seconds, cpu, ingested, n_relations = ours_seconds(corpus, Path(tmp) / f"store-{w}.db", w)
+        for w, (seconds, cpu, ingested, n_relations) in ours.items():
             case = f"ours ({w} worker{'s' if w > 1 else ''})"
-            speeds[w] = words / seconds
             report.add(case, "words/s", words / seconds, "words/s")
             report.add(case, "docs/s", ingested / seconds, "docs/s")
             report.add(case, "relations stored", n_relations)
             report.add(case, "ratio to bare", bare / seconds, "x")
             if w == 1:  # CPU time: the same ratio, less sensitive to other load on the machine
                 report.add(case, "ratio to bare (CPU)", bare_cpu / cpu, "x")
-    if 1 in speeds:
-        report.goal(Goal("ingest_vs_bare_1proc", speeds[1] / (words / bare), RATIO_GOAL, "x"))
-    if 1 in speeds and 2 in speeds:
-        report.goal(Goal("ingest_2workers_speedup", speeds[2] / speeds[1], SPEEDUP_GOAL, "x"))
+    if 1 in ours:
+        report.goal(Goal("ingest_vs_bare_1proc", bare / ours[1][0], RATIO_GOAL, "x"))
+    if 1 in ours and 2 in ours:
+        report.goal(Goal("ingest_2workers_speedup", ours[1][0] / ours[2][0], SPEEDUP_GOAL, "x"))
     report.finish(args.json)
     return 0
 
