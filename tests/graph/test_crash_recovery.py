@@ -1,5 +1,7 @@
 """Crashes: an ingest killed at any moment leaves whole documents only, and a re-run finishes the same graph.
 
+Ten SIGKILLs on one store, seeded: half at a random moment once documents are being written, half
+inside a write transaction (the child stops after its rows are written, before COMMIT).
 Also: re-ingesting an unchanged corpus writes nothing, and a damaged or foreign store file is refused
 at start-up, by the CLI and by open_store, without a byte of it changing.
 """
@@ -15,6 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +59,13 @@ def stored_count(db: Path) -> int:
     except sqlite3.Error:
         return 0  # the schema is not there yet
     return int(count)
+
+
+def wait_for(condition: Callable[[], bool], timeout_s: float = 120) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < deadline, "the ingest made no progress"
+        time.sleep(0.02)
 
 
 def file_state(path: Path) -> tuple[str, int, int]:
@@ -120,17 +130,25 @@ def test_killed_ingests_leave_whole_documents_and_a_rerun_gives_the_same_graph(
     rng = random.Random(SEED)
     progress: list[int] = []
     with Driver(str(db)) as driver:
-        for _ in range(KILLS):
+        for round_ in range(KILLS):
             before = stored_count(db)
-            driver.send({"op": "ingest", "jobs": [[str(corpus)]]})
-            (pid,) = driver.read()["pids"]
-            deadline = time.monotonic() + 120
-            while stored_count(db) == before and time.monotonic() < deadline:
-                time.sleep(0.02)
-            time.sleep(rng.uniform(0.0, 0.6))  # the seeded random moment
+            if round_ % 2:  # a kill at a seeded random moment
+                driver.send({"op": "ingest", "jobs": [[str(corpus)]]})
+                (pid,) = driver.read()["pids"]
+                wait_for(lambda: stored_count(db) > before)
+                time.sleep(rng.uniform(0.0, 0.6))
+            else:  # a kill inside a write transaction, after a seeded number of committed documents
+                marker = tmp_path / f"in-write-{round_}"
+                after = rng.randint(0, 5)
+                pause = {"after": after, "marker": str(marker)}
+                driver.send({"op": "ingest", "jobs": [[str(corpus)]], "pause": pause})
+                (pid,) = driver.read()["pids"]
+                wait_for(marker.exists)
             os.kill(pid, signal.SIGKILL)
             assert driver.read()["codes"] == [-signal.SIGKILL], "the ingest ended before it was killed"
             progress.append(assert_whole_documents(db, reference))
+            if not round_ % 2:
+                assert progress[-1] == before + after  # the document being written is not there at all
     assert progress == sorted(progress) and 0 < progress[-1] < N_DOCS, progress
 
     done = mkg("ingest", str(corpus), "--store", str(db), cwd=tmp_path)

@@ -8,9 +8,11 @@ with its own store connection (none is opened before a fork).
 Protocol, one JSON object per line: the driver prints {"ready": true} once warm, then reads commands
 on stdin and answers each on stdout.
 
-    {"op": "ingest", "jobs": [[path, ...], ...]}
+    {"op": "ingest", "jobs": [[path, ...], ...], "pause": {"after": k, "marker": path}?}
         forks one child per job, each running ingest_paths on its paths; answers {"pids": [...]}
         at once, then {"codes": [...]} when all have ended (exit code, or -signal when killed).
+        With "pause", a child commits k documents, then stops inside the next write transaction,
+        after all its rows are written and before COMMIT, and writes `marker`: a test kills it there.
     {"op": "upload", "path": p, "copies": n}
         forks n children that each ingest the bytes of p with ingest_bytes, released together;
         answers {"codes": [...]}: 10 = created, 11 = already stored, 1 = failed.
@@ -83,9 +85,35 @@ def _answer(payload: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
-def _ingest_child(store_uri: str, paths: list[str]) -> int:
+def _pause_inside_writes(after: int, marker: str) -> None:
+    """Make this process stop inside its write transaction number `after + 1`, just before COMMIT."""
+    import time
+    from collections.abc import Iterator
+    from contextlib import contextmanager
+
+    from graph.sqlite.conn import Connections
+
+    original = Connections.write
+    done = 0
+
+    @contextmanager
+    def write(self: Connections) -> Iterator[Any]:
+        nonlocal done
+        with original(self) as conn:
+            yield conn
+            if done >= after:
+                Path(marker).write_text("inside a write transaction", encoding="utf-8")
+                time.sleep(3600)
+            done += 1
+
+    Connections.write = write  # type: ignore[method-assign]
+
+
+def _ingest_child(store_uri: str, paths: list[str], pause: dict[str, Any] | None = None) -> int:
     from ingest.pipeline import ingest_paths
 
+    if pause:
+        _pause_inside_writes(pause["after"], pause["marker"])
     store = open_store(store_uri, Settings(store=store_uri))
     try:
         report = ingest_paths([Path(p) for p in paths], store, settings=Settings(store=store_uri))
@@ -138,7 +166,7 @@ def main(store_uri: str) -> int:
     for line in sys.stdin:
         command = json.loads(line)
         if command["op"] == "ingest":
-            pids = [_fork(_ingest_child, store_uri, job) for job in command["jobs"]]
+            pids = [_fork(_ingest_child, store_uri, job, command.get("pause")) for job in command["jobs"]]
             _answer({"pids": pids})
             _answer({"codes": _wait(pids)})
         elif command["op"] == "upload":
