@@ -53,18 +53,14 @@ def document_dump(detail: DocumentDetail) -> dict[str, Any]:
     summary = detail.model_dump(mode="json", exclude={"ingested_at", "text", "entities", "relations"})
     summary["text_sha256"] = hashlib.sha256(detail.text.encode("utf-8")).hexdigest()
     summary["entity_ids"] = sorted(e.id for e in detail.entities)
-    summary["relations"] = sorted(
-        (
-            {
-                "id": r.id,
-                "evidence": sorted(
-                    (_evidence(ev) for ev in r.evidence if ev.doc_id == detail.id), key=_ev_key
-                ),
-            }
-            for r in detail.relations
-        ),
-        key=_by_id,
-    )
+    relations: list[dict[str, Any]] = [
+        {
+            "id": r.id,
+            "evidence": sorted((_evidence(ev) for ev in r.evidence if ev.doc_id == detail.id), key=_ev_key),
+        }
+        for r in detail.relations
+    ]
+    summary["relations"] = sorted(relations, key=_by_id)
     return summary
 
 
