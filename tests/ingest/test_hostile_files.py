@@ -94,6 +94,8 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     (folder / "photo.png").write_bytes(h.png_bytes())  # not a document type: skipped in a folder walk
     explicit_png = root / "named.png"
     explicit_png.write_bytes(h.png_bytes())
+    dotted = root / "dotted.txt"  # named on the command line through "in/../": stored as "dotted.txt"
+    dotted.write_bytes(b"Qari Hussain Mehsud is a member of Tehrik-e-Taliban Pakistan.\n")
 
     db = root / "store.db"
     ingest_into(db, [baseline[0].parent])
@@ -105,7 +107,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
         "MKG_PARSE_TIMEOUT_S": str(PARSE_TIMEOUT_S),
     }
     done = subprocess.run(
-        [str(MKG), "ingest", str(folder), str(explicit_png), "--store", str(db)],
+        [str(MKG), "ingest", str(folder), str(explicit_png), "in/../dotted.txt", "--store", str(db)],
         cwd=root,
         env=env,
         capture_output=True,
@@ -122,7 +124,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
             (reference_folder / case.name).write_bytes(case.content)
     reference = root / "reference.db"
     ingest_into(reference, [baseline[0].parent])
-    ingest_into(reference, [reference_folder])
+    ingest_into(reference, [reference_folder, dotted])
     return Batch(folder, outside, done.stdout, done.stderr, done.returncode, db, reference, baseline_hash)
 
 
@@ -140,8 +142,8 @@ def test_the_batch_goes_on_and_the_exit_code_says_some_failed(batch: Batch) -> N
     assert "Traceback" not in batch.stdout + batch.stderr
     ok = [c for c in CASES if c.reason is None]
     n_failed = len(CASES) - len(ok) + len(SPECIAL_FAILURES) + 1  # + the PNG named on the command line
-    # twin-b.txt and the copy of a stored document are unchanged: same bytes, one document.
-    summary = f"ingested {len(ok) - 1}, unchanged 2, failed {n_failed}"
+    # Every readable case but twin-b.txt, plus dotted.txt; twin-b.txt and the copy are unchanged.
+    summary = f"ingested {len(ok)}, unchanged 2, failed {n_failed}"
     assert summary in batch.stdout
     assert "(1 files of other types skipped)" in batch.stdout
 
@@ -205,6 +207,8 @@ def test_hostile_names_are_stored_clean_and_shown_escaped(batch: Batch) -> None:
             for case in CASES
             if case.name in (h.NAME_NEWLINE, h.NAME_RTL, h.NAME_LONGEST)
         }
+        dotted = batch.folder.parent / "dotted.txt"
+        dotted_name = store.get_document(document_id(dotted.read_bytes())).filename
     finally:
         store.close()
     assert names == {
@@ -212,6 +216,7 @@ def test_hostile_names_are_stored_clean_and_shown_escaped(batch: Batch) -> None:
         h.NAME_RTL: "reporttxt.md",
         h.NAME_LONGEST: h.NAME_LONGEST,
     }
+    assert dotted_name == "dotted.txt"
     assert "\u202e" not in batch.stdout + batch.stderr
 
 
