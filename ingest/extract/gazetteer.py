@@ -36,6 +36,7 @@ class PlaceFact:
     parent: str | None
     kind: str  # country, subdivision, city, region ...
     population: int = 0
+    curated: bool = False  # from places.json: chosen for this domain, needs no context to count
 
 
 @dataclass
@@ -173,6 +174,7 @@ def _load_places(gaz: Gazetteer) -> None:
             lon=raw.get("lon"),
             parent=raw.get("parent"),
             kind=raw.get("kind", "region"),
+            curated=True,
         )
         if fact.kind == "country":
             fact.country = raw["name"]

@@ -79,7 +79,7 @@ def _add_gazetteer_places(view: DocView, hits: list[GazHit]) -> list[GazHit]:
     for hit in hits:
         if hit.place is None:
             continue
-        if hit.place.kind in _CONTEXT_KINDS:
+        if hit.place.kind in _CONTEXT_KINDS and not hit.place.curated:
             weak.append(hit)
             continue
         toks = view.tokens_for(hit.start, hit.end)
@@ -117,6 +117,20 @@ def _place_context(view: DocView, start: int, end: int) -> bool:
     return bool(end < len(doc) - 1 and doc[end].text in {",", "in"} and _is_place_token(view, end + 1))
 
 
+def _strong_place_context(view: DocView, start: int, end: int) -> bool:
+    """'in X', 'the province of X', 'X, a town ...', 'X and Y provinces': frames that only places fill."""
+    doc = view.doc
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.lower_ in {"in", "near", "around", "outside", "inside"}:
+        return True
+    if prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in lx.PLACE_HEADS:
+        return True
+    nxt = [t.lower_ for t in doc[end : end + 3]]
+    if len(nxt) == 3 and nxt[0] == "," and nxt[1] in {"a", "the"} and nxt[2] in lx.PLACE_HEADS:
+        return True
+    return bool(nxt) and nxt[0] in lx.PLACE_HEADS and nxt[0] not in {"state", "area", "areas"}
+
+
 def _is_place_token(view: DocView, i: int) -> bool:
     m = view.mention_at(i)
     if m is not None:
@@ -131,6 +145,9 @@ def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
             continue
         label = _ner_label_at(view, *toks)
         if label in {"GPE", "LOC", "FAC"} or (label is None and _place_context(view, *toks)):
+            view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
+        elif toks[1] - toks[0] == 1 and _strong_place_context(view, *toks):
+            # A listed place name spaCy took for a person or organisation, in a frame only places fill.
             view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
 
 

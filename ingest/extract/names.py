@@ -12,7 +12,20 @@ from ingest.extract.doc_view import DocView
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_ALIAS_CUES = (("a.k.a", "."), ("a.k.a.",), ("aka",), ("alias",), ("known", "as"), ("listed", "as"))
+_ALIAS_CUES = (
+    ("a.k.a", "."),
+    ("a.k.a.",),
+    ("aka",),
+    ("alias",),
+    ("known", "as"),
+    ("listed", "as"),
+    ("whose", "real", "name", "is"),
+    ("whose", "given", "name", "is"),
+    ("whose", "birth", "name", "is"),
+    ("born", "as"),
+)
+# Adverbs between a name and its alias cue: 'X, also known as Y', 'X, better known as Y'.
+_CUE_ADVERBS = frozenset({"also", "formerly", "better", "commonly", "locally", "popularly", "widely"})
 _NAME_CONNECTORS = frozenset(
     {
         "al",
@@ -247,6 +260,7 @@ def _link_aliases(view: DocView) -> None:
             alias_idx = _add_person(view, name_start, k, source="alias")
         if alias_idx is not None and alias_idx != previous:
             view.mentions[alias_idx].alias_of = previous
+            view.mentions[alias_idx].source = "alias"  # the name before the cue stays the entity's name
 
 
 def _alias_cue_at(doc: Doc, i: int) -> int:
@@ -263,6 +277,9 @@ def _previous_person(view: DocView, i: int) -> int | None:
     closers = {"]": "[", ")": "("}
     while j >= 0 and view.owner[j] < 0:
         tok = doc[j].text
+        if doc[j].lower_ in _CUE_ADVERBS and j == i - 1:
+            j -= 1
+            continue
         if tok in closers:
             opener = closers[tok]
             while j >= 0 and doc[j].text != opener and i - j < 24:

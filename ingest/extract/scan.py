@@ -16,6 +16,9 @@ _GAP = re.compile(
 )
 
 
+_LOWER_HEADS = frozenset({"group", "network", "movement", "faction", "brigade", "front"})
+
+
 @dataclass(frozen=True)
 class Word:
     start: int
@@ -76,7 +79,9 @@ def _longest_at(text: str, words: list[Word], i: int, gaz: Gazetteer) -> GazHit 
         k = tuple(key)
         group = gaz.group_by_key(k)
         place = None if group else gaz.place_by_key(k)
-        if (group or place) and _capitalised(w.raw):
+        # 'the Maute group', 'the Haqqani network': a listed name may end in a lower-case head word.
+        closes = _capitalised(w.raw) or (group is not None and len(key) > 1 and norm in _LOWER_HEADS)
+        if (group or place) and closes:
             best = GazHit(words[i].start, w.end, group, place, False)
     return best
 
