@@ -86,7 +86,7 @@ class Connections:
                 "foreign_keys = ON",
                 "synchronous = NORMAL",
                 "temp_store = MEMORY",
-                "cache_size = -65536",
+                "cache_size = -131072",  # up to 128 MiB, only as pages are used
                 "mmap_size = 1073741824",
             ):
                 conn.execute(f"PRAGMA {pragma}")

@@ -6,6 +6,7 @@ version. A file that is not ours, or is truncated, is refused with StoreCorrupt 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import struct
 import time
@@ -60,7 +61,6 @@ CREATE TABLE entities (
     degree INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX entities_by_degree ON entities (degree DESC, name);
-CREATE INDEX entities_by_type ON entities (type, degree DESC, name);
 CREATE VIRTUAL TABLE entities_fts USING fts5 (name, aliases, folded, tokenize='{_TOKENIZE}', prefix='2 3');
 
 CREATE TABLE entity_names (
@@ -128,6 +128,26 @@ CREATE TABLE evidence (
 CREATE INDEX evidence_relation ON evidence (relation, confidence DESC);
 CREATE INDEX evidence_doc ON evidence (doc);
 """
+
+
+SECONDARY_INDEXES = re.findall(r"^CREATE INDEX (\w+) ON [^;]+;", SCHEMA, flags=re.MULTILINE)
+
+
+def drop_secondary_indexes(conn: sqlite3.Connection) -> list[str]:
+    """For a bulk load: drop the lookup indexes (not the unique ids); returns their definitions."""
+    definitions = []
+    for name in SECONDARY_INDEXES:
+        (sql,) = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)
+        ).fetchone()
+        definitions.append(sql)
+        conn.execute(f"DROP INDEX {name}")
+    return definitions
+
+
+def create_indexes(conn: sqlite3.Connection, definitions: list[str]) -> None:
+    for sql in definitions:
+        conn.execute(sql)
 
 
 def check_file(path: Path) -> bool:

@@ -25,7 +25,8 @@ from graph.sqlite import deletes, export, paths, reads, traverse
 from graph.sqlite.conn import Connections
 from graph.sqlite.nogc import gc_paused
 from graph.sqlite.rows import entity_from_row, fetch_relations
-from graph.sqlite.writes import now_utc, write_batch
+from graph.sqlite.schema import create_indexes, drop_secondary_indexes
+from graph.sqlite.writes import Reattribute, now_utc, refresh_attributes, write_batch
 from graph.store import Direction
 
 
@@ -54,6 +55,29 @@ class SqliteStore:
             prepared: list[PreparedDocument] = [prepare(g) for g in graphs]
             with self._db.write() as conn:
                 return write_batch(conn, prepared, now_utc())
+
+    def bulk_load(self, graphs: Iterable[DocumentGraph], batch: int = 500) -> list[WriteResult]:
+        """Load many documents in one transaction: all are stored, or (on any error) none.
+
+        The lookup indexes are dropped for the load and rebuilt at the end (inside the same
+        transaction, so readers keep their indexed snapshot meanwhile). Worth it for loads that
+        are large next to what is stored: `mkg copy`, benchmarks, first imports.
+        """
+        now = now_utc()
+        results: list[WriteResult] = []
+        deferred: Reattribute = {}
+        with gc_paused(), self._db.write() as conn:
+            definitions = drop_secondary_indexes(conn)
+            pending: list[PreparedDocument] = []
+            for graph in graphs:
+                pending.append(prepare(graph))
+                if len(pending) >= batch:
+                    results += write_batch(conn, pending, now, deferred)
+                    pending = []
+            results += write_batch(conn, pending, now, deferred)
+            create_indexes(conn, definitions)
+            refresh_attributes(conn, deferred)
+        return results
 
     def delete_document(self, doc_id: str) -> bool:
         with self._db.write() as conn:

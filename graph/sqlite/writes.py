@@ -132,9 +132,32 @@ def now_utc() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def write_batch(conn: sqlite3.Connection, docs: list[PreparedDocument], now: str) -> list[WriteResult]:
-    """Store the documents not stored yet. Raises InvalidInput (the caller rolls back) on a bad one."""
-    return _Batch(conn, docs, now).run()
+Reattribute = dict[str, set[int]]
+
+
+def write_batch(
+    conn: sqlite3.Connection, docs: list[PreparedDocument], now: str, deferred: Reattribute | None = None
+) -> list[WriteResult]:
+    """Store the documents not stored yet. Raises InvalidInput (the caller rolls back) on a bad one.
+
+    Merged attributes are recomputed at the end of the batch, or, given `deferred`, collected there
+    for the caller to recompute later with `refresh_attributes` (bulk loads, while indexes are off).
+    """
+    batch = _Batch(conn, docs, now)
+    results = batch.run()
+    if deferred is None:
+        refresh_attributes(conn, batch.reattribute)
+    else:
+        for table, nums in batch.reattribute.items():
+            deferred.setdefault(table, set()).update(nums)
+    return results
+
+
+def refresh_attributes(conn: sqlite3.Connection, reattribute: Reattribute) -> None:
+    for num in sorted(reattribute.get("entities", ())):
+        refresh_entity_attributes(conn, num)
+    for num in sorted(reattribute.get("relations", ())):
+        refresh_relation_attributes(conn, num)
 
 
 class _Batch:
@@ -152,7 +175,7 @@ class _Batch:
         }
         self.labels: set[tuple[str, int]] = set()
         self.degrees: Counter[int] = Counter()
-        self.reattribute: dict[str, set[int]] = {"entities": set(), "relations": set()}
+        self.reattribute: Reattribute = {"entities": set(), "relations": set()}
 
     def run(self) -> list[WriteResult]:
         stored = _stored_documents(self.conn, [d.graph.document.id for d in self.docs])
@@ -265,10 +288,6 @@ class _Batch:
         conn.executemany(
             "UPDATE entities SET degree = degree + ? WHERE num = ?", [(n, k) for k, n in self.degrees.items()]
         )
-        for num in sorted(self.reattribute["entities"]):
-            refresh_entity_attributes(conn, num)
-        for num in sorted(self.reattribute["relations"]):
-            refresh_relation_attributes(conn, num)
 
     def _flush_entities(self) -> None:
         new = [e for e in self.entities.values() if e.is_new]

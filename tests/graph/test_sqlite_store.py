@@ -177,3 +177,46 @@ def test_processes_creating_the_same_new_file_at_once(tmp_path: Path) -> None:
     store = SqliteStore(spec)
     assert counts(store) == (3, 10, 11)
     store.close()
+
+
+def _indexes(path: Path) -> set[str]:
+    with sqlite3.connect(path) as raw:
+        names = {name for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    raw.close()
+    return names
+
+
+def test_bulk_load_gives_the_same_graph_as_writing_one_by_one(tmp_path: Path) -> None:
+    one_by_one = SqliteStore(tmp_path / "one.db")
+    load(one_by_one, f.doc_a(), f.hub(12))
+    bulk = SqliteStore(tmp_path / "bulk.db")
+    load(bulk, f.doc_a())  # loads on top of what is stored
+    results = bulk.bulk_load(iter([f.doc_a(), f.doc_b(), f.doc_c(), f.hub(12), f.doc_b()]), batch=2)
+    assert [r.created for r in results] == [False, True, True, True, False]
+    load(one_by_one, f.doc_b(), f.doc_c())
+    assert bulk.stats() == one_by_one.stats()
+    assert sorted(bulk.iter_entities(), key=lambda e: e.id) == sorted(
+        one_by_one.iter_entities(), key=lambda e: e.id
+    )
+    relations = {r.id: r for r in one_by_one.iter_relations(with_evidence=True)}
+    for relation in bulk.iter_relations(with_evidence=True):
+        assert relation.model_dump(exclude={"evidence"}) == relations[relation.id].model_dump(
+            exclude={"evidence"}
+        )
+    assert bulk.get_entity(f.JEM).attributes == {"founded": "2000"}
+    assert _indexes(tmp_path / "bulk.db") == _indexes(tmp_path / "one.db")
+    bulk.close()
+    one_by_one.close()
+
+
+def test_a_failed_bulk_load_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "failed.db"
+    store = SqliteStore(path)
+    load(store, f.doc_a())
+    before = (store.stats(), _indexes(path))
+    bad = f.DocBuilder("bad")
+    bad.relate("OPERATES_IN", f.JEM, "place:nowhere")
+    with pytest.raises(MkgError):
+        store.bulk_load([f.doc_b(), f.hub(5), bad.build(), f.doc_c()], batch=1)
+    assert (store.stats(), _indexes(path)) == before
+    store.close()
