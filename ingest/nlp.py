@@ -18,7 +18,11 @@ from graph.settings import get_settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
+from spacy.language import Language as _Language
 from spacy.symbols import ORTH
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # The extractor uses the parser (sentences, dependencies), the tagger and NER; the
 # lemmatizer is the slowest of the rest and is not needed.
@@ -57,6 +61,30 @@ def _keep_names_whole(nlp: Language) -> None:
     # 'a.k.a.' is one word, not the end of a sentence.
     for form in ("a.k.a.", "A.k.a.", "A.K.A."):
         tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+# A line that opens with a short label and a colon ('Leaders: ...', 'Headquarters: ...') is an infobox
+# field or a report heading, never the continuation of the line before it.
+_FIELD_LINE = re.compile(r"[A-Z][A-Za-z/&' ()-]{0,40}:")
+_SHORT_LINE = 60
+
+
+@_Language.component("line_breaks")
+def _line_breaks(doc: Doc) -> Doc:
+    """Sentence starts at line breaks that end a heading, field or list line (set before parsing)."""
+    text = doc.text
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" not in prev.text and "\n" not in prev.whitespace_:
+            continue
+        line_start = tok.idx
+        before = text.rfind("\n", 0, line_start - 1)
+        prev_line = text[before + 1 : line_start].strip()
+        if _FIELD_LINE.match(text, line_start) or (
+            prev_line and len(prev_line) < _SHORT_LINE and prev_line[-1] not in ",;-"
+        ):
+            tok.is_sent_start = True
+    return doc
 
 
 _lock = threading.Lock()
@@ -117,6 +145,8 @@ def load_pipeline(name: str | None = None) -> Language:
         if nlp is None:
             nlp = _load(key)
             _keep_names_whole(nlp)
+            if "parser" in nlp.pipe_names and "line_breaks" not in nlp.pipe_names:
+                nlp.add_pipe("line_breaks", before="parser")
             # Documents up to the configured size limit must parse without spaCy's own guard tripping.
             nlp.max_length = max(nlp.max_length, get_settings().max_document_bytes + 1)
             _cache[key] = nlp

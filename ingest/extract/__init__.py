@@ -23,6 +23,7 @@ from ingest.extract.chains import (
 from ingest.extract.context import Ref, Salience, anaphor_refs, ignored_mentions, span_root
 from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import get_gazetteer
+from ingest.extract.infobox import infobox_fields
 from ingest.extract.mentions import add_nested_camp_places, find_mentions
 from ingest.extract.relations import RelationFinder
 from ingest.extract.resolve import add_defined_acronyms, add_group_aliases, resolve
@@ -105,4 +106,5 @@ def _extract(text: str, doc: Doc) -> Extraction:
     nested_camp_places(finder, view)
     cross_sentence(finder, view, refs, salience)
     groupless_operations(finder, view, refs, salience)
+    infobox_fields(finder, view, refs, salience)
     return build_extraction(view, entities, finder.found)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 # "associated with Al-Qaida, Usama bin Laden or the Taliban for ...": a sanctions regime's name, not a tie.
 _DISJUNCTIVE_LISTING = re.compile(r"associated with ((?:(?!\bfor\b)[^.;]){0,160}?\bor\b[^.;]{0,80}?)\s+for\b")
 _GROUP_ANAPHORS = frozenset(
-    {"group", "organization", "organisation", "outfit", "movement", "network", "faction"}
+    {"group", "organization", "organisation", "outfit", "movement", "network", "faction", "coalition", "alliance"}
 )
 _PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -89,7 +89,7 @@ class Salience:
         self.by_type: dict[NodeType, list[tuple[int, int, bool]]] = {}
         self.counts: dict[int, int] = {}
         for ref in sorted(refs, key=lambda r: r.root):
-            is_subject = view.doc[ref.root].dep_ in {"nsubj", "nsubjpass"}
+            is_subject = _subject_like(view.doc[ref.root])
             self.by_type.setdefault(types[ref.entity], []).append((ref.root, ref.entity, is_subject))
             self.counts[ref.entity] = self.counts.get(ref.entity, 0) + 1
 
@@ -115,8 +115,21 @@ class Salience:
         last_sent = max(self.view.tok_sent[t] for t, _, _ in candidates)
         same = [c for c in candidates if self.view.tok_sent[c[0]] == last_sent]
         subjects = [c for c in same if c[2]]
-        pick = subjects[0] if subjects else same[-1]
-        return pick[1]
+        if subjects:
+            return subjects[0][1]
+        # No subject: the entity the document talks about most, among those just mentioned.
+        return max(reversed(same), key=lambda c: self.counts.get(c[1], 0))[1]
+
+
+def _subject_like(tok: Token) -> bool:
+    """The clause subject, or a name inside it ('HM cadres', "JuA's leadership", 'the group, JNIM')."""
+    for _ in range(3):
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        if tok.dep_ not in {"compound", "poss", "appos"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
@@ -133,6 +146,8 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
         if low in _PERSON_PRONOUNS:
             target = salience.recent(NodeType.LEADER, tok.i) or last_person or salience.main(NodeType.LEADER)
             last_person = target
+        elif low == "its" and _coordinated_owner(view, tok) is not None:
+            target = _coordinated_owner(view, tok)  # 'al-Qa'ida and its emir': the group just named
         elif low in _GROUP_PRONOUNS or _definite(tok, _GROUP_ANAPHORS):
             target = salience.recent(NodeType.GROUP, tok.i) or salience.main(NodeType.GROUP)
         elif low in {"they", "their", "them"}:
@@ -148,6 +163,16 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
         if target is not None:
             out.append(Ref(entity=target, root=tok.i, sent=view.tok_sent[tok.i], anaphor=True, kind=kind))
     return out
+
+
+def _coordinated_owner(view: DocView, tok: Token) -> int | None:
+    noun = tok.head
+    if tok.dep_ != "poss" or noun.dep_ != "conj":
+        return None
+    owner = view.owner[noun.head.i]
+    if owner < 0 or view.mentions[owner].type is not NodeType.GROUP or view.mentions[owner].entity < 0:
+        return None
+    return view.mentions[owner].entity
 
 
 def _definite(tok: Token, nouns: frozenset[str]) -> bool:

@@ -47,6 +47,8 @@ _BUILDINGS = frozenset(
         "academy",
     }
 )
+# NER labels a place name is often mistaken for (never DATE: 'in March').
+_NAME_LABELS = frozenset({None, "PERSON", "ORG", "PRODUCT", "WORK_OF_ART"})
 _ABBREVIATED_COUNTRIES = frozenset({"us", "u.s.", "u.s", "uk", "u.k.", "usa", "u.s.a."})
 
 
@@ -146,9 +148,13 @@ def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
         label = _ner_label_at(view, *toks)
         if label in {"GPE", "LOC", "FAC"} or (label is None and _place_context(view, *toks)):
             view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
-        elif toks[1] - toks[0] == 1 and _strong_place_context(view, *toks):
+        elif label in _NAME_LABELS and toks[1] - toks[0] == 1 and _strong_place_context(view, *toks):
             # A listed place name spaCy took for a person or organisation, in a frame only places fill.
-            view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
+            start, end = toks
+            nxt = view.doc[end] if end < len(view.doc) else None
+            if nxt is not None and nxt.text.istitle() and nxt.lower_ in lx.PLACE_HEADS and view.owner[end] < 0:
+                end += 1  # 'Beni Territory'
+            view.add(NodeType.PLACE, start, end, source="gazetteer", place=hit.place)
 
 
 def _common_word(view: DocView, start: int, end: int) -> bool:

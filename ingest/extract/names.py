@@ -52,6 +52,11 @@ _NAME_CONNECTORS = frozenset(
     }
 )
 _MAX_NAME_TOKENS = 7
+_PLACE_ENDINGS = frozenset(
+    {"district", "province", "territory", "region", "valley", "forest", "agency", "city", "county",
+     "governorate", "village", "town", "island", "islands", "mountains", "river", "lake", "desert",
+     "sector", "tehsil", "division", "state", "camp", "camps"}
+)  # fmt: skip
 # Role words that are also common first names.
 _FIRST_NAMES_TOO = frozenset({"amir", "emir", "ameer"})
 _COMMON_SINGLE = frozenset(
@@ -86,8 +91,14 @@ def find_persons(view: DocView) -> None:
             continue
         if ent.start > 0 and doc[ent.start - 1].lower_ in {"in", "near", "at", "inside", "into", "outside"}:
             continue  # 'near Patikul': a place spaCy took for a name
+        if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in lx.PLACE_HEADS:
+            continue  # 'the town of Beni'
         if len(ent) == 1 and _between_places(view, ent.start):
             continue  # 'Markaz X, Chelabandi in Muzaffarabad'
+        if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in {"a", "an"}:
+            continue  # 'a Malian Tuareg': a name takes no indefinite article
+        if ent.start > 1 and doc[ent.start - 1].pos_ == "ADJ" and doc[ent.start - 2].lower_ in {"a", "an"}:
+            continue
 
         for start, end in _split_on_lists(doc, ent.start, ent.end):
             _add_person(view, start, end, source="ner")
@@ -185,6 +196,8 @@ def _add_person(view: DocView, start: int, end: int, *, source: str) -> int | No
         start -= 1
     toks = doc[start:end]
     words = [t.lower_ for t in toks]
+    if len(words) > 1 and words[-1] in _PLACE_ENDINGS:
+        return None  # 'Beni Territory', 'Kurram Agency': a place name built on a place word
     if not _plausible_name(toks.text, words):
         return None
     if len(toks) == 1 and toks[0].pos_ not in {"PROPN"} and _ARTICLE_NAME.match(toks[0].text) is None:

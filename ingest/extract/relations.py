@@ -265,9 +265,11 @@ class RelationFinder:
         ties = {RelType.LEADS, RelType.MEMBER_OF}
         best: dict[int, int] = {}
         for f in self.found[first:]:
-            if f.type in ties:
+            if f.type in ties and f.dist >= 0:  # direct ties (dist -1) hold on their own
                 best[f.source] = min(best.get(f.source, 99), f.dist)
-        self.found[first:] = [f for f in self.found[first:] if f.type not in ties or f.dist <= best[f.source]]
+        self.found[first:] = [
+            f for f in self.found[first:] if f.type not in ties or f.dist < 0 or f.dist <= best[f.source]
+        ]
 
     def _subject_groups_only(self, first: int) -> None:
         """Where several groups reach one place, the group the clause is about (its subject) keeps it."""
@@ -361,6 +363,9 @@ class RelationFinder:
             for t in path
         )
         member = bool(words & lx.MEMBER_NOUNS) or any(lemma(t.text) in lx.MEMBER_VERBS for t in path)
+        person = self.view.doc[p.root]
+        if person.dep_ == "pobj" and person.head.lower_ == "under" and person.head in path:
+            lead = True  # 'the group regrouped under X
         role = self._role_of(p)
         if role and (member or len(path) <= 1) and not lead:
             lead = role in lx.LEAD_NOUNS or role in {
@@ -376,12 +381,13 @@ class RelationFinder:
         conf = 0.85 if len(path) <= 3 else 0.7
         if p.anaphor or g.anaphor:
             conf -= 0.2
+        dist = -1 if _direct_tie(path) else len(path)
         if lead:
             cue = next((t.lower_ for t in path if t.lower_ in lx.LEAD_NOUNS), None)
             role_text = self._full_role(p) or cue
-            self.emit(RelType.LEADS, p.entity, g.entity, p.sent, conf, "role-path", role_text, len(path))
+            self.emit(RelType.LEADS, p.entity, g.entity, p.sent, conf, "role-path", role_text, dist)
         elif member:
-            self.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, conf, "member-path", None, len(path))
+            self.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, conf, "member-path", None, dist)
 
     def _full_role(self, p: Ref) -> str | None:
         owner = self.view.owner[p.root]
@@ -518,13 +524,30 @@ def _someone_elses_against(path: list[Token], actor: Token) -> bool:
 
 
 def _agent_of(verb: Token, person: Token) -> bool:
-    """Is the person the one doing the verb: its subject, or the 'by' agent of a passive or participle?"""
+    """Is the person the one doing the verb: its subject, the 'by' agent of a passive or participle, or
+    the antecedent of a relative clause's 'who' ('X, a Malian Tuareg who founded Y')?"""
     tok = person
     while tok.dep_ in {"compound", "appos", "conj", "flat"} and tok.head.i != tok.i:
         tok = tok.head
     if tok.head.i == verb.i and tok.dep_ in {"nsubj", "nsubjpass"}:
         return tok.dep_ == "nsubj"
-    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.i == verb.i
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.i == verb.i:
+        return True
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"who", "that"} for c in verb.children):
+        antecedent = verb.head
+        while antecedent.i not in (person.i, tok.i) and antecedent.dep_ == "appos":
+            antecedent = antecedent.head
+        return antecedent.i in (person.i, tok.i)
+    return False
+
+
+def _direct_tie(path: list[Token]) -> bool:
+    """Person and group joined by a role word or a lead verb alone: 'spokesman of JuA', 'a former TTP
+    commander', 'established ... by X'. Such a tie holds however many groups the sentence names."""
+    if len(path) > 3:
+        return False
+    ties = lx.LEAD_NOUNS | lx.MEMBER_NOUNS
+    return all(t.lower_ in ties or lemma(t.text) in lx.LEAD_VERBS or t.lower_ in {"of", "for", "by"} for t in path)
 
 
 def _someone_elses_event(path: list[Token], actor: Token) -> bool:
@@ -537,6 +560,8 @@ def _someone_elses_event(path: list[Token], actor: Token) -> bool:
                 continue
             if child.lower_ in {"it", "its", "they", "their", "which", "that", "who"}:
                 continue
+            if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == ":":
+                continue  # a field label parsed as subject ('Activities: JNIM has ...')
             if child.ent_type_ in {"GPE", "LOC"} or _is_place_owned(child):
                 continue  # "Pakistan's Punjab region": a place, not an actor
             if actor.i not in {t.i for t in child.subtree}:

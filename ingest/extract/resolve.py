@@ -241,7 +241,18 @@ def _tokens_fit(short: tuple[str, ...], full: tuple[str, ...]) -> int:
             return 0
         hits.append(pos)
         pos += 1
+    patronymic = "bin" in short or "ibn" in short or len(short) > 2
+    if patronymic and hits[0] > _given_name_index(full):
+        return 0  # 'Usama bin Laden' inside 'Hamza Usama Muhammad bin Laden' is the father's name
     return 2 if hits[0] == 0 or hits[-1] == len(full) - 1 else 1
+
+
+def _given_name_index(full: tuple[str, ...]) -> int:
+    """Where the given name sits: after honorifics and name prefixes ('Maulana', 'Abdul', 'Abu')."""
+    n = 0
+    while n < len(full) - 1 and (full[n] in lx.NAME_HONORIFICS or full[n] in {"abdul", "abu", "abd", "umm"}):
+        n += 1
+    return n
 
 
 def _resolve_people(mentions: list[Mention], uf: _Union) -> None:

@@ -1,0 +1,68 @@
+"""Field lines of infoboxes and report headers: 'Leaders: X; Y', 'Headquarters: P', 'Allies: G',
+'Location/Area of Operation: A, B'. Such a line states a relation between its entries and the group
+the page is about, with no verb to read it off."""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import NodeType, RelType
+from ingest.extract.context import Ref, Salience
+from ingest.extract.doc_view import DocView
+from ingest.extract.relations import RelationFinder
+
+_FIELD = re.compile(r"\s*([A-Z][A-Za-z/&' -]{0,40}?)\s*:")
+_LEAD_FIELDS = frozenset(
+    {"leader", "leaders", "founder", "founders", "emir", "amir", "commander", "commanders", "chief",
+     "spokesman", "spokesperson", "head", "known leaders", "leaders wali", "wali", "deputy"}
+)  # fmt: skip
+_PLACE_FIELDS = frozenset(
+    {"headquarters", "base", "bases", "active regions", "area of operations", "area of operation",
+     "location/area of operation", "location", "locations", "areas of operation", "operational area",
+     "area", "stronghold", "strongholds", "active in"}
+)  # fmt: skip
+_ALLY_FIELDS = frozenset(
+    {"allies", "ally", "allegiance", "part of", "affiliation", "affiliations", "partners", "parent group",
+     "merged into", "predecessor", "branch of"}
+)  # fmt: skip
+_RIVAL_FIELDS = frozenset({"opponents", "opponent", "rivals", "enemies", "non-state opponents"})
+_CONFIDENCE = 0.6
+
+
+def _field_of(view: DocView, sent: int) -> str | None:
+    span = view.sents[sent]
+    match = _FIELD.match(span.text)
+    if match is None:
+        return None
+    return " ".join(match.group(1).lower().split())
+
+
+def infobox_fields(finder: RelationFinder, view: DocView, refs: list[Ref], salience: Salience) -> None:
+    """Entries of a field line relate to the page's group (the group the document is mostly about)."""
+    subject = salience.main(NodeType.GROUP)
+    if subject is None:
+        return
+    by_sent: dict[int, list[Ref]] = {}
+    for ref in refs:
+        if not ref.anaphor:
+            by_sent.setdefault(ref.sent, []).append(ref)
+    for sent, srefs in by_sent.items():
+        field = _field_of(view, sent)
+        if field is None:
+            continue
+        for ref in srefs:
+            kind = finder.types[ref.entity]
+            rel: RelType | None = None
+            source, target = subject, ref.entity
+            if field in _LEAD_FIELDS and kind is NodeType.LEADER:
+                rel, source, target = RelType.LEADS, ref.entity, subject
+            elif field in _PLACE_FIELDS and kind is NodeType.PLACE:
+                rel = RelType.OPERATES_IN
+            elif field in _PLACE_FIELDS and kind is NodeType.CAMP:
+                rel = RelType.TRAINS_AT
+            elif field in _ALLY_FIELDS and kind is NodeType.GROUP:
+                rel = RelType.ALLIED_WITH
+            elif field in _RIVAL_FIELDS and kind is NodeType.GROUP:
+                rel = RelType.RIVAL_OF
+            if rel is not None:
+                finder.emit(rel, source, target, sent, _CONFIDENCE, "infobox-field")
