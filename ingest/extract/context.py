@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 # "associated with Al-Qaida, Usama bin Laden or the Taliban for ...": a sanctions regime's name, not a tie.
 _DISJUNCTIVE_LISTING = re.compile(r"associated with ((?:(?!\bfor\b)[^.;]){0,160}?\bor\b[^.;]{0,80}?)\s+for\b")
 _GROUP_ANAPHORS = frozenset(
-    {"group", "organization", "organisation", "outfit", "movement", "network", "faction", "coalition", "alliance"}
-)
+    {"group", "organization", "organisation", "outfit", "movement", "network", "faction", "coalition",
+     "alliance"}
+)  # fmt: skip
 _PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "itself"})
 

@@ -152,7 +152,8 @@ def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
             # A listed place name spaCy took for a person or organisation, in a frame only places fill.
             start, end = toks
             nxt = view.doc[end] if end < len(view.doc) else None
-            if nxt is not None and nxt.text.istitle() and nxt.lower_ in lx.PLACE_HEADS and view.owner[end] < 0:
+            head_word = nxt is not None and nxt.text.istitle() and nxt.lower_ in lx.PLACE_HEADS
+            if nxt is not None and head_word and view.owner[end] < 0:
                 end += 1  # 'Beni Territory'
             view.add(NodeType.PLACE, start, end, source="gazetteer", place=hit.place)
 

@@ -52,6 +52,7 @@ _NAME_CONNECTORS = frozenset(
     }
 )
 _MAX_NAME_TOKENS = 7
+_OF_HEADS = lx.PLACE_HEADS
 _PLACE_ENDINGS = frozenset(
     {"district", "province", "territory", "region", "valley", "forest", "agency", "city", "county",
      "governorate", "village", "town", "island", "islands", "mountains", "river", "lake", "desert",
@@ -91,7 +92,7 @@ def find_persons(view: DocView) -> None:
             continue
         if ent.start > 0 and doc[ent.start - 1].lower_ in {"in", "near", "at", "inside", "into", "outside"}:
             continue  # 'near Patikul': a place spaCy took for a name
-        if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in lx.PLACE_HEADS:
+        if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _OF_HEADS:
             continue  # 'the town of Beni'
         if len(ent) == 1 and _between_places(view, ent.start):
             continue  # 'Markaz X, Chelabandi in Muzaffarabad'

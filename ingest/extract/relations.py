@@ -547,7 +547,9 @@ def _direct_tie(path: list[Token]) -> bool:
     if len(path) > 3:
         return False
     ties = lx.LEAD_NOUNS | lx.MEMBER_NOUNS
-    return all(t.lower_ in ties or lemma(t.text) in lx.LEAD_VERBS or t.lower_ in {"of", "for", "by"} for t in path)
+    return all(
+        t.lower_ in ties or lemma(t.text) in lx.LEAD_VERBS or t.lower_ in {"of", "for", "by"} for t in path
+    )
 
 
 def _someone_elses_event(path: list[Token], actor: Token) -> bool:
