@@ -121,6 +121,10 @@ class _Known(Mapping[str, tuple[NodeType, str]]):
         entity = self._entities[key]
         return entity.type, entity.name
 
+    def get(self, key: str, default: Any = None) -> Any:  # no KeyError round trip for new entities
+        entity = self._entities.get(key)
+        return default if entity is None else (entity.type, entity.name)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._entities)
 
@@ -253,8 +257,8 @@ class _Batch:
             )
         )
         self.rows["evidence"].extend(
-            (key, relation.num, doc_num, ev.sentence, ev.start, ev.end, ev.date, ev.confidence, ev.method)
-            for key, ev in part.evidence.items()
+            (ev_id, relation.num, doc_num, ev.sentence, ev.start, ev.end, ev.date, ev.confidence, ev.method)
+            for ev_id, ev in part.evidence.items()
         )
 
     def _flush(self) -> None:
