@@ -20,6 +20,7 @@ _GROUP_ANAPHORS = frozenset(
     {"group", "organization", "organisation", "outfit", "movement", "network", "faction", "coalition",
      "alliance"}
 )  # fmt: skip
+_FIELD_LINE = re.compile(r"\s*[A-Z][A-Za-z/&' -]{0,40}:\s*\S")
 _PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "itself"})
 
@@ -89,7 +90,10 @@ class Salience:
         self.view = view
         self.by_type: dict[NodeType, list[tuple[int, int, bool]]] = {}
         self.counts: dict[int, int] = {}
+        fields = {i for i, s in enumerate(view.sents) if _FIELD_LINE.match(s.text)}
         for ref in sorted(refs, key=lambda r: r.root):
+            if view.tok_sent[ref.root] in fields:
+                continue  # 'Allies: X; Y' lists names; it never sets up what 'the group' means next
             is_subject = _subject_like(view.doc[ref.root])
             self.by_type.setdefault(types[ref.entity], []).append((ref.root, ref.entity, is_subject))
             self.counts[ref.entity] = self.counts.get(ref.entity, 0) + 1
@@ -102,6 +106,16 @@ class Salience:
         for tok, ent, _ in items:
             first.setdefault(ent, tok)
         return max(first, key=lambda e: (self.counts[e], -first[e]))
+
+    def recent_subject(self, node_type: NodeType, before: int) -> int | None:
+        """The subject entity of this type in the same or the previous sentence, if there is exactly one."""
+        sent = self.view.tok_sent[before]
+        found = {
+            ent
+            for tok, ent, subj in self.by_type.get(node_type, [])
+            if subj and tok < before and sent - self.view.tok_sent[tok] <= 1
+        }
+        return found.pop() if len(found) == 1 else None
 
     def recent(self, node_type: NodeType, before: int, window_sents: int = 2) -> int | None:
         """Most recent entity of this type before token `before` within a few sentences, subjects first."""
@@ -149,8 +163,13 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
             last_person = target
         elif low == "its" and _coordinated_owner(view, tok) is not None:
             target = _coordinated_owner(view, tok)  # 'al-Qa'ida and its emir': the group just named
-        elif low in _GROUP_PRONOUNS or _definite(tok, _GROUP_ANAPHORS):
+        elif _definite(tok, _GROUP_ANAPHORS):
+            # 'the group' is the group the text is about, unless the sentence before made another its subject.
+            target = salience.recent_subject(NodeType.GROUP, tok.i) or salience.main(NodeType.GROUP)
+        elif low in _GROUP_PRONOUNS:
             target = salience.recent(NodeType.GROUP, tok.i) or salience.main(NodeType.GROUP)
+        elif low == "their" and tok.head.lower_ in lx.KIN_WORDS:
+            target = None  # 'their father': people, not a group
         elif low in {"they", "their", "them"}:
             target = salience.recent(NodeType.GROUP, tok.i, window_sents=1)
         elif _definite(tok, frozenset({"camp", "complex", "markaz"})):
