@@ -3,6 +3,8 @@ camps named after their place, and role-holders whose group is in a nearby sente
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref, Salience, path_tokens
@@ -32,7 +34,11 @@ _LEAD_TITLES = frozenset(
 def comma_chains(finder: RelationFinder, view: DocView) -> None:
     """'Patikul, Sulu'; 'Camp X, Mount Y, Maguindanao'; 'Varanasi, Faizabad and Lucknow, India'."""
     doc = view.doc
-    located = [m for m in view.mentions if m.type in {NodeType.PLACE, NodeType.CAMP} and m.entity >= 0]
+    located = [
+        m
+        for m in view.mentions
+        if m.type in {NodeType.PLACE, NodeType.CAMP} and m.entity >= 0 and not m.nested
+    ]
     located.sort(key=lambda m: m.tok_start)
     runs: list[list[tuple[Mention, str]]] = []
     current: list[tuple[Mention, str]] = []
@@ -75,6 +81,14 @@ def _chain_relations(finder: RelationFinder, run: list[tuple[Mention, str]]) -> 
     # One pair known to run the wrong way (a region before its town) shows the run is a list.
     placed = [(i, o) for i, o in pairs if i.type is NodeType.PLACE and o.type is NodeType.PLACE]
     if any(not place_fits(i.place, o.place) for i, o in placed):
+        if last_list:
+            # 'Nairobi, Kenya, and Dar es Salaam, Tanzania': a list of comma chains, not one chain.
+            cuts = [k for k in range(1, len(run)) if hows[k] == "list"]
+            bounds = [0, *cuts, len(run)]
+            for lo, hi in pairwise(bounds):
+                if hi - lo > 1:
+                    part = [(m, "comma" if n else "start") for n, (m, _) in enumerate(run[lo:hi])]
+                    _chain_relations(finder, part)
         return
     for inner, outer in pairs:
         if outer.type is not NodeType.PLACE or inner.entity == outer.entity:

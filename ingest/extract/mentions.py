@@ -62,6 +62,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     _add_weak_places(view, weak_places)
     _add_ner_places(view)
     _add_place_head_runs(view)
+    _add_coordinated_places(view)
     _add_places_by_context(view)
     find_weak_persons(view)
 
@@ -222,6 +223,35 @@ def _add_place_head_runs(view: DocView) -> None:
                 k += 1
             if k > i + 1:
                 view.add(NodeType.PLACE, i, k, source="pattern")
+
+
+_PLURAL_HEADS = frozenset(
+    {"districts", "provinces", "regions", "villages", "towns", "valleys", "territories"}
+)
+
+
+def _add_coordinated_places(view: DocView) -> None:
+    """'the Kech and Awaran districts', 'Nangarhar and Kunar provinces': each name is a place."""
+    doc = view.doc
+    for i, tok in enumerate(doc):
+        if tok.lower_ not in _PLURAL_HEADS or i < 3:
+            continue
+        end = i
+        while end > 0:
+            start = end
+            while (
+                start > 0
+                and is_name_token(doc[start - 1])
+                and doc[start - 1].pos_ == "PROPN"
+                and end - start < 3
+            ):
+                start -= 1
+            if start == end or not view.is_free(start, end) or not _not_org(view, start, end):
+                break
+            view.add(NodeType.PLACE, start, end, source="pattern")
+            if start < 2 or doc[start - 1].lower_ not in {"and", ","}:
+                break
+            end = start - 1
 
 
 def _not_org(view: DocView, start: int, end: int) -> bool:

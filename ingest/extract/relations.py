@@ -182,6 +182,10 @@ _ATTACK_NOUNS = frozenset(
 )
 _FIGHT = frozenset({"fight", "fought", "fighting"})
 _LOCATED = frozenset({"located", "situated", "locate", "situate", "lie", "lies", "boundary", "border"})
+_PLACE_RELATIONAL = frozenset(
+    {"capital", "outskirts", "suburb", "suburbs", "part", "heart", "centre", "center"}
+)
+_NO_SELF_NESTING = frozenset({"country", "province", "state", "subdivision", "district"})
 _IN_PREPS = frozenset({"in", "at", "near", "inside", "within", "on"})
 _OPERATE_PREPS = frozenset(
     {
@@ -469,8 +473,17 @@ class RelationFinder:
         if (a.anaphor and a.kind != "pronoun") or b.anaphor:
             return
         doc = self.view.doc
-        words = {t.lower_ for t in path}
+        # Other places listed along the way ('Afghanistan's Nangarhar and Kunar provinces') are not cue words.
+        words = {t.lower_ for t in path if not self._place_token(t.i)}
         ta, tb = doc[a.root], doc[b.root]
+        described = (
+            bool(path)
+            and path[0].dep_ == "appos"
+            and path[0].head.i == ta.i
+            and words & (lx.PLACE_HEADS | _PLACE_RELATIONAL) == {path[0].lower_} | (words & lx.PLACE_HEADS)
+            and words <= lx.PLACE_HEADS | _PLACE_RELATIONAL | _IN_PREPS | {"of", "northern", "southern"}
+            and bool(words & (_IN_PREPS | {"of"}))
+        )  # 'Muzaffarabad, the capital of X', 'Djibo, a town in the province of Soum'
         direct_in = len(path) == 1 and path[0].lower_ in _IN_PREPS and path[0].head.i == ta.i
         of_place = (
             "of" in words
@@ -481,11 +494,15 @@ class RelationFinder:
         )
         possessor = tb.dep_ == "poss" and bool(path) and words <= lx.PLACE_HEADS
         located = bool(path) and path[0].lower_ in _LOCATED and bool(words & (_IN_PREPS | {"of"}))
-        if not (direct_in or of_place or possessor or located):
+        if not (direct_in or of_place or possessor or located or described):
             return
         if not self._ranked_inside(a.entity, b.entity):
             return
         self.emit(RelType.LOCATED_IN, a.entity, b.entity, a.sent, 0.8 if direct_in else 0.7, "locative-path")
+
+    def _place_token(self, i: int) -> bool:
+        owner = self.view.owner[i]
+        return owner >= 0 and self.view.mentions[owner].type is NodeType.PLACE
 
     def _ranked_inside(self, inner: int, outer: int) -> bool:
         return place_fits(self.places[inner], self.places[outer])
@@ -613,6 +630,8 @@ def place_fits(inner: object, outer: object) -> bool:
     rank_out = _PLACE_RANK.get(kind_out, 2)
     if kind_in == "country" and kind_out == "country":
         return False
+    if kind_in == kind_out and kind_in in _NO_SELF_NESTING:
+        return False  # two provinces, two districts: a list, not one inside the other
     if kind_out == "country" and getattr(inner, "country", None) not in (None, getattr(outer, "name", None)):
         return False
     return rank_in <= rank_out
