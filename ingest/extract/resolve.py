@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from graph.ontology import NodeType
@@ -113,6 +114,10 @@ def add_defined_acronyms(view: DocView) -> dict[int, int]:
 
 
 _AKA = re.compile(r"\b(?:aka|a\.k\.a\.?|also known as|formerly known as|also called)\b", re.IGNORECASE)
+_AS_GAP = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?as\s+(?:the\s+)?", re.I)
+_DESIGNATED = re.compile(
+    r"\b(?:designated|designates|designate|listed|proscribed|banned)\s+(?:the\s+)?$", re.I
+)
 _RENAMED = re.compile(
     r"\b(?:changed its name to|renamed (?:itself )?(?:as )?|rebranded (?:itself )?as)\s*$", re.I
 )
@@ -152,6 +157,15 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
             m = view.mentions[i]
             if cue.end() <= m.start < stop and i != subject:
                 links[i] = subject
+    for prev, i in pairwise(groups):
+        # 'designated the ADF as ISIS-DRC': a designation under another name names the same group.
+        a, b = view.mentions[prev], view.mentions[i]
+        if (
+            a.sent == b.sent
+            and _AS_GAP.fullmatch(text, a.end, b.start)
+            and _DESIGNATED.search(text, max(0, a.start - 30), a.start)
+        ):
+            links[i] = prev
     for i in groups:
         m = view.mentions[i]
         if _RENAMED.search(text, max(0, m.start - 40), m.start):
