@@ -31,9 +31,9 @@ def open_store(uri: str, settings: Settings | None = None) -> GraphStore:
     scheme = store_scheme(uri)
     if scheme in NEO4J_SCHEMES:
         # Imported only when used: SQLite users never load the driver.
-        from graph.neo4j import Neo4jStore  # type: ignore[attr-defined, unused-ignore]
+        from graph.neo4j import Neo4jStore
 
-        return Neo4jStore(uri.strip(), settings=settings)  # type: ignore[no-any-return, unused-ignore]
+        return Neo4jStore(uri.strip(), settings=settings)
     if scheme == "file":
         uri = uri.strip()[len("file://") :]
     elif scheme is not None:
