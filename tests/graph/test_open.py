@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import InvalidInput
+from graph.errors import InvalidInput, StoreUnavailable
 from graph.open import NEO4J_SCHEMES, open_store, store_scheme
 from graph.settings import Settings
 from graph.sqlite import SqliteStore
@@ -49,3 +49,11 @@ def test_store_scheme(uri: str, scheme: str | None) -> None:
     assert store_scheme(uri) == scheme
     if scheme is not None:
         assert scheme in NEO4J_SCHEMES
+
+
+@pytest.mark.parametrize("uri", ["bolt://127.0.0.1:1", "neo4j://127.0.0.1:1"])
+def test_a_neo4j_uri_goes_to_neo4j(uri: str) -> None:
+    # Nothing listens on port 1: the Neo4j store is the one that says it cannot reach its server.
+    with pytest.raises(StoreUnavailable) as caught:
+        open_store(uri, Settings())
+    assert "Neo4j" in caught.value.message
