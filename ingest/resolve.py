@@ -123,7 +123,7 @@ def _relation_records(
     for relation in extraction.relations:
         source = ids.get((relation.source_type, relation.source))
         target = ids.get((relation.target_type, relation.target))
-        if source is None or target is None or source == target:
+        if source is None or target is None or source == target or not relation.evidence:
             continue
         if not endpoints_allowed(relation.type, relation.source_type, relation.target_type):
             continue
