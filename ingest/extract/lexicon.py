@@ -156,6 +156,7 @@ LEAD_NOUNS = frozenset(
         "secretary",
         "treasurer",
         "financier-in-chief",
+        "charge",
     }
 )
 MEMBER_NOUNS = frozenset(

@@ -182,6 +182,9 @@ _ATTACK_NOUNS = frozenset(
 )
 _FIGHT = frozenset({"fight", "fought", "fighting"})
 _LOCATED = frozenset({"located", "situated", "locate", "situate", "lie", "lies", "boundary", "border"})
+_HYPOTHETICAL = frozenset(
+    {"future", "possible", "potential", "would-be", "aspiring", "prospective", "likely"}
+)
 _PLACE_RELATIONAL = frozenset(
     {"capital", "outskirts", "suburb", "suburbs", "part", "heart", "centre", "center"}
 )
@@ -369,7 +372,9 @@ class RelationFinder:
         member = bool(words & lx.MEMBER_NOUNS) or any(lemma(t.text) in lx.MEMBER_VERBS for t in path)
         person = self.view.doc[p.root]
         if person.dep_ == "pobj" and person.head.lower_ == "under" and person.head in path:
-            lead = True  # 'the group regrouped under X
+            lead = True  # 'the group regrouped under X'
+        if lead and words & _HYPOTHETICAL and not words & lx.LEAD_VERBS:
+            lead, member = False, True  # 'groomed as a possible future leader': a member, not yet a leader
         role = self._role_of(p)
         if role and (member or len(path) <= 1) and not lead:
             lead = role in lx.LEAD_NOUNS or role in {
@@ -515,6 +520,8 @@ class RelationFinder:
             return
         if _someone_elses_event(path, self.view.doc[g.root]):
             return
+        if self._persons_role(self.view.doc[g.root], path):
+            return
         if "against" in {t.lower_ for t in path} and not based:
             return
         conf = 0.75 if based or len(path) <= 3 else 0.6
@@ -522,10 +529,42 @@ class RelationFinder:
             conf -= 0.15
         self.emit(RelType.OPERATES_IN, g.entity, p.entity, g.sent, conf, "locative-path")
 
+    def _persons_role(self, group: Token, path: list[Token]) -> bool:
+        """'X, a senior Al-Qaida commander who was indicted in Y': the group names a person's role; the
+        relative clause on that role tells the person's story, not the group's."""
+        noun = group.head
+        if (
+            group.dep_ not in {"compound", "poss", "nmod"}
+            or noun.lower_ not in lx.LEAD_NOUNS | lx.MEMBER_NOUNS
+        ):
+            return False
+        if not any(t.dep_ == "relcl" and t.head.i == noun.i for t in path):
+            return False
+        linked = [noun.head] if noun.dep_ == "appos" else []
+        linked += [c for c in noun.children if c.dep_ == "appos"]
+        return any(self._leader_at(t.i) for t in linked)
+
+    def _leader_at(self, i: int) -> bool:
+        owner = self.view.owner[i]
+        return owner >= 0 and self.view.mentions[owner].type is NodeType.LEADER
+
     def kin(self, a: Ref, b: Ref, path: list[Token]) -> None:
-        if cue_words(path) & lx.KIN_WORDS:
+        if cue_words(path) & lx.KIN_WORDS or _kin_coordination(self.view.doc[a.root], self.view.doc[b.root]):
             conf = 0.85 if not (a.anaphor or b.anaphor) else 0.65
             self.emit(RelType.RELATED_TO, a.entity, b.entity, a.sent, conf, "kinship-path")
+
+
+def _kin_coordination(a: Token, b: Token) -> bool:
+    """'the brothers Abdullah Maute and Omar Maute': two names coordinated under a kinship noun."""
+    if b.i not in {t.i for t in a.conjuncts}:
+        return False
+    first = a if a.i < b.i else b
+    near = [first.head] if first.dep_ in {"appos", "compound", "attr", "npadvmod"} else []
+    near += [c for c in first.children if c.dep_ in {"compound", "amod", "nmod"}]
+    before = first.doc[first.left_edge.i - 1] if first.left_edge.i > 0 else None
+    if before is not None:
+        near.append(before)
+    return any(t.lower_ in {"brothers", "sons", "sisters", "siblings", "cousins"} for t in near)
 
 
 def _someone_elses_against(path: list[Token], actor: Token) -> bool:
