@@ -652,6 +652,8 @@ def locative_governor(path: list[Token]) -> bool:
         if low == "to":
             return lemma(tok.head.text) in _MOTION
         if low == "from":
+            if tok.head.lower_ in lx.LEAD_NOUNS | lx.ROLE_TITLES:
+                return False  # 'a former TTP commander from Mohmand': where the person comes from
             return tok.head.pos_ in {"NOUN", "PROPN"} or lemma(tok.head.text) in _MOTION
         return False
     return False
