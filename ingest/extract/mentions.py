@@ -57,12 +57,12 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     _add_gazetteer_groups(view, hits)
     find_camps(view)
     weak_places = _add_gazetteer_places(view, hits)
+    _add_coordinated_places(view)
     find_persons(view)
     _add_cue_groups(view)
     _add_weak_places(view, weak_places)
     _add_ner_places(view)
     _add_place_head_runs(view)
-    _add_coordinated_places(view)
     _add_places_by_context(view)
     find_weak_persons(view)
 
@@ -88,8 +88,22 @@ def _add_gazetteer_places(view: DocView, hits: list[GazHit]) -> list[GazHit]:
         toks = view.tokens_for(hit.start, hit.end)
         if toks is None or _adjectival_abbreviation(view, *toks):
             continue
+        if hit.place.kind != "country" and _inside_longer_person(view, *toks):
+            weak.append(hit)  # 'Mangal Bagh': a place word inside a person's name waits for the people
+            continue
         view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
     return weak
+
+
+def _inside_longer_person(view: DocView, start: int, end: int) -> bool:
+    """'Mangal Bagh' yes; 'Amir Azad Kashmir' no: the rest of the name must hold a given name, not a title."""
+    for ent in view.doc.ents:
+        if ent.label_ != "PERSON" or not (ent.start <= start and end <= ent.end):
+            continue
+        rest = [t for t in ent if not start <= t.i < end]
+        if any(t.lower_ not in lx.ROLE_TITLES | lx.NAME_HONORIFICS for t in rest):
+            return True
+    return False
 
 
 def _adjectival_abbreviation(view: DocView, start: int, end: int) -> bool:

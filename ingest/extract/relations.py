@@ -497,7 +497,7 @@ class RelationFinder:
             and tb.head.lower_ == "of"
             and (bool(words & lx.PLACE_HEADS) or ta.lower_ in lx.PLACE_HEADS)
         )
-        possessor = tb.dep_ == "poss" and bool(path) and words <= lx.PLACE_HEADS
+        possessor = tb.dep_ == "poss" and (bool(path) or tb.head.i == ta.i) and words <= lx.PLACE_HEADS
         located = bool(path) and path[0].lower_ in _LOCATED and bool(words & (_IN_PREPS | {"of"}))
         if not (direct_in or of_place or possessor or located or described):
             return

@@ -1,0 +1,165 @@
+"""Constructions of report, sanctions, encyclopedia and news prose, one per test, in sentences written
+for these tests. Each names the rule of the language or genre the extractor follows."""
+
+from __future__ import annotations
+
+from graph.ontology import NodeType, RelType
+from ingest.extract import extract
+from ingest.models import Extraction
+
+
+def names(ex: Extraction, kind: NodeType) -> set[str]:
+    return {e.name for e in ex.entities if e.type is kind}
+
+
+def has_rel(ex: Extraction, kind: RelType, a: str, b: str) -> bool:
+    found = {(r.source, r.target) for r in ex.relations if r.type is kind}
+    symmetric = kind in {RelType.ALLIED_WITH, RelType.RIVAL_OF, RelType.RELATED_TO}
+    return (a, b) in found or (symmetric and (b, a) in found)
+
+
+def entity(ex: Extraction, kind: NodeType, name: str):  # type: ignore[no-untyped-def]
+    return next(e for e in ex.entities if e.type is kind and e.name == name)
+
+
+def test_listed_name_ending_in_a_lower_case_head_word() -> None:
+    ex = extract("Officials said the Haqqani network carried out the raid in Khost.")
+    assert "Haqqani network" in names(ex, NodeType.GROUP)
+    assert has_rel(ex, RelType.OPERATES_IN, "Haqqani network", "Khost")
+
+
+def test_also_known_as_after_a_person_makes_one_person() -> None:
+    ex = extract(
+        "Sirajuddin Haqqani, also known as Khalifa, leads the Haqqani network from North Waziristan."
+    )
+    leader = entity(ex, NodeType.LEADER, "Sirajuddin Haqqani")
+    assert "Khalifa" in leader.aliases
+    assert names(ex, NodeType.LEADER) == {"Sirajuddin Haqqani"}
+    assert has_rel(ex, RelType.LEADS, "Sirajuddin Haqqani", "Haqqani network")
+
+
+def test_whose_real_name_is_gives_an_alias() -> None:
+    ex = extract("Its chief, Mangal Bagh, whose real name is Mangal Khan Afridi, heads Lashkar-e-Islam.")
+    assert names(ex, NodeType.LEADER) == {"Mangal Bagh"}
+    assert "Mangal Khan Afridi" in entity(ex, NodeType.LEADER, "Mangal Bagh").aliases
+
+
+def test_a_fathers_name_inside_a_patronymic_is_another_person() -> None:
+    ex = extract(
+        "Saad Usama bin Laden was a son of Usama bin Laden, the founder of al-Qaida. "
+        "Saad Usama bin Laden joined al-Qaida in Afghanistan."
+    )
+    assert {"Saad Usama bin Laden", "Usama bin Laden"} <= names(ex, NodeType.LEADER)
+    assert has_rel(ex, RelType.RELATED_TO, "Saad Usama bin Laden", "Usama bin Laden")
+    assert has_rel(ex, RelType.LEADS, "Usama bin Laden", "al-Qaida")
+
+
+def test_infobox_field_lines_relate_to_the_page_group() -> None:
+    ex = extract(
+        "Lashkar-e-Islam is a militant group in the Khyber Agency of Pakistan.\n\n"
+        "Lashkar-e-Islam\n"
+        "Leaders: Mangal Bagh\n"
+        "Headquarters: Tirah Valley\n"
+        "Allies: Tehrik-e Taliban Pakistan\n"
+    )
+    assert has_rel(ex, RelType.LEADS, "Mangal Bagh", "Lashkar-e-Islam")
+    assert has_rel(ex, RelType.OPERATES_IN, "Lashkar-e-Islam", "Tirah Valley")
+    assert has_rel(ex, RelType.ALLIED_WITH, "Lashkar-e-Islam", "Tehrik-e Taliban Pakistan")
+
+
+def test_field_label_is_not_the_subject_of_the_sentence() -> None:
+    ex = extract("Activities: TTP has carried out bombings in Peshawar and Bannu.")
+    assert has_rel(ex, RelType.OPERATES_IN, "TTP", "Peshawar")
+    assert has_rel(ex, RelType.OPERATES_IN, "TTP", "Bannu")
+
+
+def test_relative_clause_founder_leads() -> None:
+    ex = extract("Mangal Bagh, a former bus conductor who founded Lashkar-e-Islam, fled to Afghanistan.")
+    assert has_rel(ex, RelType.LEADS, "Mangal Bagh", "Lashkar-e-Islam")
+
+
+def test_a_role_tie_holds_next_to_a_founding_tie() -> None:
+    ex = extract("Jamaat-ul-Ahrar was set up in 2014 by Abdul Wali Mohmand, a former TTP commander.")
+    assert has_rel(ex, RelType.LEADS, "Abdul Wali Mohmand", "Jamaat-ul-Ahrar")
+    assert has_rel(ex, RelType.LEADS, "Abdul Wali Mohmand", "TTP")
+
+
+def test_its_after_a_coordinated_group_is_that_group() -> None:
+    ex = extract(
+        "Jamaat-ul-Ahrar pledged loyalty to the Taliban and its leader, Hibatullah Akhundzada, in 2021."
+    )
+    assert has_rel(ex, RelType.LEADS, "Hibatullah Akhundzada", "Taliban")
+    assert not has_rel(ex, RelType.LEADS, "Hibatullah Akhundzada", "Jamaat-ul-Ahrar")
+
+
+def test_the_group_is_the_text_group_not_the_last_one_named() -> None:
+    ex = extract(
+        "Lashkar-e-Jhangvi is a sectarian militant group based in Punjab.\n"
+        "Allies: Tehrik-e Taliban Pakistan\n\n"
+        "In 2013, the group bombed a market in Quetta."
+    )
+    assert has_rel(ex, RelType.OPERATES_IN, "Lashkar-e-Jhangvi", "Quetta")
+    assert not has_rel(ex, RelType.OPERATES_IN, "Tehrik-e Taliban Pakistan", "Quetta")
+
+
+def test_the_capital_of_apposition_nests_places() -> None:
+    ex = extract("The group struck Quetta, the capital of Balochistan, twice in 2023.")
+    assert has_rel(ex, RelType.LOCATED_IN, "Quetta", "Balochistan")
+
+
+def test_a_list_of_comma_chains() -> None:
+    ex = extract("Al-Qaida bombed targets in Kabul, Afghanistan, and Peshawar, Pakistan.")
+    assert has_rel(ex, RelType.LOCATED_IN, "Kabul", "Afghanistan")
+    assert has_rel(ex, RelType.LOCATED_IN, "Peshawar", "Pakistan")
+    assert not has_rel(ex, RelType.LOCATED_IN, "Afghanistan", "Pakistan")
+
+
+def test_coordinated_names_before_a_plural_place_word() -> None:
+    ex = extract("The Balochistan Liberation Front is active in the Panjgur and Washuk districts.")
+    assert {"Panjgur", "Washuk"} <= names(ex, NodeType.PLACE)
+
+
+def test_possessive_country_holds_each_listed_province() -> None:
+    ex = extract("The group hid in Afghanistan's Kunar and Nuristan provinces.")
+    assert has_rel(ex, RelType.LOCATED_IN, "Kunar", "Afghanistan")
+    assert has_rel(ex, RelType.LOCATED_IN, "Nuristan", "Afghanistan")
+
+
+def test_designated_as_another_name_is_the_same_group() -> None:
+    ex = extract(
+        "In 2021 Washington designated the Allied Democratic Forces as the Islamic State Central Africa "
+        "Province."
+    )
+    groups = [e for e in ex.entities if e.type is NodeType.GROUP]
+    assert len(groups) == 1
+    assert "Islamic State Central Africa Province" in groups[0].aliases
+
+
+def test_a_possible_future_leader_is_a_member() -> None:
+    ex = extract("Hamza Ali Jafri was groomed as a possible future leader of Lashkar-e-Jhangvi.")
+    assert has_rel(ex, RelType.MEMBER_OF, "Hamza Ali Jafri", "Lashkar-e-Jhangvi")
+    assert not has_rel(ex, RelType.LEADS, "Hamza Ali Jafri", "Lashkar-e-Jhangvi")
+
+
+def test_brothers_coordinated_are_kin() -> None:
+    ex = extract("The Maute group was founded by the brothers Abdullah Maute and Omar Maute.")
+    assert has_rel(ex, RelType.RELATED_TO, "Abdullah Maute", "Omar Maute")
+    assert has_rel(ex, RelType.LEADS, "Omar Maute", "Maute group")
+
+
+def test_a_commanders_home_town_is_not_where_the_group_operates() -> None:
+    ex = extract("Omar Khalid, a former TTP commander from Bajaur, founded Jamaat-ul-Ahrar in Mohmand.")
+    assert not has_rel(ex, RelType.OPERATES_IN, "TTP", "Bajaur")
+    assert has_rel(ex, RelType.LEADS, "Omar Khalid", "Jamaat-ul-Ahrar")
+
+
+def test_place_names_spacy_takes_for_people_in_place_frames() -> None:
+    ex = extract("Fighters besieged Djibo, a town in the province of Soum, for months.")
+    assert {"Djibo", "Soum"} <= names(ex, NodeType.PLACE)
+    assert has_rel(ex, RelType.LOCATED_IN, "Djibo", "Soum")
+
+
+def test_an_article_before_a_single_word_marks_no_name() -> None:
+    ex = extract("Iyad Ag Ghaly, a Malian Tuareg who founded Ansar Dine, leads JNIM.")
+    assert "Tuareg" not in names(ex, NodeType.LEADER)
+    assert has_rel(ex, RelType.LEADS, "Iyad Ag Ghaly", "Ansar Dine")
