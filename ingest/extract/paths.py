@@ -1,0 +1,187 @@
+"""Reading a dependency path: who acts on it, which preposition places the act, how places nest."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ingest.extract import lexicon as lx
+from ingest.extract.normalize import lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_MOTION = frozenset(
+    {"relocate", "move", "travel", "return", "flee", "go", "deploy", "expand", "spread", "shift", "extend",
+     "infiltrate", "send", "dispatch", "smuggle", "cross", "enter", "launch"}
+)  # fmt: skip
+_OPERATE_CLOSE_PREPS = frozenset(
+    {"in", "at", "throughout", "across", "near", "into", "inside", "within", "around", "along", "outside",
+     "on"}
+)  # fmt: skip
+_PLACE_RANK = {
+    "country": 5,
+    "region": 4,
+    "province": 4,
+    "state": 4,
+    "subdivision": 4,
+    "island group": 4,
+    "sea": 5,
+    "bay": 3,
+    "lake": 3,
+    "district": 3,
+    "division": 3,
+    "agency": 3,
+    "valley": 2,
+    "island": 3,
+    "archipelago": 4,
+    "city": 2,
+    "town": 2,
+    "hill": 1,
+    "mountain": 1,
+    "locality": 1,
+    "landmark": 1,
+    "forest": 2,
+    "border": 4,
+    "peninsula": 4,
+    "territory": 4,
+    "historical region": 4,
+}
+_ATTACK_NOUNS = frozenset(
+    {"attack", "attacks", "bombing", "bombings", "blast", "blasts", "raid", "raids", "assault", "massacre",
+     "explosion", "explosions", "kidnapping", "kidnappings", "hijacking", "shooting", "siege", "ambush",
+     "stormed", "storm", "attacked", "bombed"}
+)  # fmt: skip
+_NO_SELF_NESTING = frozenset({"country", "province", "state", "subdivision", "district"})
+_TRAIN_CORE = frozenset(
+    {"train", "trained", "training", "trainer", "instructor", "instructors", "instruct", "supervise",
+     "supervision", "indoctrination", "course", "courses"}
+)  # fmt: skip
+
+
+def kin_coordination(a: Token, b: Token) -> bool:
+    """'the brothers Abdullah Maute and Omar Maute': two names coordinated under a kinship noun."""
+    if b.i not in {t.i for t in a.conjuncts}:
+        return False
+    first = a if a.i < b.i else b
+    near = [first.head] if first.dep_ in {"appos", "compound", "attr", "npadvmod"} else []
+    near += [c for c in first.children if c.dep_ in {"compound", "amod", "nmod"}]
+    before = first.doc[first.left_edge.i - 1] if first.left_edge.i > 0 else None
+    if before is not None:
+        near.append(before)
+    return any(t.lower_ in {"brothers", "sons", "sisters", "siblings", "cousins"} for t in near)
+
+
+def someone_elses_against(path: list[Token], actor: Token) -> bool:
+    """'Pakistan's operations against X': the opposition belongs to another actor, not ours."""
+    for tok in path:
+        if tok.lower_ != "against":
+            continue
+        gov = tok.head
+        for child in gov.children:
+            if child.dep_ in {"poss", "nsubj"} and actor.i not in {t.i for t in child.subtree}:
+                return True
+    return False
+
+
+def agent_of(verb: Token, person: Token) -> bool:
+    """Is the person the one doing the verb: its subject, the 'by' agent of a passive or participle, or
+    the antecedent of a relative clause's 'who' ('X, a Malian Tuareg who founded Y')?"""
+    tok = person
+    while tok.dep_ in {"compound", "appos", "conj", "flat"} and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.head.i == verb.i and tok.dep_ in {"nsubj", "nsubjpass"}:
+        return tok.dep_ == "nsubj"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.i == verb.i:
+        return True
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"who", "that"} for c in verb.children):
+        antecedent = verb.head
+        while antecedent.i not in (person.i, tok.i) and antecedent.dep_ == "appos":
+            antecedent = antecedent.head
+        return antecedent.i in (person.i, tok.i)
+    return False
+
+
+def direct_tie(path: list[Token]) -> bool:
+    """Person and group joined by a role word or a lead verb alone: 'spokesman of JuA', 'a former TTP
+    commander', 'established ... by X'. Such a tie holds however many groups the sentence names."""
+    if len(path) > 3:
+        return False
+    ties = lx.LEAD_NOUNS | lx.MEMBER_NOUNS
+    return all(
+        t.lower_ in ties or lemma(t.text) in lx.LEAD_VERBS or t.lower_ in {"of", "for", "by"} for t in path
+    )
+
+
+def someone_elses_event(path: list[Token], actor: Token) -> bool:
+    """'Pakistan's operations in South Waziristan', 'cadres who were shifted to Afghanistan ... by the
+    Taliban': the event on the path has its own subject or owner, and it is not our group."""
+    on_path = {t.i for t in path}
+    for tok in path:
+        for child in tok.children:
+            if child.dep_ not in {"poss", "nsubj", "nsubjpass"} or child.i in on_path or child.i == actor.i:
+                continue
+            if child.lower_ in {"it", "its", "they", "their", "which", "that", "who"}:
+                continue
+            if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == ":":
+                continue  # a field label parsed as subject ('Activities: JNIM has ...')
+            if child.ent_type_ in {"GPE", "LOC"} or _is_place_owned(child):
+                continue  # "Pakistan's Punjab region": a place, not an actor
+            if actor.i not in {t.i for t in child.subtree}:
+                return True
+    return False
+
+
+def _is_place_owned(tok: Token) -> bool:
+    return bool(tok.doc.user_data.get("place_tokens")) and tok.i in tok.doc.user_data["place_tokens"]
+
+
+def locative_governor(path: list[Token]) -> bool:
+    """The preposition nearest the place (walking up from it, through lists) puts the group there."""
+    for n, tok in enumerate(reversed(path)):
+        if tok.dep_ in {"conj", "cc", "appos", "compound"} or tok.pos_ in {"PROPN", "PUNCT", "CCONJ"}:
+            continue
+        if tok.lower_ in lx.PLACE_HEADS or (
+            tok.lower_ == "of" and (n > 0 or tok.head.lower_ in lx.PLACE_HEADS)
+        ):
+            continue  # 'in the Swat area', 'along the Afghanistan/Pakistan border', 'the city of Karachi'
+        if n == 0 and tok.lower_ in _ATTACK_NOUNS:
+            return True  # 'the Mumbai attack'
+        if tok.lower_ in _ATTACK_NOUNS and tok.dep_ != "prep":
+            return True
+        low = tok.lower_
+        if tok.pos_ != "ADP" and tok.dep_ not in {"prep", "agent"}:
+            return False
+        if low in _OPERATE_CLOSE_PREPS:
+            return True
+        if low == "to":
+            return lemma(tok.head.text) in _MOTION
+        if low == "from":
+            if tok.head.lower_ in lx.LEAD_NOUNS | lx.ROLE_TITLES:
+                return False  # 'a former TTP commander from Mohmand': where the person comes from
+            return tok.head.pos_ in {"NOUN", "PROPN"} or lemma(tok.head.text) in _MOTION
+        return False
+    return False
+
+
+def place_fits(inner: object, outer: object) -> bool:
+    """Can a place of kind `inner` lie within one of kind `outer` (None: unknown, allowed)?"""
+    kind_in = getattr(inner, "kind", None)
+    kind_out = getattr(outer, "kind", None)
+    if kind_in is None or kind_out is None:
+        return kind_in != "country"
+    if getattr(outer, "parent", None) and getattr(outer, "parent", None) == getattr(inner, "name", None):
+        return False
+    rank_in = _PLACE_RANK.get(kind_in, 2)
+    rank_out = _PLACE_RANK.get(kind_out, 2)
+    if kind_in == "country" and kind_out == "country":
+        return False
+    if kind_in == kind_out and kind_in in _NO_SELF_NESTING:
+        return False  # two provinces, two districts: a list, not one inside the other
+    if kind_out == "country" and getattr(inner, "country", None) not in (None, getattr(outer, "name", None)):
+        return False
+    return rank_in <= rank_out
+
+
+def sentence_trains(doc: object, tok_index: int) -> bool:
+    sent = doc[tok_index].sent  # type: ignore[index]
+    return any(lemma(t.text) in _TRAIN_CORE or t.lower_ in _TRAIN_CORE for t in sent)
