@@ -65,6 +65,33 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     _add_place_head_runs(view)
     _add_places_by_context(view)
     find_weak_persons(view)
+    _drop_countries_as_actors(view)
+
+
+# A country named as a nationality or an institution's owner ('United States citizens', 'the United
+# States embassy') or as the state acting ('the United States designated X') is not a place of the story.
+_STATE_NOUNS = frozenset(
+    {"citizen", "citizens", "national", "nationals", "embassy", "embassies", "consulate", "government",
+     "officials", "official", "forces", "troops", "military", "army", "soldiers", "personnel", "department",
+     "president", "authorities", "court", "courts", "treasury", "navy", "diplomats", "envoy", "aid"}
+)  # fmt: skip
+_STATE_ACTS = frozenset(
+    {"designate", "designated", "list", "listed", "sanction", "sanctioned", "proscribe", "ban"}
+)
+
+
+def _drop_countries_as_actors(view: DocView) -> None:
+    for m in view.mentions:
+        if m.type is not NodeType.PLACE or m.place is None or m.place.kind != "country" or m.nested:
+            continue
+        root = view.doc[m.tok_start : m.tok_end].root
+        head = root.head
+        as_modifier = root.dep_ in {"compound", "nmod", "amod"} and head.lower_ in _STATE_NOUNS
+        as_actor = root.dep_ == "nsubj" and head.lower_ in _STATE_ACTS
+        if as_modifier or as_actor:
+            m.entity = -2
+            for i in range(m.tok_start, m.tok_end):
+                view.owner[i] = -1
 
 
 def _add_gazetteer_groups(view: DocView, hits: list[GazHit]) -> None:

@@ -163,3 +163,12 @@ def test_an_article_before_a_single_word_marks_no_name() -> None:
     ex = extract("Iyad Ag Ghaly, a Malian Tuareg who founded Ansar Dine, leads JNIM.")
     assert "Tuareg" not in names(ex, NodeType.LEADER)
     assert has_rel(ex, RelType.LEADS, "Iyad Ag Ghaly", "Ansar Dine")
+
+
+def test_a_country_as_nationality_or_acting_state_is_no_place() -> None:
+    ex = extract(
+        "Abu Sayyaf kidnapped two United States citizens on Basilan. "
+        "The United States designated the group in 1997."
+    )
+    assert "United States" not in names(ex, NodeType.PLACE)
+    assert has_rel(ex, RelType.OPERATES_IN, "Abu Sayyaf", "Basilan")
