@@ -40,6 +40,7 @@ _BREAK = frozenset(
      "ousted"}
 )  # fmt: skip
 _FIGHT = frozenset({"fight", "fought", "fighting"})
+_UNNAMED_UNITS = frozenset({"faction", "splinter", "offshoot", "wing", "cell", "group", "breakaway"})
 _IN_PREPS = frozenset({"in", "at", "near", "inside", "within", "on"})
 _LOCATED = frozenset({"located", "situated", "locate", "situate", "lie", "lies", "boundary", "border"})
 _HYPOTHETICAL = frozenset(
@@ -246,7 +247,7 @@ class RelationFinder:
         if not path and doc[b.root].dep_ == "poss" and doc[b.root].head.i == a.root:
             self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.7, "wing-of")
             return
-        if words & _BREAK:
+        if words & _BREAK or self._third_party(path, a, b):
             return
         conf = 0.8 if len(path) <= 4 else 0.65
         if a.anaphor or b.anaphor:
@@ -261,6 +262,31 @@ class RelationFinder:
             self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, conf, "ally-cue")
         elif self._joint_subjects(a, b):
             self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.55, "joint-subjects")
+
+    def _third_party(self, path: list[Token], a: Ref, b: Ref) -> bool:
+        """The path runs through someone else: an unnamed faction of another ('Zakir Musa's faction,
+        which ...'), or a clause whose subject stands for a third group ('..., but it later declared')."""
+        on_path = {t.i for t in path}
+        refs = {r.root: r.entity for r in self._current}
+        for tok in path:
+            for child in tok.children:
+                if child.i in on_path or child.i in (a.root, b.root):
+                    continue
+                if (
+                    child.dep_ == "poss"
+                    and tok.lower_ in _UNNAMED_UNITS
+                    and child.lower_ not in {"its", "their"}
+                ):
+                    return True
+                ent = refs.get(child.i)
+                if (
+                    child.dep_ == "nsubj"
+                    and child.lower_ in {"it", "they"}
+                    and ent is not None
+                    and ent not in (a.entity, b.entity)
+                ):
+                    return True
+        return False
 
     def _joint_subjects(self, a: Ref, b: Ref) -> bool:
         doc = self.view.doc

@@ -172,3 +172,19 @@ def test_a_country_as_nationality_or_acting_state_is_no_place() -> None:
     )
     assert "United States" not in names(ex, NodeType.PLACE)
     assert has_rel(ex, RelType.OPERATES_IN, "Abu Sayyaf", "Basilan")
+
+
+def test_an_unnamed_faction_of_someone_else_is_a_third_party() -> None:
+    ex = extract(
+        "Hizbul Mujahideen clashed with Zakir Musa's faction, which later announced its loyalty to al-Qaida."
+    )
+    assert not has_rel(ex, RelType.RIVAL_OF, "Hizbul Mujahideen", "al-Qaida")
+
+
+def test_a_pronoun_subject_for_another_group_owns_its_clause() -> None:
+    ex = extract(
+        "Shortly after its formation, Jamaat-ul-Ahrar announced support for the Islamic State, "
+        "but it later declared that it remained loyal to the Taliban."
+    )
+    assert not has_rel(ex, RelType.ALLIED_WITH, "Islamic State", "Taliban")
+    assert has_rel(ex, RelType.ALLIED_WITH, "Jamaat-ul-Ahrar", "Islamic State")
