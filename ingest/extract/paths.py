@@ -104,12 +104,23 @@ def agent_of(verb: Token, person: Token) -> bool:
 def direct_tie(path: list[Token]) -> bool:
     """Person and group joined by a role word or a lead verb alone: 'spokesman of JuA', 'a former TTP
     commander', 'established ... by X'. Such a tie holds however many groups the sentence names."""
-    if len(path) > 3:
+    if len(path) > 4:
         return False
     ties = lx.LEAD_NOUNS | lx.MEMBER_NOUNS
-    return all(
-        t.lower_ in ties or lemma(t.text) in lx.LEAD_VERBS or t.lower_ in {"of", "for", "by"} for t in path
-    )
+    role = any(t.lower_ in ties or lemma(t.text) in lx.LEAD_VERBS for t in path)
+    return role and all(
+        t.lower_ in ties
+        or lemma(t.text) in lx.LEAD_VERBS | _COPULAS
+        or t.lower_ in _COPULA_FORMS
+        or t.lower_ in {"of", "for", "by", "as", "been", "was", "is"}
+        for t in path
+    )  # 'served as the spokesman of JuA', 'had been the spokesman of the TTP'
+
+
+_COPULAS = frozenset({"serve", "be", "become", "remain", "appoint", "name", "act", "take"})
+_COPULA_FORMS = frozenset(
+    {"served", "serves", "serving", "became", "becomes", "remained", "appointed", "named", "acted", "are"}
+)
 
 
 def someone_elses_event(path: list[Token], actor: Token) -> bool:

@@ -51,6 +51,11 @@ _PLACE_RELATIONAL = frozenset(
 )
 
 
+def _taken_over(verb: Token) -> bool:
+    """'the group was taken over by his brother': 'take over' is a leadership verb."""
+    return lemma(verb.text) == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children)
+
+
 @dataclass(frozen=True)
 class Found:
     type: RelType
@@ -98,8 +103,8 @@ class RelationFinder:
         ties = {RelType.LEADS, RelType.MEMBER_OF}
         best: dict[int, int] = {}
         for f in self.found[first:]:
-            if f.type in ties and f.dist >= 0:  # direct ties (dist -1) hold on their own
-                best[f.source] = min(best.get(f.source, 99), f.dist)
+            if f.type in ties:  # direct ties (dist -1) always hold; others only if nothing is nearer
+                best[f.source] = min(best.get(f.source, 99), max(f.dist, 0))
         self.found[first:] = [
             f for f in self.found[first:] if f.type not in ties or f.dist < 0 or f.dist <= best[f.source]
         ]
@@ -191,7 +196,7 @@ class RelationFinder:
             return  # "the chairman stated that ... Mullah Omar": the path crosses into a reported clause
         lead = bool(words & lx.LEAD_NOUNS) or any(
             t.pos_ in {"VERB", "AUX"}
-            and lemma(t.text) in lx.LEAD_VERBS
+            and (lemma(t.text) in lx.LEAD_VERBS or _taken_over(t))
             and agent_of(t, self.view.doc[p.root])
             for t in path
         )

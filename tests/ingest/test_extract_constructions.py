@@ -188,3 +188,17 @@ def test_a_pronoun_subject_for_another_group_owns_its_clause() -> None:
     )
     assert not has_rel(ex, RelType.ALLIED_WITH, "Islamic State", "Taliban")
     assert has_rel(ex, RelType.ALLIED_WITH, "Jamaat-ul-Ahrar", "Islamic State")
+
+
+def test_two_roles_in_one_sentence_each_hold() -> None:
+    ex = extract(
+        "Ehsanullah Ehsan, who had earlier been the spokesman of the TTP, served as the spokesman of "
+        "Jamaat-ul-Ahrar until 2017."
+    )
+    assert has_rel(ex, RelType.LEADS, "Ehsanullah Ehsan", "TTP")
+    assert has_rel(ex, RelType.LEADS, "Ehsanullah Ehsan", "Jamaat-ul-Ahrar")
+
+
+def test_taken_over_by_is_leadership() -> None:
+    ex = extract("In 2017 Ansarul Islam was taken over by Jafar Dicko.")
+    assert has_rel(ex, RelType.LEADS, "Jafar Dicko", "Ansarul Islam")
