@@ -194,12 +194,13 @@ class RelationFinder:
             return
         if any(t.dep_ in {"ccomp", "xcomp"} and t.head in path for t in path):
             return  # "the chairman stated that ... Mullah Omar": the path crosses into a reported clause
-        lead = bool(words & lx.LEAD_NOUNS) or any(
+        acts = any(
             t.pos_ in {"VERB", "AUX"}
             and (lemma(t.text) in lx.LEAD_VERBS or _taken_over(t))
             and agent_of(t, self.view.doc[p.root])
             for t in path
-        )
+        )  # the person founded / leads / took over the group
+        lead = bool(words & lx.LEAD_NOUNS) or acts
         member = bool(words & lx.MEMBER_NOUNS) or any(lemma(t.text) in lx.MEMBER_VERBS for t in path)
         person = self.view.doc[p.root]
         if person.dep_ == "pobj" and person.head.lower_ == "under" and person.head in path:
@@ -221,7 +222,7 @@ class RelationFinder:
         conf = 0.85 if len(path) <= 3 else 0.7
         if p.anaphor or g.anaphor:
             conf -= 0.2
-        dist = -1 if direct_tie(path) else len(path)
+        dist = -1 if acts or direct_tie(path) else len(path)
         if lead:
             cue = next((t.lower_ for t in path if t.lower_ in lx.LEAD_NOUNS), None)
             role_text = self._full_role(p) or cue
