@@ -40,6 +40,7 @@ _BREAK = frozenset(
      "ousted"}
 )  # fmt: skip
 _FIGHT = frozenset({"fight", "fought", "fighting"})
+_TITLE_ADJECTIVES = frozenset({"senior", "top", "former", "chief", "key", "local", "regional", "military"})
 _UNNAMED_UNITS = frozenset({"faction", "splinter", "offshoot", "wing", "cell", "group", "breakaway"})
 _IN_PREPS = frozenset({"in", "at", "near", "inside", "within", "on"})
 _LOCATED = frozenset({"located", "situated", "locate", "situate", "lie", "lies", "boundary", "border"})
@@ -188,6 +189,11 @@ class RelationFinder:
 
     # ---- handlers ---------------------------------------------------------------------------------
     def leader_group(self, p: Ref, g: Ref, path: list[Token]) -> None:
+        titled = self._titled_by_group(p, g)
+        if titled is not None:  # 'Lashkar-e-Tayyiba operative David Headley', 'TTP commander X'
+            rel = RelType.LEADS if titled in lx.LEAD_NOUNS else RelType.MEMBER_OF
+            self.emit(rel, p.entity, g.entity, p.sent, 0.85, "group-title", titled, -1)
+            return
         words = cue_words(path)
         bare = cue_words(path, modifiers=False)
         if bare & _HOSTILE_ACTS or bare & _BREAK:
@@ -229,6 +235,25 @@ class RelationFinder:
             self.emit(RelType.LEADS, p.entity, g.entity, p.sent, conf, "role-path", role_text, dist)
         elif member:
             self.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, conf, "member-path", None, dist)
+
+    def _titled_by_group(self, p: Ref, g: Ref) -> str | None:
+        """The words right before the name are '<group> <role noun>': the group gives the person a title."""
+        if p.anaphor or g.anaphor:
+            return None
+        owner = self.view.owner[p.root]
+        if owner < 0:
+            return None
+        k = self.view.mentions[owner].tok_start - 1
+        doc = self.view.doc
+        if k < 1 or doc[k].lower_ not in lx.LEAD_NOUNS | lx.MEMBER_NOUNS:
+            return None
+        j = k - 1
+        while j > 0 and doc[j].lower_ in _TITLE_ADJECTIVES:
+            j -= 1
+        before = self.view.owner[j]
+        if before < 0 or self.view.mentions[before].entity != g.entity:
+            return None
+        return doc[k].lower_
 
     def _full_role(self, p: Ref) -> str | None:
         owner = self.view.owner[p.root]

@@ -202,3 +202,12 @@ def test_two_roles_in_one_sentence_each_hold() -> None:
 def test_taken_over_by_is_leadership() -> None:
     ex = extract("In 2017 Ansarul Islam was taken over by Jafar Dicko.")
     assert has_rel(ex, RelType.LEADS, "Jafar Dicko", "Ansarul Islam")
+
+
+def test_group_and_role_noun_before_a_name_is_a_title() -> None:
+    ex = extract(
+        "Prosecutors charged a courier for providing support to Lashkar-e-Tayyiba operative Sajid Mir, "
+        "who planned the raid, and met TTP commander Hakimullah Mehsud."
+    )
+    assert has_rel(ex, RelType.MEMBER_OF, "Sajid Mir", "Lashkar-e-Tayyiba")
+    assert has_rel(ex, RelType.LEADS, "Hakimullah Mehsud", "TTP")
