@@ -29,7 +29,7 @@ import httpx
 
 from bench.api_app import TRIVIAL_PATH
 from bench.common import ROOT, Goal, Report, base_parser
-from bench.loadgen import find_wrk, run_load
+from bench.loadgen import LoadResult, find_wrk, run_load
 from bench.store import loaded_store, sample_entities
 from graph.sqlite import SqliteStore
 
@@ -101,12 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--relations", type=int, default=100_000)
     parser.add_argument("--seconds", type=float, default=8.0, help="per endpoint and concurrency")
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=2, help="rounds through every case; best kept")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--store", type=Path, default=None, help="reuse this store file (made if empty)")
     parser.add_argument("--no-install", action="store_true", help="never apt-get install wrk")
     args = parser.parse_args(argv)
     if args.smoke:
-        args.relations, args.seconds, args.connections = 3000, 1.0, 2
+        args.relations, args.seconds, args.connections, args.rounds = 3000, 1.0, 2, 1
     wrk = find_wrk(install=not args.no_install and os.geteuid() == 0)
     report = Report(
         "api",
@@ -140,31 +141,40 @@ def main(argv: list[str] | None = None) -> int:
         port = free_port()
         server = start_server(store_path, port)
         base = f"http://127.0.0.1:{port}"
-        rps: dict[str, float] = {}
-        p50_single: dict[str, float] = {}
+        loaded: dict[str, LoadResult] = {}
+        single: dict[str, LoadResult] = {}
         try:
-            for case, paths in cases.items():
+            for paths in cases.values():
                 run_load(wrk, base, paths, min(1.0, args.seconds), args.connections)  # warm-up
-                loaded = run_load(wrk, base, paths, args.seconds, args.connections)
-                single = run_load(wrk, base, paths, args.seconds / 2, 1)
-                rps[case], p50_single[case] = loaded.rps, single.p50_ms
-                report.add(case, f"req/s (c={args.connections})", loaded.rps, "req/s")
-                report.add(case, f"p50 (c={args.connections})", loaded.p50_ms, "ms")
-                report.add(case, f"p99 (c={args.connections})", loaded.p99_ms, "ms")
-                report.add(case, "p50 (c=1)", single.p50_ms, "ms")
-                report.add(case, "p99 (c=1)", single.p99_ms, "ms")
-                if loaded.failed or single.failed:
-                    report.add(case, "failed requests", loaded.failed + single.failed)
+            # Rounds go through every case in turn, so that other load on the machine hits them
+            # alike; each case keeps its best round (most requests/s; lowest unloaded p50).
+            for _round in range(max(1, args.rounds)):
+                for case, paths in cases.items():
+                    run = run_load(wrk, base, paths, args.seconds, args.connections)
+                    if case not in loaded or run.rps > loaded[case].rps:
+                        loaded[case] = run
+                    run = run_load(wrk, base, paths, args.seconds / 2, 1)
+                    if case not in single or run.p50_ms < single[case].p50_ms:
+                        single[case] = run
+            for case in cases:
+                report.add(case, f"req/s (c={args.connections})", loaded[case].rps, "req/s")
+                report.add(case, f"p50 (c={args.connections})", loaded[case].p50_ms, "ms")
+                report.add(case, f"p99 (c={args.connections})", loaded[case].p99_ms, "ms")
+                report.add(case, "p50 (c=1)", single[case].p50_ms, "ms")
+                report.add(case, "p99 (c=1)", single[case].p99_ms, "ms")
+                if loaded[case].failed or single[case].failed:
+                    report.add(case, "failed requests", loaded[case].failed + single[case].failed)
             report.add("server", "peak RSS", server_peak_rss_mb(server.pid), "MiB")
         finally:
             server.terminate()
             server.wait(timeout=30)
-    ceiling = rps["trivial async endpoint"]
-    report.goal(Goal("api_lookup_vs_trivial", rps["GET /entities/{id}"] / ceiling, LOOKUP_RATIO_GOAL, "x"))
+    ceiling = loaded["trivial async endpoint"].rps
+    lookup = loaded["GET /entities/{id}"].rps
+    report.goal(Goal("api_lookup_vs_trivial", lookup / ceiling, LOOKUP_RATIO_GOAL, "x"))
     sub = f"{SUBGRAPH_NODES}-node subgraph"
-    if sub in rps:
-        report.goal(Goal("api_subgraph_p50", p50_single[sub], SUBGRAPH_P50_GOAL_MS, "ms", False))
-        report.goal(Goal("api_subgraph_rps", rps[sub], SUBGRAPH_RPS_GOAL, "req/s"))
+    if sub in loaded:
+        report.goal(Goal("api_subgraph_p50", single[sub].p50_ms, SUBGRAPH_P50_GOAL_MS, "ms", False))
+        report.goal(Goal("api_subgraph_rps", loaded[sub].rps, SUBGRAPH_RPS_GOAL, "req/s"))
     report.finish(args.json)
     return 0
 

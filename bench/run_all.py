@@ -30,9 +30,9 @@ BENCH = ROOT / "bench"
 BIG = 1_000_000
 # Sizes for a full run on a 2-core machine; the budget decides about BIG.
 FULL_ARGS: dict[str, list[str]] = {
-    "ingest": ["--docs", "600"],
+    "ingest": ["--docs", "400", "--rounds", "2"],
     "store": ["--sizes", "10000,100000"],
-    "api": ["--relations", "100000", "--seconds", "6"],
+    "api": ["--relations", "100000", "--seconds", "4", "--rounds", "2"],
     "analytics": ["--sizes", "10000,100000"],
     "views": ["--nodes", "100,1000,5000"],
 }
@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def big_step(store_step: Step, out: Path, left: float) -> Step:
-    step = Step("store-1M", ["--sizes", str(BIG), "--dir", str(out)], script="store")
+    step = Step("store-1M", ["--sizes", str(BIG), "--incremental", "0", "--dir", str(out)], script="store")
     estimate = big_store_estimate(store_step)
     if estimate is None:
         step.skipped = "skipped: no 100k estimate to judge the 1M run by"

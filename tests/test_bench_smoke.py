@@ -26,7 +26,8 @@ EXPECTED: dict[str, tuple[list[str], list[str]]] = {
     ),
     "store": (
         [
-            "load",
+            "load (bulk_load)",
+            "load (write_documents)",
             "entity lookup p99",
             "1-hop (cap 500) p99",
             "2-hop (cap 500) p99",
