@@ -244,12 +244,16 @@ def _add_ner_places(view: DocView) -> None:
         view.add(NodeType.PLACE, start, end, source="ner")
 
 
+# 'the Rwenzori mountains', 'the Nafusa hills': ranges are often written with a lower-case head word.
+_LOWER_RANGE_HEADS = frozenset({"mountains", "hills"})
+
+
 def _add_place_head_runs(view: DocView) -> None:
     """'Sambisa Forest', 'Jabba Hill', 'Mount Cararao': proper names built on a place word."""
     doc = view.doc
     for i, tok in enumerate(doc):
         low = tok.lower_
-        if not tok.text[:1].isupper() or view.owner[i] >= 0:
+        if view.owner[i] >= 0 or not (tok.text[:1].isupper() or low in _LOWER_RANGE_HEADS):
             continue
         if low in lx.PLACE_HEADS and low not in lx.PLACE_PREFIX_HEADS and i > 0:
             j = i

@@ -120,6 +120,8 @@ def find_weak_persons(view: DocView) -> None:
         toks = list(doc[start:end])
         if not all(t.pos_ == "PROPN" and is_name_token(t) for t in toks):
             continue
+        if start > 0 and doc[start - 1].lower_ in {"a", "an"}:
+            continue  # 'a Ugandan': a nationality, not a name
         if any(t.is_upper and len(toks) == 1 for t in toks):
             continue
         _add_person(view, start, end, source="weak")

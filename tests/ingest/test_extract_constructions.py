@@ -211,3 +211,13 @@ def test_group_and_role_noun_before_a_name_is_a_title() -> None:
     )
     assert has_rel(ex, RelType.MEMBER_OF, "Sajid Mir", "Lashkar-e-Tayyiba")
     assert has_rel(ex, RelType.LEADS, "Hakimullah Mehsud", "TTP")
+
+
+def test_a_nationality_after_an_article_does_not_block_the_role() -> None:
+    ex = extract(
+        "Meddie Nkalubo, a Ugandan described by investigators as an ADF commander, fled to the "
+        "Rwenzori mountains."
+    )
+    assert "Ugandan" not in names(ex, NodeType.LEADER)
+    assert has_rel(ex, RelType.LEADS, "Meddie Nkalubo", "ADF")
+    assert "Rwenzori mountains" in names(ex, NodeType.PLACE)
