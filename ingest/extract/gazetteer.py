@@ -179,11 +179,14 @@ def _load_places(gaz: Gazetteer) -> None:
         if fact.kind == "country":
             fact.country = raw["name"]
         _add_place(gaz, [raw["name"], *raw.get("aliases", [])], fact, override=True)
-    for extra, alias in (("United States", ["USA", "U.S.A.", "United States of America"]),):
+    for extra, alias in (
+        ("United States", ["USA", "U.S.A.", "United States of America"]),
+        ("Democratic Republic of the Congo", ["DR Congo", "D.R. Congo", "DRC", "Congo-Kinshasa"]),
+    ):
         idx = gaz.place_keys.get(name_key(extra))
         if idx is not None:
             for a in alias:
-                gaz.place_keys.setdefault(name_key(a), idx)
+                gaz._index_key(gaz.place_keys, name_key(a), idx)
 
 
 _lock = threading.Lock()

@@ -202,6 +202,8 @@ MEMBER_NOUNS = frozenset(
         "bodyguard",
         "agent",
         "commando",
+        "figure",
+        "figures",
     }
 )
 LEAD_VERBS = frozenset(

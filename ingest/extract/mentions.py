@@ -172,6 +172,14 @@ def _strong_place_context(view: DocView, start: int, end: int) -> bool:
     nxt = [t.lower_ for t in doc[end : end + 3]]
     if len(nxt) == 3 and nxt[0] == "," and nxt[1] in {"a", "the"} and nxt[2] in lx.PLACE_HEADS:
         return True
+    if (
+        prev is not None
+        and prev.lower_ in {"and", "or", ","}
+        and start > 1
+        and _is_place_token(view, start - 2)
+    ):
+        return True  # 'in Karachi and Gwadar'
+
     return bool(nxt) and nxt[0] in lx.PLACE_HEADS and nxt[0] not in {"state", "area", "areas"}
 
 
@@ -235,6 +243,8 @@ def _add_ner_places(view: DocView) -> None:
             continue
         if any(t.text.isupper() and len(t.text) > 3 for t in toks):
             continue  # headings in capitals ("TACTICS AND TARGETS")
+        if _demonym_modifier(toks):
+            continue
         if not toks[0].text[:1].isupper() or words[0] in lx.ROLE_TITLES | lx.NAME_HONORIFICS:
             continue
         if _common_word(view, start, end) or set(words) & _BUILDINGS:
@@ -246,6 +256,21 @@ def _add_ner_places(view: DocView) -> None:
 
 # 'the Rwenzori mountains', 'the Nafusa hills': ranges are often written with a lower-case head word.
 _LOWER_RANGE_HEADS = frozenset({"mountains", "hills"})
+
+
+def _demonym_modifier(toks: Span) -> bool:
+    """'Kashmiri militant groups', 'a Burkinabe group': a nationality word in front of a noun."""
+    if len(toks) != 1:
+        return False
+    tok = toks[0]
+    head = tok.head
+    return (
+        tok.dep_ in {"amod", "compound", "nmod"}
+        and head.i > tok.i
+        and head.pos_ == "NOUN"
+        and head.lower_ not in lx.PLACE_HEADS
+        and tok.lower_.endswith(("i", "be", "ese", "ian", "an"))
+    )
 
 
 def _add_place_head_runs(view: DocView) -> None:

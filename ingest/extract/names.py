@@ -94,6 +94,8 @@ def find_persons(view: DocView) -> None:
             continue  # 'near Patikul': a place spaCy took for a name
         if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _OF_HEADS:
             continue  # 'the town of Beni'
+        if len(ent) == 1 and _after_listed_place(view, ent.start):
+            continue  # 'in Karachi and Gwadar'
         if len(ent) == 1 and _between_places(view, ent.start):
             continue  # 'Markaz X, Chelabandi in Muzaffarabad'
         if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in {"a", "an"}:
@@ -125,6 +127,15 @@ def find_weak_persons(view: DocView) -> None:
         if any(t.is_upper and len(toks) == 1 for t in toks):
             continue
         _add_person(view, start, end, source="weak")
+
+
+def _after_listed_place(view: DocView, i: int) -> bool:
+    if i < 2 or view.doc[i - 1].lower_ not in {"and", "or"}:
+        return False
+    before = view.mention_at(i - 2)
+    if before is not None:
+        return before.type is NodeType.PLACE
+    return view.doc[i - 2].ent_type_ in {"GPE", "LOC"}
 
 
 def _between_places(view: DocView, i: int) -> bool:

@@ -151,6 +151,8 @@ def locative_governor(path: list[Token]) -> bool:
     for n, tok in enumerate(reversed(path)):
         if tok.dep_ in {"conj", "cc", "appos", "compound"} or tok.pos_ in {"PROPN", "PUNCT", "CCONJ"}:
             continue
+        if n == 0 and tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+            return True  # 'Sudan and Afghanistan, where his father ran the organization'
         if tok.lower_ in lx.PLACE_HEADS or (
             tok.lower_ == "of" and (n > 0 or tok.head.lower_ in lx.PLACE_HEADS)
         ):

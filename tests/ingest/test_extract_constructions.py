@@ -221,3 +221,24 @@ def test_a_nationality_after_an_article_does_not_block_the_role() -> None:
     assert "Ugandan" not in names(ex, NodeType.LEADER)
     assert has_rel(ex, RelType.LEADS, "Meddie Nkalubo", "ADF")
     assert "Rwenzori mountains" in names(ex, NodeType.PLACE)
+
+
+def test_a_nationality_modifier_is_no_place() -> None:
+    ex = extract("Salahuddin chairs an alliance of Kashmiri militant groups based in Muzaffarabad.")
+    assert "Kashmiri" not in names(ex, NodeType.PLACE)
+
+
+def test_a_listed_place_coordinated_with_a_place() -> None:
+    ex = extract("The BLA has attacked Chinese engineers in Karachi and Gwadar.")
+    assert {"Karachi", "Gwadar"} <= names(ex, NodeType.PLACE)
+
+
+def test_where_clause_on_a_place_locates_the_group() -> None:
+    ex = extract("He grew up in Sudan, where al-Qaida trained hundreds of fighters in the 1990s.")
+    assert has_rel(ex, RelType.OPERATES_IN, "al-Qaida", "Sudan")
+
+
+def test_dr_congo_is_the_democratic_republic() -> None:
+    ex = extract("The ADF is active in eastern DR Congo.")
+    place = entity(ex, NodeType.PLACE, "DR Congo")
+    assert place.attributes.get("country") == "Democratic Republic of the Congo"
