@@ -96,6 +96,9 @@ def _chain_relations(finder: RelationFinder, run: list[tuple[Mention, str]]) -> 
         finder.emit(RelType.LOCATED_IN, inner.entity, outer.entity, inner.sent, 0.75, "comma-chain")
 
 
+_LIST_GAP = frozenset({",", "and", "or", "the", "in", "around", "near", "at"})
+
+
 def places_like(finder: RelationFinder, view: DocView) -> None:
     """'parts of Kashmir like Muzaffarabad, Poonch and Kotli': the listed places lie in the first one."""
     doc = view.doc
@@ -105,6 +108,8 @@ def places_like(finder: RelationFinder, view: DocView) -> None:
     )
     for n, outer in enumerate(places):
         k = outer.tok_end
+        if k < len(doc) and doc[k].text == ",":
+            k += 1  # 'northern Mali, including around Timbuktu'
         cue = doc[k : k + 2].text.lower() if k + 1 < len(doc) else ""
         if not (cue.startswith("like ") or cue.startswith("such as") or cue.startswith("including ")):
             continue
@@ -112,7 +117,7 @@ def places_like(finder: RelationFinder, view: DocView) -> None:
         expected = end_cue
         for inner in places[n + 1 :]:
             gap = doc[expected : inner.tok_start]
-            if inner.sent != outer.sent or any(t.lower_ not in {",", "and", "or", "the"} for t in gap):
+            if inner.sent != outer.sent or any(t.lower_ not in _LIST_GAP for t in gap):
                 break
             if place_fits(inner.place, outer.place):
                 finder.emit(RelType.LOCATED_IN, inner.entity, outer.entity, inner.sent, 0.6, "places-like")

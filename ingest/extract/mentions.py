@@ -398,10 +398,15 @@ def _release_places(view: DocView, start: int, end: int) -> None:
             view.owner[i] = -1
 
 
+_SHARED_HEADS = frozenset({"council", "coalition", "national", "international"})
+_JIHAD_WORDS = frozenset({"jihad", "jihadi", "mujahideen", "mujahidin", "mujahedeen"})
+
+
 def _is_group_name(words: list[str], label: str, near_group: bool) -> bool:
     wordset = set(words)
-    if wordset & lx.NON_GROUP_WORDS:
-        return False
+    official = wordset & lx.NON_GROUP_WORDS
+    if official and not (official <= _SHARED_HEADS and wordset & _JIHAD_WORDS):
+        return False  # 'United Jihad Council' is militant; 'Security Council' is not
     strong = wordset & (lx.GROUP_HEADS - lx.WEAK_GROUP_HEADS)
     if strong:
         return True

@@ -94,6 +94,9 @@ def find_persons(view: DocView) -> None:
             continue  # 'near Patikul': a place spaCy took for a name
         if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _OF_HEADS:
             continue  # 'the town of Beni'
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is not None and nxt.is_lower and nxt.lower_ in lx.PLACE_HEADS:
+            continue  # 'the Gao region', 'Kech district'
         if len(ent) == 1 and _after_listed_place(view, ent.start):
             continue  # 'in Karachi and Gwadar'
         if len(ent) == 1 and _between_places(view, ent.start):

@@ -242,3 +242,18 @@ def test_dr_congo_is_the_democratic_republic() -> None:
     ex = extract("The ADF is active in eastern DR Congo.")
     place = entity(ex, NodeType.PLACE, "DR Congo")
     assert place.attributes.get("country") == "Democratic Republic of the Congo"
+
+
+def test_places_including_after_a_comma_lie_in_the_first() -> None:
+    ex = extract("JNIM attacked soldiers in northern Mali, including around Timbuktu and in the Gao region.")
+    assert has_rel(ex, RelType.LOCATED_IN, "Timbuktu", "Mali")
+    assert has_rel(ex, RelType.LOCATED_IN, "Gao", "Mali")
+
+
+def test_a_council_of_jihad_groups_is_a_group_but_a_security_council_is_not() -> None:
+    ex = extract(
+        "Salahuddin chairs the United Jihad Council, an alliance of militant groups. "
+        "The Security Council listed the group in 2003."
+    )
+    assert "United Jihad Council" in names(ex, NodeType.GROUP)
+    assert "Security Council" not in names(ex, NodeType.GROUP)
