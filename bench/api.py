@@ -28,7 +28,7 @@ if __package__ in (None, ""):  # run as a script: import from the repository roo
 import httpx
 
 from bench.api_app import TRIVIAL_PATH
-from bench.common import ROOT, Goal, Report, base_parser
+from bench.common import ROOT, Goal, Report, base_parser, proc_status, status_mb
 from bench.loadgen import LoadResult, find_wrk, run_load
 from bench.store import loaded_store, sample_entities
 from graph.sqlite import SqliteStore
@@ -87,13 +87,6 @@ def start_server(store_path: Path, port: int) -> subprocess.Popen[bytes]:
             time.sleep(0.2)
     server.terminate()
     raise SystemExit("uvicorn did not answer in time")
-
-
-def server_peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -164,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
                 report.add(case, "p99 (c=1)", single[case].p99_ms, "ms")
                 if loaded[case].failed or single[case].failed:
                     report.add(case, "failed requests", loaded[case].failed + single[case].failed)
-            report.add("server", "peak RSS", server_peak_rss_mb(server.pid), "MiB")
+            report.add("server", "peak RSS", status_mb("VmHWM", server.pid), "MiB")
+            report.add("server", "private memory", status_mb("RssAnon", server.pid), "MiB")
+            report.add("server", "threads", proc_status("Threads", server.pid))
         finally:
             server.terminate()
             server.wait(timeout=30)

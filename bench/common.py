@@ -62,6 +62,26 @@ def peak_rss_mb(children: bool = False) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
+def proc_status(field: str, pid: int | str = "self") -> int:
+    """One number of /proc/PID/status (memory figures are in KiB); 0 when unknown."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def status_mb(field: str, pid: int | str = "self") -> float:
+    """A memory figure of /proc/PID/status in MiB (VmHWM: peak RSS; RssAnon: private memory now).
+
+    RSS counts the pages of the store file SQLite maps (mmap) once per connection that touched
+    them, though they are shared page cache; RssAnon is the process's own memory.
+    """
+    return proc_status(field, pid) / 1024
+
+
 @dataclass
 class Goal:
     name: str
@@ -113,6 +133,7 @@ class Report:
         for note in self.notes:
             print(f"NOTE {note}")
         print(f"  {'process':<28} {'peak RSS':<20} {fmt(peak_rss_mb()):>12} MiB", flush=True)
+        print(f"  {'process':<28} {'private memory now':<20} {fmt(status_mb('RssAnon')):>12} MiB", flush=True)
         if json_path is not None:
             record = {
                 "bench": self.bench,

@@ -26,7 +26,16 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: import from the repository root, not from bench/
     sys.path[0] = str(Path(__file__).resolve().parents[1])
 
-from bench.common import Goal, Report, base_parser, latencies_ms, peak_rss_mb, percentile, stopwatch
+from bench.common import (
+    Goal,
+    Report,
+    base_parser,
+    latencies_ms,
+    peak_rss_mb,
+    percentile,
+    status_mb,
+    stopwatch,
+)
 from bench.synthetic_graph import make_document_graphs
 from graph.errors import QueryTimeout
 from graph.models import DocumentGraph
@@ -177,6 +186,7 @@ def bench_size(report: Report, n: int, args: object, folder: Path) -> None:
             if n >= GOAL_SIZE and figure in ("entity lookup", "1-hop (cap 500)", "2-hop (cap 500)"):
                 report.goal(Goal(f"store_{figure.split()[0]}_p99_{n}", p99, P99_GOAL_MS, "ms", False))
         report.add(case, "peak RSS so far", peak_rss_mb(), "MiB")
+        report.add(case, "private memory", status_mb("RssAnon"), "MiB")
         report.add(case, "wall time (all of it)", time.perf_counter() - started, "s")
     finally:
         store.close()

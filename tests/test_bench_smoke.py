@@ -35,11 +35,12 @@ EXPECTED: dict[str, tuple[list[str], list[str]]] = {
             "search entities p50",
             "search documents p50",
             "peak RSS so far",
+            "private memory",
         ],
         ["store_load_2000"],
     ),
     "api": (
-        ["req/s (c=2)", "p50 (c=1)", "p99 (c=2)", "peak RSS"],
+        ["req/s (c=2)", "p50 (c=1)", "p99 (c=2)", "peak RSS", "private memory", "threads"],
         ["api_lookup_vs_trivial", "api_subgraph_p50", "api_subgraph_rps"],
     ),
     "analytics": (["build network", "degree", "betweenness", "pagerank", "communities", "modularity"], []),
