@@ -17,6 +17,7 @@ from ingest.extract.chains import (
     comma_chains,
     cross_sentence,
     groupless_operations,
+    leaders_operations,
     nested_camp_places,
     places_like,
 )
@@ -106,5 +107,6 @@ def _extract(text: str, doc: Doc) -> Extraction:
     nested_camp_places(finder, view)
     cross_sentence(finder, view, refs, salience)
     groupless_operations(finder, view, refs, salience)
+    leaders_operations(finder, view, refs)
     infobox_fields(finder, view, refs, salience)
     return build_extraction(view, entities, finder.found)

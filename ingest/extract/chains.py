@@ -96,7 +96,9 @@ def _chain_relations(finder: RelationFinder, run: list[tuple[Mention, str]]) -> 
         finder.emit(RelType.LOCATED_IN, inner.entity, outer.entity, inner.sent, 0.75, "comma-chain")
 
 
-_LIST_GAP = frozenset({",", "and", "or", "the", "in", "around", "near", "at"})
+# 'south-eastern Afghanistan, particularly in the provinces of Paktia, Paktika and Khost'
+_FOCUS = frozenset({"particularly", "especially", "notably", "mainly", "primarily", "mostly"})
+_LIST_GAP = frozenset({",", "and", "or", "the", "in", "around", "near", "at", "of", "provinces", "districts"})
 
 
 def places_like(finder: RelationFinder, view: DocView) -> None:
@@ -111,7 +113,7 @@ def places_like(finder: RelationFinder, view: DocView) -> None:
         if k < len(doc) and doc[k].text == ",":
             k += 1  # 'northern Mali, including around Timbuktu'
         cue = doc[k : k + 2].text.lower() if k + 1 < len(doc) else ""
-        if not (cue.startswith("like ") or cue.startswith("such as") or cue.startswith("including ")):
+        if not (cue.startswith(("like ", "such as", "including ")) or cue.split(" ")[0] in _FOCUS):
             continue
         end_cue = k + (2 if cue.startswith("such as") else 1)
         expected = end_cue
@@ -173,6 +175,10 @@ def cross_sentence(finder: RelationFinder, view: DocView, refs: list[Ref], salie
 
 _ACTION_CUES = frozenset(
     {
+        "direct",
+        "kidnapping",
+        "kidnappings",
+        "attacks",
         "recruit",
         "recruitment",
         "attack",
@@ -213,6 +219,36 @@ def groupless_operations(finder: RelationFinder, view: DocView, refs: list[Ref],
                 path = path_tokens(cue, doc[place.root])
                 if path is not None and len(path) <= 6 and locative_governor(path):
                     finder.emit(RelType.OPERATES_IN, main, place.entity, sent, 0.4, "groupless-sentence")
+
+
+def leaders_operations(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None:
+    """'He directed attacks in Paktia and Khost': where a group's leader or member acts, with no group named
+    in the sentence, the group acts (the person's one group in this document)."""
+    groups_of: dict[int, set[int]] = {}
+    for f in finder.found:
+        if f.type in {RelType.LEADS, RelType.MEMBER_OF}:
+            groups_of.setdefault(f.source, set()).add(f.target)
+    by_sent: dict[int, list[Ref]] = {}
+    for ref in refs:
+        by_sent.setdefault(ref.sent, []).append(ref)
+    doc = view.doc
+    for sent, srefs in by_sent.items():
+        if any(finder.types[r.entity] is NodeType.GROUP for r in srefs):
+            continue
+        people = [
+            r for r in srefs if finder.types[r.entity] is NodeType.LEADER and doc[r.root].dep_ == "nsubj"
+        ]
+        places = [r for r in srefs if finder.types[r.entity] is NodeType.PLACE and not r.anaphor]
+        for person in people[:1]:
+            groups = groups_of.get(person.entity, set())
+            if len(groups) != 1:
+                continue
+            group = next(iter(groups))
+            for place in places:
+                path = path_tokens(doc[person.root], doc[place.root])
+                words = {lemma(t.text) for t in path or []}
+                if path and len(path) <= 7 and words & _ACTION_CUES and locative_governor(path):
+                    finder.emit(RelType.OPERATES_IN, group, place.entity, sent, 0.4, "leader-activity")
 
 
 def _trains_here(view: DocView, sent: int) -> bool:

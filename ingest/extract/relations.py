@@ -52,6 +52,11 @@ _PLACE_RELATIONAL = frozenset(
 )
 
 
+def _kin_object(person: Token) -> bool:
+    """The person is the 'of' object of a kinship noun ('a son of A')."""
+    return person.dep_ == "pobj" and person.head.lower_ == "of" and person.head.head.lower_ in lx.KIN_WORDS
+
+
 def _taken_over(verb: Token) -> bool:
     """'the group was taken over by his brother': 'take over' is a leadership verb."""
     return lemma(verb.text) == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children)
@@ -431,6 +436,9 @@ class RelationFinder:
         return owner >= 0 and self.view.mentions[owner].type is NodeType.LEADER
 
     def kin(self, a: Ref, b: Ref, path: list[Token]) -> None:
+        doc = self.view.doc
+        if _kin_object(doc[a.root]) and _kin_object(doc[b.root]):
+            return  # 'a son of A and a brother of B': both are kin of the subject, not of each other
         if cue_words(path) & lx.KIN_WORDS or kin_coordination(self.view.doc[a.root], self.view.doc[b.root]):
             conf = 0.85 if not (a.anaphor or b.anaphor) else 0.65
             self.emit(RelType.RELATED_TO, a.entity, b.entity, a.sent, conf, "kinship-path")

@@ -257,3 +257,34 @@ def test_a_council_of_jihad_groups_is_a_group_but_a_security_council_is_not() ->
     )
     assert "United Jihad Council" in names(ex, NodeType.GROUP)
     assert "Security Council" not in names(ex, NodeType.GROUP)
+
+
+def test_a_leaders_attacks_are_his_groups_operations() -> None:
+    ex = extract(
+        "Mangal Bagh is the chief of Lashkar-e-Islam. He directed attacks against convoys in Peshawar."
+    )
+    assert has_rel(ex, RelType.LEADS, "Mangal Bagh", "Lashkar-e-Islam")
+    assert has_rel(ex, RelType.OPERATES_IN, "Lashkar-e-Islam", "Peshawar")
+
+
+def test_places_after_particularly_lie_in_the_first() -> None:
+    ex = extract("The network struck eastern Afghanistan, particularly in the provinces of Khost and Paktia.")
+    assert has_rel(ex, RelType.LOCATED_IN, "Khost", "Afghanistan")
+    assert has_rel(ex, RelType.LOCATED_IN, "Paktia", "Afghanistan")
+
+
+def test_coordinated_kin_nouns_are_each_the_subjects_kin() -> None:
+    ex = extract(
+        "Anas Haqqani, a member of the Haqqani Network, is a son of Jalaluddin Haqqani and a brother of "
+        "Sirajuddin Haqqani."
+    )
+    assert has_rel(ex, RelType.RELATED_TO, "Anas Haqqani", "Jalaluddin Haqqani")
+    assert has_rel(ex, RelType.RELATED_TO, "Anas Haqqani", "Sirajuddin Haqqani")
+    assert not has_rel(ex, RelType.RELATED_TO, "Jalaluddin Haqqani", "Sirajuddin Haqqani")
+
+
+def test_sympathetic_to_is_an_alliance_cue() -> None:
+    ex = extract(
+        "Officials describe Ansarullah Bangla Team as sympathetic to al-Qaida in the Indian Subcontinent."
+    )
+    assert has_rel(ex, RelType.ALLIED_WITH, "Ansarullah Bangla Team", "al-Qaida in the Indian Subcontinent")
