@@ -106,7 +106,13 @@ def chromium(user_data_dir: Path) -> Iterator[Any]:
 
 
 def wait_ready(page: Any) -> None:
-    page.wait_for_function("window.mkgReady === true", timeout=READY_TIMEOUT_MS)
+    # Polled from Python: Playwright's in-page polling evaluates a string, which the views' CSP forbids
+    # whenever the predicate is not already true on the first check.
+    deadline = time.monotonic() + READY_TIMEOUT_MS / 1000
+    while page.evaluate("() => window.mkgReady === true") is not True:
+        if time.monotonic() > deadline:
+            raise AssertionError("the view never became ready")
+        page.wait_for_timeout(50)
     # two frames: the canvas has drawn at its final positions
     page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
