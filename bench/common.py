@@ -112,6 +112,7 @@ class Report:
     rows: list[tuple[str, str, float, str]] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    load_at_start: float = 0.0
 
     def add(self, case: str, figure: str, value: float, unit: str = "") -> None:
         self.rows.append((case, figure, value, unit))
@@ -124,8 +125,9 @@ class Report:
         self.notes.append(text)
 
     def header(self) -> None:
+        self.load_at_start = load_average()
         shown = " ".join(f"{k}={v}" for k, v in self.params.items())
-        print(f"== {self.bench} ({shown}) load={load_average():.1f}", flush=True)
+        print(f"== {self.bench} ({shown}) load={self.load_at_start:.1f}", flush=True)
 
     def finish(self, json_path: Path | None) -> None:
         for goal in self.goals:
@@ -142,6 +144,8 @@ class Report:
                 "goals": [{**asdict(g), "met": g.met} for g in self.goals],
                 "notes": self.notes,
                 "peak_rss_mb": peak_rss_mb(),
+                # 1-minute load averages: other work on the machine while this ran skews its figures
+                "load_average": [round(self.load_at_start, 1), round(load_average(), 1)],
             }
             json_path.write_text(json.dumps(record, indent=1), encoding="utf-8")
 

@@ -138,7 +138,12 @@ def markdown(steps: list[Step], info: dict[str, str], budget: float, total: floa
             lines += [f"Not run: {step.skipped or f'exit code {step.returncode}'}.", ""]
             continue
         params = ", ".join(f"{k}={v}" for k, v in step.record["params"].items())
-        lines += [f"Parameters: {params}; peak RSS {fmt(step.record['peak_rss_mb'])} MiB.", ""]
+        load = step.record.get("load_average", ["?", "?"])
+        lines += [
+            f"Parameters: {params}; peak RSS {fmt(step.record['peak_rss_mb'])} MiB; machine load average"
+            f" {load[0]} at the start, {load[1]} at the end.",
+            "",
+        ]
         lines += ["| case | figure | value | unit |", "| --- | --- | ---: | --- |"]
         rows = step.record["rows"]
         lines += [f"| {case} | {fig} | {fmt(value)} | {unit} |" for case, fig, value, unit in rows]
