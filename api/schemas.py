@@ -58,6 +58,13 @@ class RelationGroup(BaseModel):
     relations: list[Relation]
 
 
+class EntityHit(Entity):
+    """A search result: the entity and a preview of its strongest relations, with their evidence."""
+
+    relations: list[Relation] = Field(default_factory=list)
+    relations_truncated: bool = False
+
+
 class EntityDetail(BaseModel):
     entity: Entity
     relations: list[RelationGroup] = Field(description="relations touching it, grouped by type")

@@ -20,12 +20,14 @@ from api.deps import (
     in_thread,
 )
 from api.resolve import resolve, resolve_entity
-from api.schemas import AMBIGUOUS, COMMON_ERRORS, NOT_FOUND, EntityDetail, RelationGroup
-from graph.models import Entity, Page, Relation, RelationFilter, Subgraph
+from api.schemas import AMBIGUOUS, COMMON_ERRORS, NOT_FOUND, EntityDetail, EntityHit, RelationGroup
+from graph.models import Page, Relation, RelationFilter, Subgraph
 from graph.ontology import NodeType
 from graph.store import Direction, GraphStore
 
 router = APIRouter(tags=["entities"], responses=COMMON_ERRORS)
+DEFAULT_PREVIEW = 5
+MAX_PREVIEW = 50
 
 EntityRef = Annotated[
     str,
@@ -38,7 +40,7 @@ EntityRef = Annotated[
 ]
 
 
-@router.get("/entities", response_model=Page[Entity], summary="Search entities by name or alias")
+@router.get("/entities", response_model=Page[EntityHit], summary="Search entities by name or alias")
 async def find_entities(
     store: StoreDep,
     settings: SettingsDep,
@@ -48,9 +50,33 @@ async def find_entities(
     node_type: Annotated[NodeType | None, Query(alias="type")] = None,
     limit: LimitQ = None,
     offset: OffsetQ = 0,
-) -> Page[Entity]:
+    relations: Annotated[
+        int, Query(ge=0, le=MAX_PREVIEW, description="relations (with evidence) to show per entity")
+    ] = DEFAULT_PREVIEW,
+) -> Page[EntityHit]:
     text = (q.strip() if q else None) or None
-    return await in_thread(store.find_entities, text, node_type, capped(limit, settings, 50), offset)
+    return await in_thread(
+        search_entities, store, text, node_type, capped(limit, settings, 50), offset, relations
+    )
+
+
+def search_entities(
+    store: GraphStore, q: str | None, node_type: NodeType | None, limit: int, offset: int, relations: int
+) -> Page[EntityHit]:
+    page = store.find_entities(q, node_type, limit, offset)
+    hits = []
+    for entity in page.items:
+        preview = store.entity_relations(entity.id, relations) if relations else None
+        hits.append(
+            EntityHit(
+                **entity.model_dump(),
+                relations=preview.items if preview else [],
+                relations_truncated=preview.truncated if preview else False,
+            )
+        )
+    return Page[EntityHit](
+        items=hits, total=page.total, limit=page.limit, offset=page.offset, truncated=page.truncated
+    )
 
 
 @router.get(

@@ -44,6 +44,18 @@ def test_entity_search_by_partial_name_finds_both_jaish_groups(client: TestClien
     assert body["truncated"] is False
 
 
+def test_entity_search_shows_each_hit_with_relations_and_evidence(client: TestClient) -> None:
+    jem = next(i for i in client.get("/entities", params={"q": "jaish"}).json()["items"] if i["id"] == JEM)
+    detail = client.get(f"/entities/{JEM}").json()
+    expected = sorted(r["id"] for group in detail["relations"] for r in group["relations"])
+    assert sorted(r["id"] for r in jem["relations"]) == expected[:5] or len(jem["relations"]) == min(
+        5, len(expected)
+    )
+    assert jem["relations"] and all(r["evidence"] and r["evidence"][0]["sentence"] for r in jem["relations"])
+    bare = client.get("/entities", params={"q": "jaish", "relations": 0}).json()
+    assert all(item["relations"] == [] for item in bare["items"])
+
+
 def test_entity_search_ignores_accents_and_case(client: TestClient) -> None:
     body = client.get("/entities", params={"q": "MUZAFFARABAD"}).json()
     assert ids(body["items"]) == {MUZAFFARABAD}
