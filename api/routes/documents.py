@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.deps import LimitQ, OffsetQ, SettingsDep, StoreDep, WriterDep, capped, in_thread
+from api.deps import LimitQ, OffsetQ, SettingsDep, StoreDep, WriterDep, capped, in_pool, in_thread
 from api.schemas import COMMON_ERRORS, NOT_FOUND, WRITE_ERRORS, DeleteResponse, IngestResponse, TextDocument
 from graph.errors import InvalidInput, NotFound
 from graph.models import DocumentDetail, DocumentSummary, Page
@@ -75,7 +75,7 @@ async def upload_document(
 ) -> IngestResponse:
     data, filename, source, reliability = await _read_upload(request)
     lock: threading.Lock = request.app.state.ingest_lock
-    outcome = await in_thread(_ingest, lock, store, data, filename, settings, source, reliability)
+    outcome = await in_pool(_ingest, lock, store, data, filename, settings, source, reliability)
     if outcome.status == "unchanged":
         response.status_code = 200
     else:

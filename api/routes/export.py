@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 from starlette.responses import StreamingResponse
 
-from api.deps import RelTypesQ, SettingsDep, StoreDep, in_thread
+from api.deps import RelTypesQ, SettingsDep, StoreDep, in_pool
 from api.exporters import (
     EDGE_COLUMNS,
     NODE_COLUMNS,
@@ -76,7 +76,7 @@ async def export(
     )
     # Built off the event loop, in one thread (the store's cursors stay on it), into a spooled file:
     # errors still become proper answers, and memory stays bounded whatever the graph's size.
-    spool = await in_thread(_build, store, selection, fmt, table)
+    spool = await in_pool(_build, store, selection, fmt, table)
     media_type, filename = _naming(fmt, table)
     size = spool.tell()
     spool.seek(0)
