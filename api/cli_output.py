@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from graph.copy import CopyReport
 from graph.models import Document, Stats
 from ingest.models import Extraction
 from ingest.pipeline import IngestReport
@@ -115,6 +116,5 @@ def print_extraction(out: Console, payload: dict[str, Any]) -> None:
     out.print(relations)
 
 
-def copy_summary(report: Any) -> str:
-    fields = report.model_dump() if hasattr(report, "model_dump") else dict(report)
-    return "copied: " + ", ".join(f"{key} {value}" for key, value in fields.items())
+def copy_summary(report: CopyReport) -> str:
+    return "copied: " + ", ".join(f"{key} {value}" for key, value in report.model_dump().items())

@@ -7,7 +7,6 @@ in input order, so the same corpus always gives the same graph.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -22,7 +21,7 @@ from graph.ontology import Reliability
 from graph.settings import Settings
 from graph.store import GraphStore
 from ingest.extract import extract
-from ingest.files import SourceGrades, collect_files
+from ingest.files import FileFailure, SourceGrades, collect_files
 from ingest.models import Extraction
 from ingest.read import read_bytes, read_path
 from ingest.resolve import build_document_graph
@@ -38,16 +37,11 @@ class IngestOutcome(BaseModel):
     relations: list[Relation] = Field(default_factory=list)
 
 
-class Failure(BaseModel):
-    path: str
-    reason: str
-
-
 class IngestReport(BaseModel):
     ingested: int = 0
     unchanged: int = 0
     skipped: int = 0
-    failed: list[Failure] = Field(default_factory=list)
+    failed: list[FileFailure] = Field(default_factory=list)
     n_entities: int = 0
     n_relations: int = 0
 
@@ -145,7 +139,7 @@ def ingest_paths(
     report.skipped = collected.skipped
     total = len(collected.files) + len(collected.failures)
     for failure in collected.failures:
-        report.failed.append(Failure(path=failure.path, reason=failure.reason))
+        report.failed.append(failure)
         _notify(progress, failure.path, "failed", total)
     default_grade = _parse_reliability(reliability)
     jobs = [
@@ -220,12 +214,12 @@ def _read_one(job: _Job, settings: Settings) -> _Read:
 def _record(job: _Job, read: _Read, store: GraphStore, report: IngestReport) -> str:
     """Write one read document; returns its status."""
     if read.document is None or read.extraction is None:
-        report.failed.append(Failure(path=job.display, reason=read.error or "unreadable"))
+        report.failed.append(FileFailure(path=job.display, reason=read.error or "unreadable"))
         return "failed"
     try:
         outcome = _store(store, read.document, read.extraction)
     except MkgError as exc:
-        report.failed.append(Failure(path=job.display, reason=exc.message))
+        report.failed.append(FileFailure(path=job.display, reason=exc.message))
         return "failed"
     if outcome.status == "ingested":
         report.ingested += 1
@@ -247,7 +241,3 @@ def extract_file(path: Path, settings: Settings) -> tuple[Document, Extraction]:
         path, max_bytes=settings.max_document_bytes, parse_timeout_s=settings.parse_timeout_s
     )
     return document, _extract(document)
-
-
-def default_workers() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
