@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from graph.errors import InvalidInput, NotFound
+from graph.errors import NotFound
 from graph.grading import END_OF_PERIOD, check_date, period_end
 from graph.ids import fold
 from graph.models import (
@@ -25,22 +25,12 @@ from graph.neo4j import cypher as c
 from graph.neo4j import lucene, rows
 from graph.neo4j.session import Db, batches
 from graph.ontology import SYMMETRIC, NodeType, RelType
+from graph.paging import check_page, page
 
 HIT_ENTITIES = 10
 EVIDENCE_PER_EDGE = 3
 ALL_EVIDENCE = 2**31 - 1
 SYMMETRIC_VALUES = sorted(t.value for t in SYMMETRIC)
-
-
-def check_page(limit: int, offset: int = 0) -> None:
-    if limit < 1:
-        raise InvalidInput("limit must be at least 1")
-    if offset < 0:
-        raise InvalidInput("offset must not be negative")
-
-
-def page(items: list[Any], total: int, limit: int, offset: int) -> Page[Any]:
-    return Page(items=items, total=total, limit=limit, offset=offset, truncated=offset + len(items) < total)
 
 
 def filter_params(filt: RelationFilter | None) -> dict[str, Any]:

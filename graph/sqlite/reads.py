@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from graph.errors import InvalidInput, NotFound
+from graph.errors import NotFound
 from graph.ids import fold
 from graph.models import (
     DocumentDetail,
@@ -19,6 +19,7 @@ from graph.models import (
     Stats,
 )
 from graph.ontology import NodeType, RelType
+from graph.paging import check_page, page
 from graph.sqlite.codec import chunks, marks, unique
 from graph.sqlite.filters import SYMMETRIC_VALUES, filter_sql
 from graph.sqlite.fts import match_query
@@ -37,17 +38,6 @@ from graph.sqlite.rows import (
 
 HIT_ENTITIES = 10
 SNIPPET_TOKENS = 24
-
-
-def check_page(limit: int, offset: int = 0) -> None:
-    if limit < 1:
-        raise InvalidInput("limit must be at least 1")
-    if offset < 0:
-        raise InvalidInput("offset must not be negative")
-
-
-def _page(items: list[Any], total: int, limit: int, offset: int) -> Page[Any]:
-    return Page(items=items, total=total, limit=limit, offset=offset, truncated=offset + len(items) < total)
 
 
 # --- documents -------------------------------------------------------------
@@ -85,7 +75,7 @@ def list_documents(conn: sqlite3.Connection, limit: int, offset: int) -> Page[Do
         " ORDER BY d.ingested_at DESC, d.num DESC LIMIT ? OFFSET ?",
         (limit, offset),
     )
-    return _page([document_from_row(r) for r in rows], total, limit, offset)
+    return page([document_from_row(r) for r in rows], total, limit, offset)
 
 
 def search_documents(conn: sqlite3.Connection, q: str, limit: int, offset: int) -> Page[DocumentHit]:
@@ -93,7 +83,7 @@ def search_documents(conn: sqlite3.Connection, q: str, limit: int, offset: int) 
     check_page(limit, offset)
     query = match_query(q)
     if query is None:
-        return _page([], 0, limit, offset)
+        return page([], 0, limit, offset)
     (total,) = conn.execute(
         "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", (query,)
     ).fetchone()
@@ -108,7 +98,7 @@ def search_documents(conn: sqlite3.Connection, q: str, limit: int, offset: int) 
         DocumentHit(document=document_from_row(r), snippet=r[12], entities=entities.get(r[0], []))
         for r in rows
     ]
-    return _page(hits, total, limit, offset)
+    return page(hits, total, limit, offset)
 
 
 def _document_entities(conn: sqlite3.Connection, doc_nums: list[int]) -> dict[int, list[Entity]]:
@@ -135,7 +125,7 @@ def entity_documents(conn: sqlite3.Connection, entity_id: str, limit: int) -> Pa
         " WHERE ed.entity = ? ORDER BY d.ingested_at DESC, d.num DESC LIMIT ?",
         (num, limit),
     )
-    return _page([document_from_row(r) for r in rows], total, limit, 0)
+    return page([document_from_row(r) for r in rows], total, limit, 0)
 
 
 # --- entities --------------------------------------------------------------
@@ -161,10 +151,10 @@ def find_entities(
             " ORDER BY e.degree DESC, e.name, e.id LIMIT ? OFFSET ?",
             [*type_params, limit, offset],
         )
-        return _page([entity_from_row(r) for r in rows], total, limit, offset)
+        return page([entity_from_row(r) for r in rows], total, limit, offset)
     query = match_query(q)
     if query is None:
-        return _page([], 0, limit, offset)
+        return page([], 0, limit, offset)
     matched = "e.num IN (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?)"
     (total,) = conn.execute(
         f"SELECT count(*) FROM entities e WHERE {matched}{type_sql}", [query, *type_params]
@@ -177,7 +167,7 @@ def find_entities(
         " e.degree DESC, e.name, e.id LIMIT ? OFFSET ?",
         [query, *type_params, key, key, limit, offset],
     )
-    return _page([entity_from_row(r) for r in rows], total, limit, offset)
+    return page([entity_from_row(r) for r in rows], total, limit, offset)
 
 
 def lookup_names(
@@ -233,7 +223,7 @@ def find_relations(
         try:
             s, t = entity_num(conn, source), entity_num(conn, target)
         except NotFound:
-            return _page([], 0, limit, offset)
+            return page([], 0, limit, offset)
         sym = marks(len(SYMMETRIC_VALUES))
         where += (
             f" AND ((r.source = ? AND r.target = ?) OR (r.type IN ({sym}) AND r.source = ? AND r.target = ?))"
@@ -246,7 +236,7 @@ def find_relations(
             try:
                 clause, extra = _end_sql(column, other, entity_num(conn, eid))
             except NotFound:
-                return _page([], 0, limit, offset)
+                return page([], 0, limit, offset)
             where += f" AND {clause}"
             params.extend(extra)
     (total,) = conn.execute(f"SELECT count(*) FROM relations r WHERE 1{where}", params).fetchone()
@@ -255,7 +245,7 @@ def find_relations(
         [*params, limit, offset],
     ).fetchall()
     nums = [n for (n,) in rows]
-    return _page(ordered(fetch_relations(conn, nums), nums), total, limit, offset)
+    return page(ordered(fetch_relations(conn, nums), nums), total, limit, offset)
 
 
 def entity_relations(
@@ -278,7 +268,7 @@ def entity_relations(
             [num, *params, limit],
         ).fetchall()
     nums = [n for n, _, _ in sorted(found, key=lambda row: (-row[1], -row[2], row[0]))[:limit]]
-    return _page(ordered(fetch_relations(conn, nums), nums), total, limit, 0)
+    return page(ordered(fetch_relations(conn, nums), nums), total, limit, 0)
 
 
 def relation_rows(conn: sqlite3.Connection, after: int, batch: int) -> list[Relation]:
