@@ -84,7 +84,20 @@ def _line_breaks(doc: Doc) -> Doc:
             prev_line and len(prev_line) < _SHORT_LINE and prev_line[-1] not in ",;-"
         ):
             tok.is_sent_start = True
+    _keep_field_values(doc)
     return doc
+
+
+def _keep_field_values(doc: Doc) -> None:
+    """'Location/Area of Operation: Kashmir, India': the value stays in its label's sentence."""
+    text = doc.text
+    for tok in doc[1:]:
+        if doc[tok.i - 1].text != ":" or "\n" in doc[tok.i - 1].whitespace_:
+            continue
+        line_start = text.rfind("\n", 0, tok.idx) + 1
+        label = _FIELD_LINE.match(text, line_start)
+        if label is not None and label.end() == doc[tok.i - 1].idx + 1:
+            tok.is_sent_start = False
 
 
 _lock = threading.Lock()

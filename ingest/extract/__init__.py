@@ -14,6 +14,7 @@ from graph.ontology import NodeType
 from ingest.extract.build import build_extraction
 from ingest.extract.camps import find_place_camps
 from ingest.extract.chains import (
+    claimed_attacks,
     comma_chains,
     cross_sentence,
     groupless_operations,
@@ -108,5 +109,6 @@ def _extract(text: str, doc: Doc) -> Extraction:
     cross_sentence(finder, view, refs, salience)
     groupless_operations(finder, view, refs, salience)
     leaders_operations(finder, view, refs)
+    claimed_attacks(finder, view, refs)
     infobox_fields(finder, view, refs, salience)
     return build_extraction(view, entities, finder.found)

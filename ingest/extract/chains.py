@@ -258,3 +258,46 @@ def _trains_here(view: DocView, sent: int) -> bool:
         for t in span
         if t.pos_ in {"VERB", "NOUN"} and t.lower_ not in {"camp", "camps"}
     )
+
+
+_CLAIM_WORDS = frozenset({"claim", "claimed", "claiming", "claims", "responsibility"})
+_ATTACK_WORDS = frozenset(
+    {"attack", "bomb", "bombing", "bomber", "blast", "explosion", "ambush", "raid", "assault", "massacre",
+     "kidnap", "kidnapping", "abduct", "abduction", "storm", "shoot", "shooting", "kill", "hijack",
+     "hijacking", "siege", "strike", "ram", "detonate", "behead"}
+)  # fmt: skip
+
+
+def claimed_attacks(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None:
+    """'A bomber struck a convoy near Noshki ... The BLA claimed responsibility': the group that claims
+    an attack told in the sentence before (naming no other actor) operates where it happened."""
+    by_sent: dict[int, list[Ref]] = {}
+    for ref in refs:
+        by_sent.setdefault(ref.sent, []).append(ref)
+    doc = view.doc
+    for sent, srefs in by_sent.items():
+        claimant = _sole_claimant(finder, view, sent, srefs)
+        if claimant is None or sent == 0:
+            continue
+        before = by_sent.get(sent - 1, [])
+        if any(finder.types[r.entity] in {NodeType.GROUP, NodeType.LEADER} for r in before):
+            continue
+        act = [t for t in view.sents[sent - 1] if lemma(t.text) in _ATTACK_WORDS]
+        for place in (r for r in before if finder.types[r.entity] is NodeType.PLACE and not r.anaphor):
+            for cue in act[:2]:
+                path = path_tokens(cue, doc[place.root])
+                if path is not None and len(path) <= 5 and locative_governor(path):
+                    finder.emit(RelType.OPERATES_IN, claimant, place.entity, sent, 0.45, "claimed-attack")
+                    break
+
+
+def _sole_claimant(finder: RelationFinder, view: DocView, sent: int, srefs: list[Ref]) -> int | None:
+    """The one group of a sentence that claims something ('X claimed responsibility for the attack')."""
+    groups = {r.entity for r in srefs if finder.types[r.entity] is NodeType.GROUP}
+    places = [r for r in srefs if finder.types[r.entity] is NodeType.PLACE]
+    if len(groups) != 1 or places:
+        return None
+    words = {t.lower_ for t in view.sents[sent]}
+    if not words & _CLAIM_WORDS or not words & (_ATTACK_WORDS | {"attacks", "attacked", "it"}):
+        return None
+    return next(iter(groups))

@@ -57,6 +57,27 @@ def _kin_object(person: Token) -> bool:
     return person.dep_ == "pobj" and person.head.lower_ == "of" and person.head.head.lower_ in lx.KIN_WORDS
 
 
+def _reattach_clause(path: list[Token]) -> list[Token]:
+    """'a group led by X that is active in Y': the parser hangs the 'that'/'which' clause on X, but a
+    clause about a person opens with 'who'; it describes the group X leads, so the path skips X."""
+    for n, person in enumerate(path):
+        if not (person.dep_ == "pobj" and person.head.dep_ == "agent" and person.head.head.dep_ == "acl"):
+            continue
+        acl = person.head.head
+        if n < 2 or path[n - 1].i != person.head.i or path[n - 2].i != acl.i or n + 1 >= len(path):
+            continue
+        clause = path[n + 1]
+        if (
+            clause.dep_ == "relcl"
+            and clause.head.i == person.i
+            and any(
+                c.lower_ in {"that", "which"} and c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children
+            )
+        ):
+            return path[: n - 2] + path[n + 1 :]
+    return path
+
+
 def _taken_over(verb: Token) -> bool:
     """'the group was taken over by his brother': 'take over' is a leadership verb."""
     return lemma(verb.text) == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children)
@@ -157,6 +178,8 @@ class RelationFinder:
                 continue
             doc = self.view.doc
             path = path_tokens(doc[a.root], doc[b.root])
+            if path is not None:
+                path = _reattach_clause(path)
             if path is None or len(path) > _MAX_PATH:
                 continue
             if self._blocked(path, a, b):
