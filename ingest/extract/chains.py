@@ -4,13 +4,18 @@ camps named after their place, and role-holders whose group is in a nearby sente
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref, Salience, path_tokens
 from ingest.extract.doc_view import DocView, Mention
 from ingest.extract.normalize import lemma
+from ingest.extract.paths import someone_elses_event
 from ingest.extract.relations import RelationFinder, locative_governor, place_fits
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _SEPARATORS = frozenset({",", "the"})
 _LIST_WORDS = frozenset({"and", "or"})
@@ -192,6 +197,13 @@ _ACTION_CUES = frozenset(
         "recruiting",
         "operation",
         "operations",
+        "blast",
+        "explosion",
+        "ambush",
+        "shooting",
+        "hijacking",
+        "siege",
+        "abduction",
     }
 )
 
@@ -209,16 +221,31 @@ def groupless_operations(finder: RelationFinder, view: DocView, refs: list[Ref],
     for sent, srefs in by_sent.items():
         if any(finder.types[r.entity] in {NodeType.GROUP, NodeType.LEADER} for r in srefs):
             continue
-        places = [r for r in srefs if finder.types[r.entity] is NodeType.PLACE and not r.anaphor]
+        places = [
+            r
+            for r in srefs
+            if finder.types[r.entity] is NodeType.PLACE and not r.anaphor and not view.in_dateline(r.root)
+        ]
         if not places:
             continue
         span = view.sents[sent]
-        cues = [t for t in span if lemma(t.text) in _ACTION_CUES and t.dep_ in {"nsubj", "nsubjpass", "ROOT"}]
+        cues = [t for t in span if lemma(t.text) in _ACTION_CUES and _clause_topic(t)]
         for cue in cues[:1]:
             for place in places:
                 path = path_tokens(cue, doc[place.root])
-                if path is not None and len(path) <= 6 and locative_governor(path):
+                if path is None or len(path) > 6 or someone_elses_event(path, cue):
+                    continue
+                if locative_governor(path):
                     finder.emit(RelType.OPERATES_IN, main, place.entity, sent, 0.4, "groupless-sentence")
+
+
+def _clause_topic(tok: Token) -> bool:
+    """The act is what the clause is about: its subject or verb, or the noun of its opening phrase
+    ('near simultaneous blasts outside courts in X killed ...')."""
+    if tok.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
+        return True
+    opening = tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.dep_ == "ROOT"
+    return opening and tok.pos_ == "NOUN"
 
 
 def leaders_operations(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None:
@@ -238,7 +265,11 @@ def leaders_operations(finder: RelationFinder, view: DocView, refs: list[Ref]) -
         people = [
             r for r in srefs if finder.types[r.entity] is NodeType.LEADER and doc[r.root].dep_ == "nsubj"
         ]
-        places = [r for r in srefs if finder.types[r.entity] is NodeType.PLACE and not r.anaphor]
+        places = [
+            r
+            for r in srefs
+            if finder.types[r.entity] is NodeType.PLACE and not r.anaphor and not view.in_dateline(r.root)
+        ]
         for person in people[:1]:
             groups = groups_of.get(person.entity, set())
             if len(groups) != 1:
@@ -283,7 +314,11 @@ def claimed_attacks(finder: RelationFinder, view: DocView, refs: list[Ref]) -> N
         if any(finder.types[r.entity] in {NodeType.GROUP, NodeType.LEADER} for r in before):
             continue
         act = [t for t in view.sents[sent - 1] if lemma(t.text) in _ATTACK_WORDS]
-        for place in (r for r in before if finder.types[r.entity] is NodeType.PLACE and not r.anaphor):
+        for place in (
+            r
+            for r in before
+            if finder.types[r.entity] is NodeType.PLACE and not r.anaphor and not view.in_dateline(r.root)
+        ):
             for cue in act[:2]:
                 path = path_tokens(cue, doc[place.root])
                 if path is not None and len(path) <= 5 and locative_governor(path):

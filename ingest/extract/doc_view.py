@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,16 @@ from ingest.extract.gazetteer import GroupFact, PlaceFact
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+
+# 'QUETTA, Pakistan, March 17 —', 'NAIROBI, Kenya (AP) -- ': where the reporter files from.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z'. -]{2,30}"  # the city, in capitals
+    r"(?:,[ \t]*[A-Z][\w'. -]{1,30}){0,3}"  # country, date
+    r"(?:[ \t]*\([^)\n]{1,40}\))?"  # (agency)
+    r"(?:[ \t]*(?:\u2014|\u2013|:)|[ \t]+--?[ \t])",
+    re.MULTILINE,
+)
 
 
 @dataclass
@@ -39,6 +50,7 @@ class DocView:
     tok_sent: list[int]
     owner: list[int]  # token -> mention index, -1 when free
     mentions: list[Mention] = field(default_factory=list)
+    datelines: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def build(cls, text: str, doc: Doc) -> DocView:
@@ -47,7 +59,15 @@ class DocView:
         for si, sent in enumerate(sents):
             for i in range(sent.start, sent.end):
                 tok_sent[i] = si
-        return cls(text=text, doc=doc, sents=sents, tok_sent=tok_sent, owner=[-1] * len(doc))
+        datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+        return cls(
+            text=text, doc=doc, sents=sents, tok_sent=tok_sent, owner=[-1] * len(doc), datelines=datelines
+        )
+
+    def in_dateline(self, tok: int) -> bool:
+        """Is the token part of a news dateline (a place there says where the story was filed)?"""
+        idx = self.doc[tok].idx
+        return any(start <= idx < end for start, end in self.datelines)
 
     def tokens_for(self, start: int, end: int) -> tuple[int, int] | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")

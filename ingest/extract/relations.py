@@ -425,6 +425,8 @@ class RelationFinder:
     def operates(self, g: Ref, p: Ref, path: list[Token]) -> None:
         if g.kind in {"members", "there"} or p.anaphor or len(path) > _MAX_OPERATE_PATH:
             return
+        if self.view.in_dateline(p.root):
+            return
         based = bool(cue_words(path) & lx.OPERATE_WORDS)
         if not (based or locative_governor(path)):
             return

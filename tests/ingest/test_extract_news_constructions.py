@@ -1,0 +1,78 @@
+"""News and fact-sheet constructions where the group and the place meet only across a clause or a
+sentence boundary. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from graph.ontology import NodeType, RelType
+from ingest.extract import extract
+from ingest.models import Extraction
+
+
+def rels(ex: Extraction, kind: RelType) -> set[tuple[str, str]]:
+    return {(r.source, r.target) for r in ex.relations if r.type is kind}
+
+
+def places(ex: Extraction) -> set[str]:
+    return {e.name for e in ex.entities if e.type is NodeType.PLACE}
+
+
+def test_a_group_claiming_the_attack_told_before_operates_where_it_happened() -> None:
+    ex = extract(
+        "Gunmen stormed a police post near Tank on Friday, killing four officers. "
+        "Tehrik-i-Taliban Pakistan claimed responsibility for the assault."
+    )
+    assert ("Tehrik-i-Taliban Pakistan", "Tank") in rels(ex, RelType.OPERATES_IN)
+
+
+def test_a_claim_does_not_reach_back_past_another_actor() -> None:
+    ex = extract(
+        "Lashkar-e-Jhangvi fighters attacked a shrine near Quetta on Friday. "
+        "Tehrik-i-Taliban Pakistan claimed responsibility for the assault."
+    )
+    assert ("Tehrik-i-Taliban Pakistan", "Quetta") not in rels(ex, RelType.OPERATES_IN)
+
+
+def test_the_dateline_place_is_where_the_story_was_filed_not_where_the_group_acts() -> None:
+    ex = extract(
+        "KABUL, Afghanistan (Wire) — Islamic State Khorasan Province fighters attacked a checkpoint "
+        "in Jalalabad on Monday, the police said."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert any(target == "Jalalabad" for _, target in operates)
+    assert not any(target in {"KABUL", "Kabul"} for _, target in operates)
+
+
+def test_a_which_clause_after_led_by_a_person_describes_the_group() -> None:
+    ex = extract(
+        "Police blamed the Balochistan Liberation Front, a faction led by Allah Nazar Baloch that "
+        "is active in the Panjgur and Turbat districts."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert {("Balochistan Liberation Front", "Panjgur"), ("Balochistan Liberation Front", "Turbat")} <= operates
+    assert ("Allah Nazar Baloch", "Balochistan Liberation Front") in rels(ex, RelType.LEADS)
+
+
+def test_a_who_clause_after_a_person_stays_the_persons() -> None:
+    ex = extract(
+        "The Balochistan Liberation Front is led by Allah Nazar Baloch, who was born in Mashkay."
+    )
+    assert ("Balochistan Liberation Front", "Mashkay") not in rels(ex, RelType.OPERATES_IN)
+
+
+def test_a_field_value_on_the_label_line_relates_to_the_page_group() -> None:
+    ex = extract(
+        "Hizbul Mujahideen\n\n"
+        "Description: Hizbul Mujahideen is a Kashmiri militant group formed in 1989.\n"
+        "Location/Area of Operation: Jammu and Kashmir, India, and Pakistan-administered Kashmir.\n"
+    )
+    assert ("Hizbul Mujahideen", "India") in rels(ex, RelType.OPERATES_IN)
+
+
+def test_an_unclaimed_blast_opening_a_sentence_belongs_to_the_documents_group() -> None:
+    ex = extract(
+        "Harakat-ul-Jihad-al-Islami is a militant group founded in 1984. "
+        "Harakat-ul-Jihad-al-Islami has attacked courts and temples. "
+        "In March 2006, twin blasts at a temple in Varanasi killed 28 people."
+    )
+    assert "Varanasi" in places(ex)
+    assert any(target == "Varanasi" for _, target in rels(ex, RelType.OPERATES_IN))
