@@ -78,6 +78,35 @@ def _reattach_clause(path: list[Token]) -> list[Token]:
     return path
 
 
+def _listed_appositives(tok: Token) -> set[int]:
+    """'a merger of Ansar Dine, Katiba Macina and al-Mourabitoun': the parser may take the second item
+    for an apposition of the first; followed by 'and ...' it is a list."""
+    linked = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "appos":
+        linked.append(tok.head)
+    out: set[int] = set()
+    for other in linked:
+        later = other if other.i > tok.i else tok
+        if any(c.dep_ == "cc" for c in later.children) and any(c.dep_ == "conj" for c in later.children):
+            out.add(other.i)
+            out.update(t.i for t in later.conjuncts)
+    return out
+
+
+def _light_verb_objects(path: list[Token]) -> set[str]:
+    """'pledged allegiance to', 'declared war on', 'signed a pact with': the noun object of a verb on
+    the path carries the meaning."""
+    if len(path) > 4:
+        return set()
+    return {
+        c.lower_
+        for t in path
+        if t.pos_ == "VERB"
+        for c in t.children
+        if c.dep_ == "dobj" and c.pos_ == "NOUN"
+    }
+
+
 def _taken_over(verb: Token) -> bool:
     """'the group was taken over by his brother': 'take over' is a leadership verb."""
     return lemma(verb.text) == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children)
@@ -202,6 +231,8 @@ class RelationFinder:
             if m.entity in (a.entity, b.entity) or m.type not in actors:
                 continue
             conj = {t.i for t in tok.conjuncts}
+            if actors == {NodeType.GROUP}:
+                conj |= _listed_appositives(tok)
             if doc[a.root].i not in conj and doc[b.root].i not in conj:
                 return True
         if NodeType.LEADER in actors and NodeType.GROUP in actors:
@@ -299,6 +330,7 @@ class RelationFinder:
     def group_group(self, a: Ref, b: Ref, path: list[Token]) -> None:
         # Modifiers count only close by: 'Al-Qaida and associated entities, specifically LeT'.
         words = cue_words(path, modifiers=len(path) <= 2) | {"joint"} & cue_words(path)
+        words |= _light_verb_objects(path)
         doc = self.view.doc
         if not path and doc[a.root].dep_ == "poss" and doc[a.root].head.i == b.root:
             self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.7, "wing-of")  # Hizballah's IJO
@@ -340,11 +372,11 @@ class RelationFinder:
                 ent = refs.get(child.i)
                 if (
                     child.dep_ == "nsubj"
-                    and child.lower_ in {"it", "they"}
                     and ent is not None
                     and ent not in (a.entity, b.entity)
+                    and (child.lower_ in {"it", "they"} or self.types[ent] is NodeType.GROUP)
                 ):
-                    return True
+                    return True  # 'X cooperated with the Taliban and keeps links with al-Qaida': X's ties
         return False
 
     def _joint_subjects(self, a: Ref, b: Ref) -> bool:

@@ -48,14 +48,15 @@ def test_a_which_clause_after_led_by_a_person_describes_the_group() -> None:
         "is active in the Panjgur and Turbat districts."
     )
     operates = rels(ex, RelType.OPERATES_IN)
-    assert {("Balochistan Liberation Front", "Panjgur"), ("Balochistan Liberation Front", "Turbat")} <= operates
+    assert {
+        ("Balochistan Liberation Front", "Panjgur"),
+        ("Balochistan Liberation Front", "Turbat"),
+    } <= operates
     assert ("Allah Nazar Baloch", "Balochistan Liberation Front") in rels(ex, RelType.LEADS)
 
 
 def test_a_who_clause_after_a_person_stays_the_persons() -> None:
-    ex = extract(
-        "The Balochistan Liberation Front is led by Allah Nazar Baloch, who was born in Mashkay."
-    )
+    ex = extract("The Balochistan Liberation Front is led by Allah Nazar Baloch, who was born in Mashkay.")
     assert ("Balochistan Liberation Front", "Mashkay") not in rels(ex, RelType.OPERATES_IN)
 
 
@@ -76,3 +77,22 @@ def test_an_unclaimed_blast_opening_a_sentence_belongs_to_the_documents_group() 
     )
     assert "Varanasi" in places(ex)
     assert any(target == "Varanasi" for _, target in rels(ex, RelType.OPERATES_IN))
+
+
+def test_two_objects_of_one_groups_verbs_are_its_ties_not_each_others() -> None:
+    ex = extract("Lashkar-e-Islam has cooperated with the Taliban and maintains links with al-Qaida.")
+    allied = rels(ex, RelType.ALLIED_WITH)
+    assert {("Lashkar-e-Islam", "Taliban"), ("Lashkar-e-Islam", "al-Qaida")} <= allied
+    assert ("Taliban", "al-Qaida") not in allied and ("al-Qaida", "Taliban") not in allied
+
+
+def test_pledging_allegiance_is_an_alliance() -> None:
+    ex = extract("The Islamic Movement of Uzbekistan pledged allegiance to the Islamic State in 2015.")
+    assert ("Islamic Movement of Uzbekistan", "Islamic State") in rels(ex, RelType.ALLIED_WITH)
+
+
+def test_every_group_of_a_merger_list_is_allied_with_the_new_group() -> None:
+    ex = extract("JNIM was formed in 2017 through a merger of Ansar Dine, Katiba Macina and Ansarul Islam.")
+    allied = {frozenset(pair) for pair in rels(ex, RelType.ALLIED_WITH)}
+    for member in ("Ansar Dine", "Katiba Macina", "Ansarul Islam"):
+        assert frozenset({"JNIM", member}) in allied
