@@ -19,6 +19,8 @@ from ingest.extract.chains import (
     cross_sentence,
     groupless_operations,
     leaders_operations,
+    listed_places_within,
+    main_group_places,
     nested_camp_places,
     places_like,
 )
@@ -105,10 +107,12 @@ def _extract(text: str, doc: Doc) -> Extraction:
         finder.sentence(sent_refs)
     comma_chains(finder, view)
     places_like(finder, view)
+    listed_places_within(finder, view)
     nested_camp_places(finder, view)
     cross_sentence(finder, view, refs, salience)
     groupless_operations(finder, view, refs, salience)
     leaders_operations(finder, view, refs)
     claimed_attacks(finder, view, refs)
+    main_group_places(finder, view, refs, salience)
     infobox_fields(finder, view, refs, salience)
     return build_extraction(view, entities, finder.found)

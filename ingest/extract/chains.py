@@ -336,3 +336,95 @@ def _sole_claimant(finder: RelationFinder, view: DocView, sent: int, srefs: list
     if not words & _CLAIM_WORDS or not words & (_ATTACK_WORDS | {"attacks", "attacked", "it"}):
         return None
     return next(iter(groups))
+
+
+_LONG_PATH = 10
+_SPEECH = frozenset({"say", "said", "tell", "told", "add", "added", "state", "stated", "report", "reported"})
+
+
+def main_group_places(finder: RelationFinder, view: DocView, refs: list[Ref], salience: Salience) -> None:
+    """A sentence about the document's group that puts its act somewhere ('the group's extortion calls
+    continued in Landi Kotal'): on a longer path than a clause rule allows, the group still acts there."""
+    main = salience.main(NodeType.GROUP)
+    if main is None:
+        return
+    by_sent: dict[int, list[Ref]] = {}
+    for ref in refs:
+        by_sent.setdefault(ref.sent, []).append(ref)
+    doc = view.doc
+    for sent, srefs in by_sent.items():
+        own = [r for r in srefs if r.entity == main and r.kind != "members"]
+        others = [r for r in srefs if finder.types[r.entity] is NodeType.GROUP and r.entity != main]
+        if not own or any(doc[r.root].dep_ in {"nsubj", "nsubjpass"} for r in others):
+            continue
+        for place in srefs:
+            if (
+                finder.types[place.entity] is not NodeType.PLACE
+                or place.anaphor
+                or view.in_dateline(place.root)
+            ):
+                continue
+            for ref in own:
+                path = path_tokens(doc[ref.root], doc[place.root])
+                if path is None or len(path) > _LONG_PATH or any(lemma(t.text) in _SPEECH for t in path):
+                    continue
+                if locative_governor(path) and not someone_elses_event(path, doc[ref.root]):
+                    finder.emit(RelType.OPERATES_IN, main, place.entity, sent, 0.35, "main-group-sentence")
+                    break
+
+
+_PLURAL_HEADS = frozenset(
+    {"provinces", "districts", "regions", "states", "governorates", "counties", "areas", "towns",
+     "villages", "cities", "departments", "territories", "agencies", "divisions"}
+)  # fmt: skip
+_DIRECTION = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+     "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
+     "south-eastern", "south-western", "the", "neighbouring", "neighboring"}
+)  # fmt: skip
+
+
+def listed_places_within(finder: RelationFinder, view: DocView) -> None:
+    """'Faryab, Jowzjan and Sar-e Pul provinces of northern Afghanistan', "Nangarhar's Nazyan and Achin
+    districts": every listed place lies in the one that owns the list (read off the surface, because the
+    parser rarely gets such lists right)."""
+    doc = view.doc
+    places = sorted(
+        (m for m in view.mentions if m.type is NodeType.PLACE and m.entity >= 0 and not m.nested),
+        key=lambda m: m.tok_start,
+    )
+    runs: list[list[Mention]] = []
+    for m in places:
+        if runs and runs[-1][-1].sent == m.sent and _list_gap(doc[runs[-1][-1].tok_end : m.tok_start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    at = {m.tok_start: m for m in places}
+    for run in runs:
+        first, last = run[0], run[-1]
+        k = last.tok_end
+        if k < len(doc) and doc[k].lower_ in _PLURAL_HEADS | lx.PLACE_HEADS:
+            k += 1
+            if k < len(doc) and doc[k].lower_ in {"of", "in"}:
+                k += 1
+                while k < len(doc) and doc[k].lower_ in _DIRECTION:
+                    k += 1
+                _all_within(finder, run, at.get(k))
+        j = first.tok_start - 1
+        if j >= 0 and doc[j].lower_ in {"'s", "\u2019s"}:
+            owner = view.mention_at(j - 1) if j >= 1 else None
+            if k > last.tok_end and owner is not None and owner.type is NodeType.PLACE:
+                _all_within(finder, run, owner)
+
+
+def _list_gap(gap: object) -> bool:
+    words = [t.lower_ for t in gap]  # type: ignore[attr-defined]
+    return bool(words) and len(words) <= 2 and set(words) <= {",", "and", "or"}
+
+
+def _all_within(finder: RelationFinder, run: list[Mention], outer: Mention | None) -> None:
+    if outer is None or outer.type is not NodeType.PLACE:
+        return
+    for inner in run:
+        if inner.entity != outer.entity and place_fits(inner.place, outer.place):
+            finder.emit(RelType.LOCATED_IN, inner.entity, outer.entity, inner.sent, 0.7, "listed-places-of")

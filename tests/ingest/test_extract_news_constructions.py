@@ -96,3 +96,22 @@ def test_every_group_of_a_merger_list_is_allied_with_the_new_group() -> None:
     allied = {frozenset(pair) for pair in rels(ex, RelType.ALLIED_WITH)}
     for member in ("Ansar Dine", "Katiba Macina", "Ansarul Islam"):
         assert frozenset({"JNIM", member}) in allied
+
+
+def test_places_listed_before_provinces_of_a_country_lie_in_it() -> None:
+    ex = extract("Remnants are active in Faryab, Jowzjan, and Badakhshan provinces of northern Afghanistan.")
+    within = rels(ex, RelType.LOCATED_IN)
+    assert {("Faryab", "Afghanistan"), ("Jowzjan", "Afghanistan"), ("Badakhshan", "Afghanistan")} <= within
+
+
+def test_a_possessive_place_owns_the_districts_listed_after_it() -> None:
+    ex = extract("The fighters found shelter in Nangarhar's Achin and Shinwar districts.")
+    assert ("Achin", "Nangarhar") in rels(ex, RelType.LOCATED_IN)
+
+
+def test_a_sentence_about_the_documents_group_puts_it_where_its_acts_happen() -> None:
+    ex = extract(
+        "Lashkar-e-Islam is a militant group in Khyber. Lashkar-e-Islam was banned in 2008. "
+        "Traders said the group's extortion calls had continued for months in Jamrud."
+    )
+    assert ("Lashkar-e-Islam", "Jamrud") in rels(ex, RelType.OPERATES_IN)
