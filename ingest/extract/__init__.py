@@ -14,13 +14,9 @@ from graph.ontology import NodeType
 from ingest.extract.build import build_extraction
 from ingest.extract.camps import find_place_camps
 from ingest.extract.chains import (
-    claimed_attacks,
     comma_chains,
     cross_sentence,
-    groupless_operations,
-    leaders_operations,
     listed_places_within,
-    main_group_places,
     nested_camp_places,
     places_like,
 )
@@ -29,6 +25,12 @@ from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import get_gazetteer
 from ingest.extract.infobox import infobox_fields
 from ingest.extract.mentions import add_nested_camp_places, find_mentions
+from ingest.extract.operations import (
+    claimed_attacks,
+    groupless_operations,
+    leaders_operations,
+    main_group_places,
+)
 from ingest.extract.relations import RelationFinder
 from ingest.extract.resolve import add_defined_acronyms, add_group_aliases, resolve
 from ingest.models import Extraction

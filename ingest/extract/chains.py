@@ -1,4 +1,4 @@
-"""Relations read off the surface rather than the parse: 'Karachi, Pakistan' chains,
+"""Relations read off the surface rather than the parse: 'Karachi, Pakistan' chains, listed places,
 camps named after their place, and role-holders whose group is in a nearby sentence."""
 
 from __future__ import annotations
@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
-from ingest.extract.context import Ref, Salience, path_tokens
+from ingest.extract.context import Ref, Salience
 from ingest.extract.doc_view import DocView, Mention
 from ingest.extract.normalize import lemma
-from ingest.extract.paths import someone_elses_event
-from ingest.extract.relations import RelationFinder, locative_governor, place_fits
+from ingest.extract.relations import RelationFinder, place_fits
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    pass
 
 _SEPARATORS = frozenset({",", "the"})
 _LIST_WORDS = frozenset({"and", "or"})
@@ -178,110 +177,6 @@ def cross_sentence(finder: RelationFinder, view: DocView, refs: list[Ref], salie
                     )
 
 
-_ACTION_CUES = frozenset(
-    {
-        "direct",
-        "kidnapping",
-        "kidnappings",
-        "attacks",
-        "recruit",
-        "recruitment",
-        "attack",
-        "operate",
-        "bomb",
-        "bombing",
-        "kidnap",
-        "raid",
-        "assault",
-        "massacre",
-        "recruiting",
-        "operation",
-        "operations",
-        "blast",
-        "explosion",
-        "ambush",
-        "shooting",
-        "hijacking",
-        "siege",
-        "abduction",
-    }
-)
-
-
-def groupless_operations(finder: RelationFinder, view: DocView, refs: list[Ref], salience: Salience) -> None:
-    """'Recruitment has begun in Swat and Peshawar': a sentence about the document's group's activity
-    that does not name it; the places go to the group the document is about."""
-    main = salience.main(NodeType.GROUP)
-    if main is None:
-        return
-    by_sent: dict[int, list[Ref]] = {}
-    for ref in refs:
-        by_sent.setdefault(ref.sent, []).append(ref)
-    doc = view.doc
-    for sent, srefs in by_sent.items():
-        if any(finder.types[r.entity] in {NodeType.GROUP, NodeType.LEADER} for r in srefs):
-            continue
-        places = [
-            r
-            for r in srefs
-            if finder.types[r.entity] is NodeType.PLACE and not r.anaphor and not view.in_dateline(r.root)
-        ]
-        if not places:
-            continue
-        span = view.sents[sent]
-        cues = [t for t in span if lemma(t.text) in _ACTION_CUES and _clause_topic(t)]
-        for cue in cues[:1]:
-            for place in places:
-                path = path_tokens(cue, doc[place.root])
-                if path is None or len(path) > 6 or someone_elses_event(path, cue):
-                    continue
-                if locative_governor(path):
-                    finder.emit(RelType.OPERATES_IN, main, place.entity, sent, 0.4, "groupless-sentence")
-
-
-def _clause_topic(tok: Token) -> bool:
-    """The act is what the clause is about: its subject or verb, or the noun of its opening phrase
-    ('near simultaneous blasts outside courts in X killed ...')."""
-    if tok.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
-        return True
-    opening = tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.dep_ == "ROOT"
-    return opening and tok.pos_ == "NOUN"
-
-
-def leaders_operations(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None:
-    """'He directed attacks in Paktia and Khost': where a group's leader or member acts, with no group named
-    in the sentence, the group acts (the person's one group in this document)."""
-    groups_of: dict[int, set[int]] = {}
-    for f in finder.found:
-        if f.type in {RelType.LEADS, RelType.MEMBER_OF}:
-            groups_of.setdefault(f.source, set()).add(f.target)
-    by_sent: dict[int, list[Ref]] = {}
-    for ref in refs:
-        by_sent.setdefault(ref.sent, []).append(ref)
-    doc = view.doc
-    for sent, srefs in by_sent.items():
-        if any(finder.types[r.entity] is NodeType.GROUP for r in srefs):
-            continue
-        people = [
-            r for r in srefs if finder.types[r.entity] is NodeType.LEADER and doc[r.root].dep_ == "nsubj"
-        ]
-        places = [
-            r
-            for r in srefs
-            if finder.types[r.entity] is NodeType.PLACE and not r.anaphor and not view.in_dateline(r.root)
-        ]
-        for person in people[:1]:
-            groups = groups_of.get(person.entity, set())
-            if len(groups) != 1:
-                continue
-            group = next(iter(groups))
-            for place in places:
-                path = path_tokens(doc[person.root], doc[place.root])
-                words = {lemma(t.text) for t in path or []}
-                if path and len(path) <= 7 and words & _ACTION_CUES and locative_governor(path):
-                    finder.emit(RelType.OPERATES_IN, group, place.entity, sent, 0.4, "leader-activity")
-
-
 def _trains_here(view: DocView, sent: int) -> bool:
     span = view.sents[sent]
     return any(
@@ -289,88 +184,6 @@ def _trains_here(view: DocView, sent: int) -> bool:
         for t in span
         if t.pos_ in {"VERB", "NOUN"} and t.lower_ not in {"camp", "camps"}
     )
-
-
-_CLAIM_WORDS = frozenset({"claim", "claimed", "claiming", "claims", "responsibility"})
-_ATTACK_WORDS = frozenset(
-    {"attack", "bomb", "bombing", "bomber", "blast", "explosion", "ambush", "raid", "assault", "massacre",
-     "kidnap", "kidnapping", "abduct", "abduction", "storm", "shoot", "shooting", "kill", "hijack",
-     "hijacking", "siege", "strike", "ram", "detonate", "behead"}
-)  # fmt: skip
-
-
-def claimed_attacks(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None:
-    """'A bomber struck a convoy near Noshki ... The BLA claimed responsibility': the group that claims
-    an attack told in the sentence before (naming no other actor) operates where it happened."""
-    by_sent: dict[int, list[Ref]] = {}
-    for ref in refs:
-        by_sent.setdefault(ref.sent, []).append(ref)
-    doc = view.doc
-    for sent, srefs in by_sent.items():
-        claimant = _sole_claimant(finder, view, sent, srefs)
-        if claimant is None or sent == 0:
-            continue
-        before = by_sent.get(sent - 1, [])
-        if any(finder.types[r.entity] in {NodeType.GROUP, NodeType.LEADER} for r in before):
-            continue
-        act = [t for t in view.sents[sent - 1] if lemma(t.text) in _ATTACK_WORDS]
-        for place in (
-            r
-            for r in before
-            if finder.types[r.entity] is NodeType.PLACE and not r.anaphor and not view.in_dateline(r.root)
-        ):
-            for cue in act[:2]:
-                path = path_tokens(cue, doc[place.root])
-                if path is not None and len(path) <= 5 and locative_governor(path):
-                    finder.emit(RelType.OPERATES_IN, claimant, place.entity, sent, 0.45, "claimed-attack")
-                    break
-
-
-def _sole_claimant(finder: RelationFinder, view: DocView, sent: int, srefs: list[Ref]) -> int | None:
-    """The one group of a sentence that claims something ('X claimed responsibility for the attack')."""
-    groups = {r.entity for r in srefs if finder.types[r.entity] is NodeType.GROUP}
-    places = [r for r in srefs if finder.types[r.entity] is NodeType.PLACE]
-    if len(groups) != 1 or places:
-        return None
-    words = {t.lower_ for t in view.sents[sent]}
-    if not words & _CLAIM_WORDS or not words & (_ATTACK_WORDS | {"attacks", "attacked", "it"}):
-        return None
-    return next(iter(groups))
-
-
-_LONG_PATH = 10
-_SPEECH = frozenset({"say", "said", "tell", "told", "add", "added", "state", "stated", "report", "reported"})
-
-
-def main_group_places(finder: RelationFinder, view: DocView, refs: list[Ref], salience: Salience) -> None:
-    """A sentence about the document's group that puts its act somewhere ('the group's extortion calls
-    continued in Landi Kotal'): on a longer path than a clause rule allows, the group still acts there."""
-    main = salience.main(NodeType.GROUP)
-    if main is None:
-        return
-    by_sent: dict[int, list[Ref]] = {}
-    for ref in refs:
-        by_sent.setdefault(ref.sent, []).append(ref)
-    doc = view.doc
-    for sent, srefs in by_sent.items():
-        own = [r for r in srefs if r.entity == main and r.kind != "members"]
-        others = [r for r in srefs if finder.types[r.entity] is NodeType.GROUP and r.entity != main]
-        if not own or any(doc[r.root].dep_ in {"nsubj", "nsubjpass"} for r in others):
-            continue
-        for place in srefs:
-            if (
-                finder.types[place.entity] is not NodeType.PLACE
-                or place.anaphor
-                or view.in_dateline(place.root)
-            ):
-                continue
-            for ref in own:
-                path = path_tokens(doc[ref.root], doc[place.root])
-                if path is None or len(path) > _LONG_PATH or any(lemma(t.text) in _SPEECH for t in path):
-                    continue
-                if locative_governor(path) and not someone_elses_event(path, doc[ref.root]):
-                    finder.emit(RelType.OPERATES_IN, main, place.entity, sent, 0.35, "main-group-sentence")
-                    break
 
 
 _PLURAL_HEADS = frozenset(

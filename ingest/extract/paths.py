@@ -198,3 +198,63 @@ def place_fits(inner: object, outer: object) -> bool:
 def sentence_trains(doc: object, tok_index: int) -> bool:
     sent = doc[tok_index].sent  # type: ignore[index]
     return any(lemma(t.text) in _TRAIN_CORE or t.lower_ in _TRAIN_CORE for t in sent)
+
+
+def kin_object(person: Token) -> bool:
+    """The person is the 'of' object of a kinship noun ('a son of A')."""
+    return person.dep_ == "pobj" and person.head.lower_ == "of" and person.head.head.lower_ in lx.KIN_WORDS
+
+
+def reattach_clause(path: list[Token]) -> list[Token]:
+    """'a group led by X that is active in Y': the parser hangs the 'that'/'which' clause on X, but a
+    clause about a person opens with 'who'; it describes the group X leads, so the path skips X."""
+    for n, person in enumerate(path):
+        if not (person.dep_ == "pobj" and person.head.dep_ == "agent" and person.head.head.dep_ == "acl"):
+            continue
+        acl = person.head.head
+        if n < 2 or path[n - 1].i != person.head.i or path[n - 2].i != acl.i or n + 1 >= len(path):
+            continue
+        clause = path[n + 1]
+        if (
+            clause.dep_ == "relcl"
+            and clause.head.i == person.i
+            and any(
+                c.lower_ in {"that", "which"} and c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children
+            )
+        ):
+            return path[: n - 2] + path[n + 1 :]
+    return path
+
+
+def listed_appositives(tok: Token) -> set[int]:
+    """'a merger of Ansar Dine, Katiba Macina and al-Mourabitoun': the parser may take the second item
+    for an apposition of the first; followed by 'and ...' it is a list."""
+    linked = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "appos":
+        linked.append(tok.head)
+    out: set[int] = set()
+    for other in linked:
+        later = other if other.i > tok.i else tok
+        if any(c.dep_ == "cc" for c in later.children) and any(c.dep_ == "conj" for c in later.children):
+            out.add(other.i)
+            out.update(t.i for t in later.conjuncts)
+    return out
+
+
+def light_verb_objects(path: list[Token]) -> set[str]:
+    """'pledged allegiance to', 'declared war on', 'signed a pact with': the noun object of a verb on
+    the path carries the meaning."""
+    if len(path) > 4:
+        return set()
+    return {
+        c.lower_
+        for t in path
+        if t.pos_ == "VERB"
+        for c in t.children
+        if c.dep_ == "dobj" and c.pos_ == "NOUN"
+    }
+
+
+def taken_over(verb: Token) -> bool:
+    """'the group was taken over by his brother': 'take over' is a leadership verb."""
+    return lemma(verb.text) == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children)

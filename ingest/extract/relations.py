@@ -15,11 +15,16 @@ from ingest.extract.paths import (
     agent_of,
     direct_tie,
     kin_coordination,
+    kin_object,
+    light_verb_objects,
+    listed_appositives,
     locative_governor,
     place_fits,
+    reattach_clause,
     sentence_trains,
     someone_elses_against,
     someone_elses_event,
+    taken_over,
 )
 
 if TYPE_CHECKING:
@@ -62,66 +67,6 @@ _PLACE_RELATIONAL = frozenset(
         "quarter",
     }
 )
-
-
-def _kin_object(person: Token) -> bool:
-    """The person is the 'of' object of a kinship noun ('a son of A')."""
-    return person.dep_ == "pobj" and person.head.lower_ == "of" and person.head.head.lower_ in lx.KIN_WORDS
-
-
-def _reattach_clause(path: list[Token]) -> list[Token]:
-    """'a group led by X that is active in Y': the parser hangs the 'that'/'which' clause on X, but a
-    clause about a person opens with 'who'; it describes the group X leads, so the path skips X."""
-    for n, person in enumerate(path):
-        if not (person.dep_ == "pobj" and person.head.dep_ == "agent" and person.head.head.dep_ == "acl"):
-            continue
-        acl = person.head.head
-        if n < 2 or path[n - 1].i != person.head.i or path[n - 2].i != acl.i or n + 1 >= len(path):
-            continue
-        clause = path[n + 1]
-        if (
-            clause.dep_ == "relcl"
-            and clause.head.i == person.i
-            and any(
-                c.lower_ in {"that", "which"} and c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children
-            )
-        ):
-            return path[: n - 2] + path[n + 1 :]
-    return path
-
-
-def _listed_appositives(tok: Token) -> set[int]:
-    """'a merger of Ansar Dine, Katiba Macina and al-Mourabitoun': the parser may take the second item
-    for an apposition of the first; followed by 'and ...' it is a list."""
-    linked = [c for c in tok.children if c.dep_ == "appos"]
-    if tok.dep_ == "appos":
-        linked.append(tok.head)
-    out: set[int] = set()
-    for other in linked:
-        later = other if other.i > tok.i else tok
-        if any(c.dep_ == "cc" for c in later.children) and any(c.dep_ == "conj" for c in later.children):
-            out.add(other.i)
-            out.update(t.i for t in later.conjuncts)
-    return out
-
-
-def _light_verb_objects(path: list[Token]) -> set[str]:
-    """'pledged allegiance to', 'declared war on', 'signed a pact with': the noun object of a verb on
-    the path carries the meaning."""
-    if len(path) > 4:
-        return set()
-    return {
-        c.lower_
-        for t in path
-        if t.pos_ == "VERB"
-        for c in t.children
-        if c.dep_ == "dobj" and c.pos_ == "NOUN"
-    }
-
-
-def _taken_over(verb: Token) -> bool:
-    """'the group was taken over by his brother': 'take over' is a leadership verb."""
-    return lemma(verb.text) == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children)
 
 
 @dataclass(frozen=True)
@@ -220,7 +165,7 @@ class RelationFinder:
             doc = self.view.doc
             path = path_tokens(doc[a.root], doc[b.root])
             if path is not None:
-                path = _reattach_clause(path)
+                path = reattach_clause(path)
             if path is None or len(path) > _MAX_PATH:
                 continue
             if self._blocked(path, a, b):
@@ -244,7 +189,7 @@ class RelationFinder:
                 continue
             conj = {t.i for t in tok.conjuncts}
             if actors == {NodeType.GROUP}:
-                conj |= _listed_appositives(tok)
+                conj |= listed_appositives(tok)
             if doc[a.root].i not in conj and doc[b.root].i not in conj:
                 return True
         if NodeType.LEADER in actors and NodeType.GROUP in actors:
@@ -273,7 +218,7 @@ class RelationFinder:
             return  # "the chairman stated that ... Mullah Omar": the path crosses into a reported clause
         acts = any(
             t.pos_ in {"VERB", "AUX"}
-            and (lemma(t.text) in lx.LEAD_VERBS or _taken_over(t))
+            and (lemma(t.text) in lx.LEAD_VERBS or taken_over(t))
             and agent_of(t, self.view.doc[p.root])
             for t in path
         )  # the person founded / leads / took over the group
@@ -342,7 +287,7 @@ class RelationFinder:
     def group_group(self, a: Ref, b: Ref, path: list[Token]) -> None:
         # Modifiers count only close by: 'Al-Qaida and associated entities, specifically LeT'.
         words = cue_words(path, modifiers=len(path) <= 2) | {"joint"} & cue_words(path)
-        words |= _light_verb_objects(path)
+        words |= light_verb_objects(path)
         doc = self.view.doc
         if not path and doc[a.root].dep_ == "poss" and doc[a.root].head.i == b.root:
             self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.7, "wing-of")  # Hizballah's IJO
@@ -508,7 +453,7 @@ class RelationFinder:
 
     def kin(self, a: Ref, b: Ref, path: list[Token]) -> None:
         doc = self.view.doc
-        if _kin_object(doc[a.root]) and _kin_object(doc[b.root]):
+        if kin_object(doc[a.root]) and kin_object(doc[b.root]):
             return  # 'a son of A and a brother of B': both are kin of the subject, not of each other
         if cue_words(path) & lx.KIN_WORDS or kin_coordination(self.view.doc[a.root], self.view.doc[b.root]):
             conf = 0.85 if not (a.anaphor or b.anaphor) else 0.65
