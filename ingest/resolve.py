@@ -5,7 +5,9 @@ names; otherwise its id comes from its canonical name: the gazetteer's name for 
 person's name without a religious title ("Maulana Masood Azhar" -> "Masood Azhar"), else the
 document's own full form. So the same group gets the same id whichever spelling a corpus starts with.
 People are matched on full names only (two or more words): "Azhar" alone must never fold Ibrahim
-Azhar into Masood Azhar.
+Azhar into Masood Azhar, and a bare kunya ("Abu Muhammad") is shared by too many people to decide. A
+person from the people gazetteer (`ingest/data/people.json`) takes the id of the listed name, so every
+spelling of one listed person is one node and two listed people are never one.
 """
 
 from __future__ import annotations
@@ -57,11 +59,24 @@ def _canonical(entity: ExtractedEntity) -> ExtractedEntity:
     return entity.model_copy(update={"name": name, "aliases": aliases})
 
 
+_KUNYA_WORDS = frozenset({"abu", "abou", "abo", "umm", "um", "al", "el"})
+
+
 def _matchable_names(entity: ExtractedEntity) -> list[str]:
     names = [fold(canonical_name(entity)), fold(entity.name)] + [fold(alias) for alias in entity.aliases]
     if entity.type is NodeType.LEADER:
-        names = [name for name in names if len(name.split()) >= 2]
+        names = [name for name in names if _full_person_name(name)]
     return [name for name in dict.fromkeys(names) if name]
+
+
+def _full_person_name(folded: str) -> bool:
+    """Two or more words, and more than a bare kunya ('abu muhammad', 'abu muhammad al')."""
+    words = folded.split()
+    return len(words) >= 2 and not (words[0] in _KUNYA_WORDS and len(set(words) - _KUNYA_WORDS) < 2)
+
+
+def _listed_person(entity: ExtractedEntity) -> bool:
+    return entity.type is NodeType.LEADER and bool(entity.attributes.get("gazetteer"))
 
 
 def _resolve_ids(entities: list[ExtractedEntity], store: GraphStore) -> dict[tuple[NodeType, str], str]:
@@ -79,6 +94,8 @@ def _resolve_ids(entities: list[ExtractedEntity], store: GraphStore) -> dict[tup
 
 def _choose_id(entity: ExtractedEntity, known: dict[str, list[str]]) -> str:
     own = entity_id(entity.type, canonical_name(entity))
+    if _listed_person(entity):
+        return own  # the list says who this is; a shared spelling elsewhere must not say otherwise
     names = _matchable_names(entity)
     if own in known.get(fold(canonical_name(entity)), []) or own in known.get(fold(entity.name), []):
         return own

@@ -112,6 +112,9 @@ def build_extraction(view: DocView, entities: list[Entity], found: list[Found]) 
             attributes["listed_by"] = ent.group.source
             if ent.group.founded:
                 attributes["founded"] = ent.group.founded
+        if ent.person is not None:
+            attributes["gazetteer"] = ent.person.name
+            attributes["listed_by"] = ent.person.source
         if idx in founded:
             attributes["founded"] = founded[idx]
         if ent.place is not None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
-from ingest.extract.gazetteer import GroupFact, PlaceFact
+from ingest.extract.gazetteer import GroupFact, PersonFact, PlaceFact
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -35,6 +35,7 @@ class Mention:
     source: str = "ner"  # gazetteer | pattern | ner | acronym | alias
     group: GroupFact | None = None
     place: PlaceFact | None = None
+    person: PersonFact | None = None  # a listed person the mention names
     acronym: bool = False
     role: str | None = None
     alias_of: int | None = None  # index of the mention this one renames (a.k.a., acronym)

