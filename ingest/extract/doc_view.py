@@ -101,6 +101,8 @@ class DocView:
         start = self.doc[tok_start].idx
         last = self.doc[tok_end - 1]
         end = last.idx + len(last.text)
+        if last.text[-2:] in {"'s", "\u2019s"} and len(last.text) > 3:
+            end -= 2  # "al-Qa'ida's": the tokenizer kept the possessive on the name
         mention = Mention(
             type=node_type,
             start=start,
@@ -120,13 +122,23 @@ class DocView:
                 self.owner[i] = idx
         return idx
 
+    def extend(self, idx: int, tok_end: int) -> None:
+        """Grow mention `idx` rightwards over free tokens up to `tok_end`."""
+        m = self.mentions[idx]
+        last = self.doc[tok_end - 1]
+        m.end = last.idx + len(last.text)
+        m.text = self.text[m.start : m.end]
+        for i in range(m.tok_end, tok_end):
+            self.owner[i] = idx
+        m.tok_end = tok_end
+
     def mention_at(self, tok: int) -> Mention | None:
         idx = self.owner[tok]
         return None if idx < 0 else self.mentions[idx]
 
 
 def _trim_left(tok: Token) -> bool:
-    return tok.is_space or tok.is_punct or tok.lower_ in {"the", "a", "an"}
+    return tok.is_space or tok.is_punct or tok.lower_ in {"the", "a", "an", "those", "these", "this", "that"}
 
 
 def _trim_right(tok: Token) -> bool:

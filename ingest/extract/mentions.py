@@ -15,6 +15,7 @@ from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import Gazetteer
 from ingest.extract.names import add_listed_persons, find_persons, find_weak_persons, is_name_token
 from ingest.extract.normalize import name_key
+from ingest.extract.place_names import extend_place_heads
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     _add_places_by_context(view)
     find_weak_persons(view)
     _drop_countries_as_actors(view)
+    extend_place_heads(view)
 
 
 # A country named as a nationality or an institution's owner ('United States citizens', 'the United
@@ -257,7 +259,11 @@ def _add_ner_places(view: DocView) -> None:
 
 
 # 'the Rwenzori mountains', 'the Nafusa hills': ranges are often written with a lower-case head word.
-_LOWER_RANGE_HEADS = frozenset({"mountains", "hills"})
+_LOWER_RANGE_HEADS = frozenset({"mountains", "hills", "forest", "valley", "peninsula"})
+# 'Nazyan district', 'Trishal town': the name is the place, the lower-case word says what kind it is.
+_LOWER_ADMIN_HEADS = frozenset(
+    {"district", "province", "region", "village", "town", "city", "governorate", "county", "tehsil"}
+)
 
 
 def _demonym_modifier(toks: Span) -> bool:
@@ -280,7 +286,16 @@ def _add_place_head_runs(view: DocView) -> None:
     doc = view.doc
     for i, tok in enumerate(doc):
         low = tok.lower_
-        if view.owner[i] >= 0 or not (tok.text[:1].isupper() or low in _LOWER_RANGE_HEADS):
+        if view.owner[i] >= 0:
+            continue
+        if tok.is_lower and low in _LOWER_ADMIN_HEADS and i > 0:
+            j = i
+            while j > 0 and is_name_token(doc[j - 1]) and view.owner[j - 1] < 0 and i - j < 3:
+                j -= 1
+            if j < i and doc[j].lower_ not in lx.ROLE_TITLES and _not_org(view, j, i):
+                view.add(NodeType.PLACE, j, i, source="pattern")
+            continue
+        if not (tok.text[:1].isupper() or low in _LOWER_RANGE_HEADS):
             continue
         if low in lx.PLACE_HEADS and low not in lx.PLACE_PREFIX_HEADS and i > 0:
             j = i

@@ -115,3 +115,22 @@ def test_a_sentence_about_the_documents_group_puts_it_where_its_acts_happen() ->
         "Traders said the group's extortion calls had continued for months in Jamrud."
     )
     assert ("Lashkar-e-Islam", "Jamrud") in rels(ex, RelType.OPERATES_IN)
+
+
+def test_a_places_own_head_word_is_part_of_its_name() -> None:
+    ex = extract(
+        "Gunmen attacked villages in Zamfara State and hid in the Rugu forest. "
+        "The army said the attackers came from the Ondo District. Zamfara State Police spokesmen spoke."
+    )
+    assert {"Zamfara State", "Rugu forest", "Ondo District"} <= places(ex)
+
+
+def test_a_lower_case_admin_word_is_not_part_of_the_name() -> None:
+    ex = extract("The bomb went off in Nangarhar's Nazyan district on Friday.")
+    assert "Nazyan" in places(ex)
+    assert ("Nazyan", "Nangarhar") in rels(ex, RelType.LOCATED_IN)
+
+
+def test_determiners_and_possessives_stay_out_of_names() -> None:
+    ex = extract("He praised al-Qa'ida's leaders in Yemen.")
+    assert "al-Qa'ida" in {e.name for e in ex.entities if e.type is NodeType.GROUP}
