@@ -114,7 +114,12 @@ def add_defined_acronyms(view: DocView) -> dict[int, int]:
     return links
 
 
-_AKA = re.compile(r"\b(?:aka|a\.k\.a\.?|also known as|formerly known as|also called)\b", re.IGNORECASE)
+_AKA = re.compile(
+    r"\b(?:aka|a\.k\.a\.?|(?:also|formerly|locally|commonly|widely|better|previously) known as"
+    r"|known (?:locally|commonly|widely) as|also called|(?:calls|called|styles|styled) itself"
+    r"|refer(?:s|red)? to (?:it|the group|the movement) as|(?:is|was) dubbed)\b",
+    re.IGNORECASE,
+)
 _AS_GAP = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?as\s+(?:the\s+)?", re.I)
 _DESIGNATED = re.compile(
     r"\b(?:designated|designates|designate|listed|proscribed|banned)\s+(?:the\s+)?$", re.I

@@ -134,3 +134,13 @@ def test_a_lower_case_admin_word_is_not_part_of_the_name() -> None:
 def test_determiners_and_possessives_stay_out_of_names() -> None:
     ex = extract("He praised al-Qa'ida's leaders in Yemen.")
     assert "al-Qa'ida" in {e.name for e in ex.entities if e.type is NodeType.GROUP}
+
+
+def test_a_name_others_give_the_group_is_an_alias() -> None:
+    ex = extract(
+        "The Hizbul Mujahideen, known locally as the Kashmir Liberation Front, grew in Sopore. "
+        "The Kashmir Liberation Front attacked Tral."
+    )
+    groups = [e for e in ex.entities if e.type is NodeType.GROUP]
+    assert len(groups) == 1
+    assert {groups[0].name, *groups[0].aliases} >= {"Hizbul Mujahideen", "Kashmir Liberation Front"}
