@@ -20,7 +20,14 @@ from ingest.extract.chains import (
     nested_camp_places,
     places_like,
 )
-from ingest.extract.context import Ref, Salience, anaphor_refs, ignored_mentions, span_root
+from ingest.extract.context import (
+    Ref,
+    Salience,
+    anaphor_refs,
+    ignored_mentions,
+    refs_by_sentence,
+    span_root,
+)
 from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import get_gazetteer
 from ingest.extract.infobox import infobox_fields
@@ -98,9 +105,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     ]
     salience = Salience(view, refs, types)
     refs += anaphor_refs(view, salience)
-    by_sent: dict[int, list[Ref]] = {}
-    for ref in sorted(refs, key=lambda r: r.root):
-        by_sent.setdefault(ref.sent, []).append(ref)
+    by_sent = refs_by_sentence(sorted(refs, key=lambda r: r.root))
     doc.user_data["place_tokens"] = {
         i for m in view.mentions if m.type is NodeType.PLACE for i in range(m.tok_start, m.tok_end)
     }

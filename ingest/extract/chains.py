@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
-from ingest.extract.context import Ref, Salience
+from ingest.extract.context import Ref, Salience, refs_by_sentence
 from ingest.extract.doc_view import DocView, Mention
 from ingest.extract.normalize import lemma
 from ingest.extract.relations import RelationFinder, place_fits
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Span
 
 _SEPARATORS = frozenset({",", "the"})
 _LIST_WORDS = frozenset({"and", "or"})
@@ -105,13 +105,18 @@ _FOCUS = frozenset({"particularly", "especially", "notably", "mainly", "primaril
 _LIST_GAP = frozenset({",", "and", "or", "the", "in", "around", "near", "at", "of", "provinces", "districts"})
 
 
-def places_like(finder: RelationFinder, view: DocView) -> None:
-    """'parts of Kashmir like Muzaffarabad, Poonch and Kotli': the listed places lie in the first one."""
-    doc = view.doc
-    places = sorted(
+def _places_in_order(view: DocView) -> list[Mention]:
+    """The document's place mentions that name an entity, in text order (nested ones left out)."""
+    return sorted(
         (m for m in view.mentions if m.type is NodeType.PLACE and m.entity >= 0 and not m.nested),
         key=lambda m: m.tok_start,
     )
+
+
+def places_like(finder: RelationFinder, view: DocView) -> None:
+    """'parts of Kashmir like Muzaffarabad, Poonch and Kotli': the listed places lie in the first one."""
+    doc = view.doc
+    places = _places_in_order(view)
     for n, outer in enumerate(places):
         k = outer.tok_end
         if k < len(doc) and doc[k].text == ",":
@@ -147,9 +152,7 @@ def cross_sentence(finder: RelationFinder, view: DocView, refs: list[Ref], salie
     training happens, with nobody named, trains the group just spoken of."""
     tied = {(f.source, f.sent) for f in finder.found if f.type in {RelType.LEADS, RelType.MEMBER_OF}}
     trained = {(f.target, f.sent) for f in finder.found if f.type is RelType.TRAINS_AT}
-    by_sent: dict[int, list[Ref]] = {}
-    for ref in refs:
-        by_sent.setdefault(ref.sent, []).append(ref)
+    by_sent = refs_by_sentence(refs)
     for sent, srefs in by_sent.items():
         has_group = any(finder.types[r.entity] is NodeType.GROUP for r in srefs)
         for ref in srefs:
@@ -202,10 +205,7 @@ def listed_places_within(finder: RelationFinder, view: DocView) -> None:
     districts": every listed place lies in the one that owns the list (read off the surface, because the
     parser rarely gets such lists right)."""
     doc = view.doc
-    places = sorted(
-        (m for m in view.mentions if m.type is NodeType.PLACE and m.entity >= 0 and not m.nested),
-        key=lambda m: m.tok_start,
-    )
+    places = _places_in_order(view)
     runs: list[list[Mention]] = []
     for m in places:
         if runs and runs[-1][-1].sent == m.sent and _list_gap(doc[runs[-1][-1].tok_end : m.tok_start]):
@@ -230,8 +230,8 @@ def listed_places_within(finder: RelationFinder, view: DocView) -> None:
                 _all_within(finder, run, owner)
 
 
-def _list_gap(gap: object) -> bool:
-    words = [t.lower_ for t in gap]  # type: ignore[attr-defined]
+def _list_gap(gap: Span) -> bool:
+    words = [t.lower_ for t in gap]
     return bool(words) and len(words) <= 2 and set(words) <= {",", "and", "or"}
 
 

@@ -52,6 +52,14 @@ def ignored_mentions(view: DocView) -> set[int]:
     return out
 
 
+def refs_by_sentence(refs: list[Ref]) -> dict[int, list[Ref]]:
+    """References grouped by sentence, each group in the order given."""
+    by_sent: dict[int, list[Ref]] = {}
+    for ref in refs:
+        by_sent.setdefault(ref.sent, []).append(ref)
+    return by_sent
+
+
 def path_tokens(a: Token, b: Token) -> list[Token] | None:
     """Tokens strictly between a and b on the dependency path (None when not connected)."""
     up_a = [a, *a.ancestors]

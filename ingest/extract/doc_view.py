@@ -99,10 +99,7 @@ class DocView:
         if claim and not self.is_free(tok_start, tok_end):
             return None
         start = self.doc[tok_start].idx
-        last = self.doc[tok_end - 1]
-        end = last.idx + len(last.text)
-        if last.text[-2:] in {"'s", "\u2019s"} and len(last.text) > 3:
-            end -= 2  # "al-Qa'ida's": the tokenizer kept the possessive on the name
+        end = self._char_end(tok_end)
         mention = Mention(
             type=node_type,
             start=start,
@@ -125,12 +122,18 @@ class DocView:
     def extend(self, idx: int, tok_end: int) -> None:
         """Grow mention `idx` rightwards over free tokens up to `tok_end`."""
         m = self.mentions[idx]
-        last = self.doc[tok_end - 1]
-        m.end = last.idx + len(last.text)
+        m.end = self._char_end(tok_end)
         m.text = self.text[m.start : m.end]
         for i in range(m.tok_end, tok_end):
             self.owner[i] = idx
         m.tok_end = tok_end
+
+    def _char_end(self, tok_end: int) -> int:
+        last = self.doc[tok_end - 1]
+        end = last.idx + len(last.text)
+        if last.text[-2:] in {"'s", "\u2019s"} and len(last.text) > 3:
+            end -= 2  # "al-Qa'ida's": the tokenizer kept the possessive on the name
+        return end
 
     def mention_at(self, tok: int) -> Mention | None:
         idx = self.owner[tok]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from graph.ontology import NodeType, RelType
-from ingest.extract.context import Ref, Salience
+from ingest.extract.context import Ref, Salience, refs_by_sentence
 from ingest.extract.doc_view import DocView
 from ingest.extract.relations import RelationFinder
 
@@ -42,11 +42,7 @@ def infobox_fields(finder: RelationFinder, view: DocView, refs: list[Ref], salie
     subject = salience.main(NodeType.GROUP)
     if subject is None:
         return
-    by_sent: dict[int, list[Ref]] = {}
-    for ref in refs:
-        if not ref.anaphor:
-            by_sent.setdefault(ref.sent, []).append(ref)
-    for sent, srefs in by_sent.items():
+    for sent, srefs in refs_by_sentence([r for r in refs if not r.anaphor]).items():
         field = _field_of(view, sent)
         if field is None:
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType, RelType
-from ingest.extract.context import Ref, Salience, path_tokens
+from ingest.extract.context import Ref, Salience, path_tokens, refs_by_sentence
 from ingest.extract.doc_view import DocView
 from ingest.extract.normalize import lemma
 from ingest.extract.paths import locative_governor, someone_elses_event
@@ -51,18 +51,12 @@ def groupless_operations(finder: RelationFinder, view: DocView, refs: list[Ref],
     main = salience.main(NodeType.GROUP)
     if main is None:
         return
-    by_sent: dict[int, list[Ref]] = {}
-    for ref in refs:
-        by_sent.setdefault(ref.sent, []).append(ref)
+    by_sent = refs_by_sentence(refs)
     doc = view.doc
     for sent, srefs in by_sent.items():
         if any(finder.types[r.entity] in {NodeType.GROUP, NodeType.LEADER} for r in srefs):
             continue
-        places = [
-            r
-            for r in srefs
-            if finder.types[r.entity] is NodeType.PLACE and not r.anaphor and not view.in_dateline(r.root)
-        ]
+        places = _story_places(finder, view, srefs)
         if not places:
             continue
         span = view.sents[sent]
@@ -74,6 +68,15 @@ def groupless_operations(finder: RelationFinder, view: DocView, refs: list[Ref],
                     continue
                 if locative_governor(path):
                     finder.emit(RelType.OPERATES_IN, main, place.entity, sent, 0.4, "groupless-sentence")
+
+
+def _story_places(finder: RelationFinder, view: DocView, srefs: list[Ref]) -> list[Ref]:
+    """Places named in the sentence (not 'there', not a news dateline): where something could happen."""
+    return [
+        r
+        for r in srefs
+        if finder.types[r.entity] is NodeType.PLACE and not r.anaphor and not view.in_dateline(r.root)
+    ]
 
 
 def _clause_topic(tok: Token) -> bool:
@@ -92,9 +95,7 @@ def leaders_operations(finder: RelationFinder, view: DocView, refs: list[Ref]) -
     for f in finder.found:
         if f.type in {RelType.LEADS, RelType.MEMBER_OF}:
             groups_of.setdefault(f.source, set()).add(f.target)
-    by_sent: dict[int, list[Ref]] = {}
-    for ref in refs:
-        by_sent.setdefault(ref.sent, []).append(ref)
+    by_sent = refs_by_sentence(refs)
     doc = view.doc
     for sent, srefs in by_sent.items():
         if any(finder.types[r.entity] is NodeType.GROUP for r in srefs):
@@ -102,11 +103,7 @@ def leaders_operations(finder: RelationFinder, view: DocView, refs: list[Ref]) -
         people = [
             r for r in srefs if finder.types[r.entity] is NodeType.LEADER and doc[r.root].dep_ == "nsubj"
         ]
-        places = [
-            r
-            for r in srefs
-            if finder.types[r.entity] is NodeType.PLACE and not r.anaphor and not view.in_dateline(r.root)
-        ]
+        places = _story_places(finder, view, srefs)
         for person in people[:1]:
             groups = groups_of.get(person.entity, set())
             if len(groups) != 1:
@@ -130,9 +127,7 @@ _ATTACK_WORDS = frozenset(
 def claimed_attacks(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None:
     """'A bomber struck a convoy near Noshki ... The BLA claimed responsibility': the group that claims
     an attack told in the sentence before (naming no other actor) operates where it happened."""
-    by_sent: dict[int, list[Ref]] = {}
-    for ref in refs:
-        by_sent.setdefault(ref.sent, []).append(ref)
+    by_sent = refs_by_sentence(refs)
     doc = view.doc
     for sent, srefs in by_sent.items():
         claimant = _sole_claimant(finder, view, sent, srefs)
@@ -142,11 +137,7 @@ def claimed_attacks(finder: RelationFinder, view: DocView, refs: list[Ref]) -> N
         if any(finder.types[r.entity] in {NodeType.GROUP, NodeType.LEADER} for r in before):
             continue
         act = [t for t in view.sents[sent - 1] if lemma(t.text) in _ATTACK_WORDS]
-        for place in (
-            r
-            for r in before
-            if finder.types[r.entity] is NodeType.PLACE and not r.anaphor and not view.in_dateline(r.root)
-        ):
+        for place in _story_places(finder, view, before):
             for cue in act[:2]:
                 path = path_tokens(cue, doc[place.root])
                 if path is not None and len(path) <= 5 and locative_governor(path):
@@ -176,22 +167,14 @@ def main_group_places(finder: RelationFinder, view: DocView, refs: list[Ref], sa
     main = salience.main(NodeType.GROUP)
     if main is None:
         return
-    by_sent: dict[int, list[Ref]] = {}
-    for ref in refs:
-        by_sent.setdefault(ref.sent, []).append(ref)
+    by_sent = refs_by_sentence(refs)
     doc = view.doc
     for sent, srefs in by_sent.items():
         own = [r for r in srefs if r.entity == main and r.kind != "members"]
         others = [r for r in srefs if finder.types[r.entity] is NodeType.GROUP and r.entity != main]
         if not own or any(doc[r.root].dep_ in {"nsubj", "nsubjpass"} for r in others):
             continue
-        for place in srefs:
-            if (
-                finder.types[place.entity] is not NodeType.PLACE
-                or place.anaphor
-                or view.in_dateline(place.root)
-            ):
-                continue
+        for place in _story_places(finder, view, srefs):
             for ref in own:
                 path = path_tokens(doc[ref.root], doc[place.root])
                 if path is None or len(path) > _LONG_PATH or any(lemma(t.text) in _SPEECH for t in path):

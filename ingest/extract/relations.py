@@ -388,9 +388,13 @@ class RelationFinder:
             and words <= lx.PLACE_HEADS | _PLACE_RELATIONAL | _IN_PREPS | {"of", "northern", "southern"}
             and bool(words & (_IN_PREPS | {"of"}))
         )  # 'Muzaffarabad, the capital of X', 'Djibo, a town in the province of Soum'
-        direct_in = path[0].lower_ in _IN_PREPS and path[0].head.i == ta.i if path else False
-        # 'Trishal in Mymensingh district': the place's own head word may stand between
-        direct_in = direct_in and (len(path) == 1 or (len(path) == 2 and path[1].lower_ in lx.PLACE_HEADS))
+        # 'X in Y', or 'Trishal in Mymensingh district' with the place's own head word between
+        direct_in = (
+            0 < len(path) <= 2
+            and path[0].lower_ in _IN_PREPS
+            and path[0].head.i == ta.i
+            and all(t.lower_ in lx.PLACE_HEADS for t in path[1:])
+        )
         of_place = (
             "of" in words
             and words - {"of"} <= lx.PLACE_HEADS
