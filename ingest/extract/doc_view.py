@@ -136,6 +136,9 @@ class DocView:
         return end
 
     def mention_at(self, tok: int) -> Mention | None:
+        """The mention over token `tok`; None when the token is free or past either end of the text."""
+        if not 0 <= tok < len(self.owner):
+            return None
         idx = self.owner[tok]
         return None if idx < 0 else self.mentions[idx]
 

@@ -144,3 +144,8 @@ def test_a_name_others_give_the_group_is_an_alias() -> None:
     groups = [e for e in ex.entities if e.type is NodeType.GROUP]
     assert len(groups) == 1
     assert {groups[0].name, *groups[0].aliases} >= {"Hizbul Mujahideen", "Kashmir Liberation Front"}
+
+
+def test_a_name_before_a_final_preposition_does_not_crash() -> None:
+    ex = extract("Maulana in")  # 'X in' at the very end: the place after 'in' would be past the text
+    assert not ex.relations
