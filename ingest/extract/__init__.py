@@ -40,6 +40,7 @@ from ingest.extract.operations import (
 )
 from ingest.extract.relations import RelationFinder
 from ingest.extract.resolve import add_defined_acronyms, add_group_aliases, resolve
+from ingest.extract.succession import successions
 from ingest.models import Extraction
 from ingest.nlp import load_pipeline
 
@@ -117,6 +118,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     listed_places_within(finder, view)
     nested_camp_places(finder, view)
     cross_sentence(finder, view, refs, salience)
+    successions(finder, view, salience)
     groupless_operations(finder, view, refs, salience)
     leaders_operations(finder, view, refs)
     claimed_attacks(finder, view, refs)

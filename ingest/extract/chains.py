@@ -11,10 +11,11 @@ from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref, Salience, refs_by_sentence
 from ingest.extract.doc_view import DocView, Mention
 from ingest.extract.normalize import lemma
+from ingest.extract.paths import taken_over
 from ingest.extract.relations import RelationFinder, place_fits
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 _SEPARATORS = frozenset({",", "the"})
 _LIST_WORDS = frozenset({"and", "or"})
@@ -154,7 +155,7 @@ def cross_sentence(finder: RelationFinder, view: DocView, refs: list[Ref], salie
     trained = {(f.target, f.sent) for f in finder.found if f.type is RelType.TRAINS_AT}
     by_sent = refs_by_sentence(refs)
     for sent, srefs in by_sent.items():
-        has_group = any(finder.types[r.entity] is NodeType.GROUP for r in srefs)
+        has_group = any(finder.types[r.entity] is NodeType.GROUP and not r.anaphor for r in srefs)
         for ref in srefs:
             kind = finder.types[ref.entity]
             if (
@@ -163,12 +164,15 @@ def cross_sentence(finder: RelationFinder, view: DocView, refs: list[Ref], salie
                 and (ref.entity, sent) not in tied
                 and not ref.anaphor
             ):
-                owner = view.owner[ref.root]
-                role = view.mentions[owner].role if owner >= 0 else None
-                if role and role.split()[-1].lower() in _LEAD_TITLES:
+                cue = _lead_cue(view, ref)
+                if cue == "title":
                     group = salience.recent(NodeType.GROUP, ref.root)
-                    if group is not None:
-                        finder.emit(RelType.LEADS, ref.entity, group, sent, 0.45, "title-previous-sentence")
+                elif cue == "steers":  # what the person steers is unnamed: the group the text is about
+                    group = salience.recent_subject(NodeType.GROUP, ref.root) or salience.main(NodeType.GROUP)
+                else:
+                    group = None
+                if group is not None:
+                    finder.emit(RelType.LEADS, ref.entity, group, sent, 0.45, "title-previous-sentence")
             if kind is NodeType.CAMP and not ref.anaphor and (ref.entity, sent) not in trained:
                 actors = [r for r in srefs if finder.types[r.entity] in {NodeType.GROUP, NodeType.LEADER}]
                 if actors or not _trains_here(view, sent):
@@ -178,6 +182,47 @@ def cross_sentence(finder: RelationFinder, view: DocView, refs: list[Ref], salie
                     finder.emit(
                         RelType.TRAINS_AT, group, ref.entity, sent, 0.45, "training-previous-sentence"
                     )
+
+
+_STEER_VERBS = frozenset({"lead", "command", "head", "run", "direct"})
+# What a person can lead without naming a new group: 'took over command', 'led the movement'.
+_STEERED = frozenset(
+    {"command", "group", "movement", "organisation", "organization", "fighters", "militants", "insurgency",
+     "network", "outfit", "it", "them", "operations", "leadership"}
+)  # fmt: skip
+
+
+def _lead_cue(view: DocView, ref: Ref) -> str | None:
+    """A role title before the name ('Commander X'), a role in apposition ('X, the army commander'), or
+    the person steering something unnamed ('X took over command', 'X's sons A and B ... led the movement')."""
+    owner = view.owner[ref.root]
+    role = view.mentions[owner].role if owner >= 0 else None
+    if role and role.split()[-1].lower() in _LEAD_TITLES:
+        return "title"
+    tok = view.doc[ref.root]
+    linked = [tok.head] if tok.dep_ == "appos" else []
+    linked += [c for c in tok.children if c.dep_ == "appos"]
+    if any(t.lower_ in _LEAD_TITLES for t in linked):
+        return "title"
+    while tok.dep_ in {"compound", "conj", "appos", "flat"} and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verbs = [tok.head]
+    while verbs[-1].dep_ in {"ROOT", "relcl", "ccomp", "xcomp", "conj"} or len(verbs) == 1:
+        nxt = [c for c in verbs[-1].children if c.dep_ == "xcomp"]
+        if not nxt:
+            break
+        verbs.append(nxt[0])
+    steers = any(_steers(v) for v in verbs if tok.dep_ == "nsubj" or v is not verbs[0])
+    return "steers" if steers else None
+
+
+def _steers(verb: Token) -> bool:
+    if not (lemma(verb.text) in _STEER_VERBS or taken_over(verb)):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return all(o.lower_ in _STEERED or lemma(o.text) in _STEERED for o in objects)
 
 
 def _trains_here(view: DocView, sent: int) -> bool:

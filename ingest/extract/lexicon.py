@@ -226,6 +226,8 @@ LEAD_VERBS = frozenset(
         "organise",
         "organize",
         "set",
+        "proclaim",
+        "announce",
     }
 )
 MEMBER_VERBS = frozenset({"join", "belong", "serve", "rejoin", "re-join", "enlist", "defect"})

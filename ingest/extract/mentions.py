@@ -13,7 +13,13 @@ from ingest.extract import lexicon as lx
 from ingest.extract.camps import find_camps
 from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import Gazetteer
-from ingest.extract.names import add_listed_persons, find_persons, find_weak_persons, is_name_token
+from ingest.extract.names import (
+    add_listed_persons,
+    find_persons,
+    find_repeated_surnames,
+    find_weak_persons,
+    is_name_token,
+)
 from ingest.extract.normalize import name_key
 from ingest.extract.place_names import extend_place_heads
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
@@ -68,6 +74,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     _add_place_head_runs(view)
     _add_places_by_context(view)
     find_weak_persons(view)
+    find_repeated_surnames(view)
     _drop_countries_as_actors(view)
     extend_place_heads(view)
 
@@ -126,8 +133,28 @@ def _add_gazetteer_places(view: DocView, hits: list[GazHit]) -> list[GazHit]:
     return weak
 
 
+# Family and second names that follow a given name; a place word before one of them is that given name.
+_NAME_TAILS = frozenset(
+    {"khan", "shah", "ali", "ahmad", "ahmed", "hussain", "husain", "ullah", "uddin", "rahman", "baig",
+     "beg", "gul", "jan", "zaman", "akbar", "hassan", "hasan", "mohammad", "muhammad", "mohammed"}
+)  # fmt: skip
+
+
+def _before_name_tail(view: DocView, end: int) -> bool:
+    """'Kashmir Khan', 'Swat Ali': a given name that happens to be a place."""
+    doc = view.doc
+    return (
+        end < len(doc)
+        and doc[end].lower_ in _NAME_TAILS
+        and bool(doc[end - 1].whitespace_)
+        and doc[end].is_title
+    )
+
+
 def _inside_longer_person(view: DocView, start: int, end: int) -> bool:
     """'Mangal Bagh' yes; 'Amir Azad Kashmir' no: the rest of the name must hold a given name, not a title."""
+    if _before_name_tail(view, end):
+        return True
     for ent in view.doc.ents:
         if ent.label_ != "PERSON" or not (ent.start <= start and end <= ent.end):
             continue
@@ -197,7 +224,12 @@ def _is_place_token(view: DocView, i: int) -> bool:
 def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
     for hit in hits:
         toks = view.tokens_for(hit.start, hit.end)
-        if toks is None or not view.is_free(*toks) or _common_word(view, *toks):
+        if (
+            toks is None
+            or not view.is_free(*toks)
+            or _common_word(view, *toks)
+            or _before_name_tail(view, toks[1])
+        ):
             continue
         label = _ner_label_at(view, *toks)
         if label in {"GPE", "LOC", "FAC"} or (label is None and _place_context(view, *toks)):
@@ -255,6 +287,8 @@ def _add_ner_places(view: DocView) -> None:
             continue
         if _adjectival_abbreviation(view, start, end):
             continue
+        if len(toks) == 2 and _before_name_tail(view, start + 1):
+            continue  # 'Kashmir Khan': a person the pipeline took for a place
         view.add(NodeType.PLACE, start, end, source="ner")
 
 

@@ -176,6 +176,8 @@ def find_persons(view: DocView) -> None:
             continue  # 'the Gao region', 'Kech district'
         if len(ent) == 1 and _after_listed_place(view, ent.start):
             continue  # 'in Karachi and Gwadar'
+        if _listed_before_place(view, ent.start, ent.end):
+            continue  # 'moving between Kafia Kingi and Haute-Kotto prefecture'
         if len(ent) == 1 and _between_places(view, ent.start):
             continue  # 'Markaz X, Chelabandi in Muzaffarabad'
         if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in {"a", "an"}:
@@ -199,6 +201,8 @@ def find_weak_persons(view: DocView) -> None:
         start, end = ent.start, ent.end
         if not view.is_free(start, end):
             continue
+        while start > 0 and _given_name_before(view, start, end):
+            start -= 1  # 'Habib-ur-Rahman' | 'Hekmatyar' (ORG)
         toks = list(doc[start:end])
         if not all(t.pos_ == "PROPN" and is_name_token(t) for t in toks):
             continue
@@ -209,6 +213,47 @@ def find_weak_persons(view: DocView) -> None:
         _add_person(view, start, end, source="weak")
 
 
+_NOT_A_PERSON_AFTER = frozenset(
+    {"tribe", "tribes", "tribesmen", "clan", "clans", "family", "network", "group", "faction", "brothers"}
+)
+
+
+def find_repeated_surnames(view: DocView) -> None:
+    """'the United States designated Hekmatyar a Specially Designated Global Terrorist': a family name the
+    text has already given in full is that person again, wherever the pipeline lost it."""
+    doc = view.doc
+    surnames = {
+        doc[m.tok_end - 1].text
+        for m in view.mentions
+        if m.type is NodeType.LEADER and m.tok_end - m.tok_start >= 2 and doc[m.tok_end - 1].is_title
+    }
+    for tok in doc:
+        if tok.text not in surnames or tok.pos_ != "PROPN" or view.owner[tok.i] >= 0:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in _NOT_A_PERSON_AFTER or nxt.lower_ in lx.PLACE_HEADS):
+            continue  # 'the Mehsud tribe', 'Haqqani network'
+        if nxt is not None and is_name_token(nxt) and view.owner[tok.i + 1] < 0 and nxt.pos_ == "PROPN":
+            continue  # the start of another, longer name
+        if tok.i > 0 and is_name_token(doc[tok.i - 1]) and doc[tok.i - 1].pos_ == "PROPN":
+            continue
+        view.add(NodeType.LEADER, tok.i, tok.i + 1, source="ner")
+
+
+def _given_name_before(view: DocView, start: int, end: int) -> bool:
+    prev = view.doc[start - 1]
+    return (
+        prev.pos_ == "PROPN"
+        and prev.dep_ == "compound"
+        and start <= prev.head.i < end
+        and is_name_token(prev)
+        and not prev.is_upper
+        and prev.lower_ not in lx.ROLE_TITLES
+        and view.owner[start - 1] < 0
+        and prev.whitespace_ != ""
+    )
+
+
 def _after_listed_place(view: DocView, i: int) -> bool:
     if i < 2 or view.doc[i - 1].lower_ not in {"and", "or"}:
         return False
@@ -216,6 +261,18 @@ def _after_listed_place(view: DocView, i: int) -> bool:
     if before is not None:
         return before.type is NodeType.PLACE
     return view.doc[i - 2].ent_type_ in {"GPE", "LOC"}
+
+
+def _listed_before_place(view: DocView, start: int, end: int) -> bool:
+    doc = view.doc
+    if start == 0 or end + 1 >= len(doc) or doc[start - 1].lower_ not in {"between", "from", "across", "to"}:
+        return False
+    if doc[end].lower_ not in {"and", "or", "to"}:
+        return False
+    after = view.mention_at(end + 1)
+    if after is not None:
+        return after.type is NodeType.PLACE
+    return doc[end + 1].ent_type_ in {"GPE", "LOC"}
 
 
 def _between_places(view: DocView, i: int) -> bool:
@@ -262,6 +319,9 @@ def _add_person(view: DocView, start: int, end: int, *, source: str) -> int | No
     # spaCy often stops before a trailing nisba ("Masood Illyas" | "Kashmiri").
     while end < len(doc) and end - start < _MAX_NAME_TOKENS and doc[end - 1].whitespace_:
         nxt = doc[end]
+        if _patronymic_next(view, end):
+            end += 2  # 'Abu Abdullah al-Hassan' | 'bin Mahmoud'
+            continue
         article = _ARTICLE_NAME.match(nxt.text) is not None
         proper = nxt.pos_ == "PROPN" and nxt.ent_type_ in {"", "GPE", "NORP"}
         if (proper or article) and is_name_token(nxt) and view.owner[end] < 0:
@@ -300,6 +360,19 @@ def _add_person(view: DocView, start: int, end: int, *, source: str) -> int | No
         role_words = _role_before(doc, start)
     role = " ".join(w for w in role_words if w.lower() not in {"the", "a", "an"}) or None
     return view.add(NodeType.LEADER, start, end, source=source, role=role)
+
+
+def _patronymic_next(view: DocView, i: int) -> bool:
+    doc = view.doc
+    return (
+        i + 1 < len(doc)
+        and doc[i].lower_ in {"bin", "ibn", "bint", "ben"}
+        and doc[i].whitespace_ != ""
+        and is_name_token(doc[i + 1])
+        and doc[i + 1].pos_ == "PROPN"
+        and view.owner[i] < 0
+        and view.owner[i + 1] < 0
+    )
 
 
 def _plausible_name(text: str, words: list[str]) -> bool:

@@ -227,6 +227,13 @@ class RelationFinder:
         person = self.view.doc[p.root]
         if person.dep_ == "pobj" and person.head.lower_ == "under" and person.head in path:
             lead = True  # 'the group regrouped under X'
+        if (
+            len(path) == 1
+            and path[0].lower_ == "of"
+            and path[0].head.i == g.root
+            and person.head.i == path[0].i
+        ):
+            lead = True  # 'the Holy Spirit Movement of Alice Lakwena'
         if lead and words & _HYPOTHETICAL and not words & lx.LEAD_VERBS:
             lead, member = False, True  # 'groomed as a possible future leader': a member, not yet a leader
         role = self._role_of(p)

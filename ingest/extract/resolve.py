@@ -311,10 +311,27 @@ def _resolve_people(mentions: list[Mention], uf: _Union) -> None:
         roots = [r for r, s in scores.items() if s == best]
         if uf.find(i) in scores:
             continue
+        if len(roots) > 1:
+            roots = _introduced_before(mentions, uf, roots, people, keys, mentions[i].start)
         if len(roots) == 1:
             uf.union(i, roots[0])
         elif len(short) == 1:
             mentions[i].entity = -2
+
+
+def _introduced_before(
+    mentions: list[Mention],
+    uf: _Union,
+    roots: list[int],
+    people: list[int],
+    keys: dict[int, tuple[str, ...]],
+    at: int,
+) -> list[int]:
+    """Of several people a surname fits, the ones already named in full before it: "Kony's sons Salim
+    Kony and Ali Kony" means Joseph Kony, the only Kony the reader has met."""
+    seen = {uf.find(j) for j in people if len(keys[j]) >= 2 and mentions[j].start < at}
+    before = [r for r in roots if r in seen]
+    return before or roots
 
 
 def _two_listed(a: Mention, b: Mention) -> bool:

@@ -57,6 +57,10 @@ def _acronym_hit(gaz: Gazetteer, w: Word) -> GazHit | None:
     return GazHit(w.start, w.end, fact, None, True)
 
 
+def _possessive_s(text: str, left: Word, right: Word) -> bool:
+    return right.raw in {"s", "S"} and right.start == left.end + 1 and text[left.end] in "'\u2019\u02bc"
+
+
 def _longest_at(text: str, words: list[Word], i: int, gaz: Gazetteer) -> GazHit | None:
     key: list[str] = []
     best: GazHit | None = None
@@ -64,6 +68,9 @@ def _longest_at(text: str, words: list[Word], i: int, gaz: Gazetteer) -> GazHit 
     limit = min(len(words), i + gaz.max_words + 6)
     for j in range(i, limit):
         w = words[j]
+        if j > i and _possessive_s(text, words[j - 1], w):
+            key[-1] += "s"  # "Lord's Resistance Army": the name's own possessive, keyed as 'lords'
+            continue
         if j > i and not _joined(text, words[j - 1], w):
             break
         norm = w.norm
@@ -104,7 +111,8 @@ def gazetteer_hits(text: str, words: list[Word], gaz: Gazetteer) -> list[GazHit]
     while i < n:
         w = words[i]
         hit = _acronym_hit(gaz, w)
-        if w.norm in gaz.first_words or w.norm.startswith("al") or _article(text, words, i):
+        owns = i + 1 < n and _possessive_s(text, w, words[i + 1]) and w.norm + "s" in gaz.first_words
+        if w.norm in gaz.first_words or owns or w.norm.startswith("al") or _article(text, words, i):
             longer = _longest_at(text, words, i, gaz)
             if longer is not None and (hit is None or longer.end > hit.end):
                 hit = longer
