@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _DISJUNCTIVE_LISTING = re.compile(r"associated with ((?:(?!\bfor\b)[^.;]){0,160}?\bor\b[^.;]{0,80}?)\s+for\b")
 _GROUP_ANAPHORS = frozenset(
     {"group", "organization", "organisation", "outfit", "movement", "network", "faction", "coalition",
-     "alliance"}
+     "alliance", "brigade", "battalion", "militia", "splinter", "offshoot"}
 )  # fmt: skip
 _FIELD_LINE = re.compile(r"\s*[A-Z][A-Za-z/&' -]{0,40}:\s*\S")
 _PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})

@@ -149,3 +149,18 @@ def _trim_left(tok: Token) -> bool:
 
 def _trim_right(tok: Token) -> bool:
     return tok.is_space or tok.is_punct or tok.lower_ in {"'s", "\u2019s", "'"}
+
+
+def clean_ent_bounds(ent: Span) -> tuple[int, int]:
+    """An entity span without leading articles, trailing punctuation or possessive, cut at a line break."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or not doc[start].text.strip()):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "\u2019s"}):
+        end -= 1
+    for i in range(start, end):
+        if "\n" in doc[i].text or doc[i].is_space:
+            end = i
+            break
+    return start, end

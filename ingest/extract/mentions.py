@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.camps import find_camps
-from ingest.extract.doc_view import DocView
+from ingest.extract.doc_view import DocView, clean_ent_bounds
 from ingest.extract.gazetteer import Gazetteer
-from ingest.extract.names import (
-    add_listed_persons,
-    find_persons,
+from ingest.extract.group_names import add_appositive_groups, add_cue_groups, add_unlabelled_group_names
+from ingest.extract.names import add_listed_persons, find_persons, is_name_token
+from ingest.extract.names_in_context import (
     find_repeated_surnames,
+    find_role_appositive_persons,
     find_weak_persons,
-    is_name_token,
 )
 from ingest.extract.normalize import name_key
 from ingest.extract.place_names import extend_place_heads
@@ -68,13 +68,16 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     weak_places = _add_gazetteer_places(view, hits)
     _add_coordinated_places(view)
     find_persons(view)
-    _add_cue_groups(view)
+    find_role_appositive_persons(view)
+    add_cue_groups(view)
+    add_unlabelled_group_names(view)
     _add_weak_places(view, weak_places)
     _add_ner_places(view)
     _add_place_head_runs(view)
     _add_places_by_context(view)
     find_weak_persons(view)
     find_repeated_surnames(view)
+    add_appositive_groups(view)
     _drop_countries_as_actors(view)
     extend_place_heads(view)
 
@@ -252,25 +255,11 @@ def _common_word(view: DocView, start: int, end: int) -> bool:
     return tok.is_stop or tok.pos_ in {"ADJ", "ADV", "DET", "VERB"} or tok.lower_ in lx.PLACE_HEADS
 
 
-def _clean_ent_bounds(ent: Span) -> tuple[int, int]:
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or not doc[start].text.strip()):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "\u2019s"}):
-        end -= 1
-    for i in range(start, end):
-        if "\n" in doc[i].text or doc[i].is_space:
-            end = i
-            break
-    return start, end
-
-
 def _add_ner_places(view: DocView) -> None:
     for ent in view.doc.ents:
         if ent.label_ not in {"GPE", "LOC", "FAC"}:
             continue
-        start, end = _clean_ent_bounds(ent)
+        start, end = clean_ent_bounds(ent)
         if start >= end or not view.is_free(start, end):
             continue
         toks = view.doc[start:end]
@@ -389,7 +378,7 @@ def _add_places_by_context(view: DocView) -> None:
     for ent in doc.ents:
         if ent.label_ not in {"PERSON", "ORG", "PRODUCT"} or len(ent) > 3 or ent.text.isupper():
             continue
-        start, end = _clean_ent_bounds(ent)
+        start, end = clean_ent_bounds(ent)
         if start >= end or not view.is_free(start, end):
             continue
         if not all(t.text[:1].isupper() for t in doc[start:end]):
@@ -407,66 +396,6 @@ def _add_places_by_context(view: DocView) -> None:
 def _in_place_list(view: DocView, end: int) -> bool:
     doc = view.doc
     return end < len(doc) - 1 and doc[end].lower_ in {"and", ","} and _is_place_token(view, end + 1)
-
-
-def _add_cue_groups(view: DocView) -> None:
-    """Organisations that are not in the gazetteer but are named like militant groups."""
-    doc = view.doc
-    sent_has_group = {m.sent for m in view.mentions if m.type is NodeType.GROUP}
-    for ent in doc.ents:
-        if ent.label_ not in {"ORG", "PERSON", "NORP", "GPE", "FAC"}:
-            continue
-        start, end = _clean_ent_bounds(ent)
-        if start >= end or not _free_but_places(view, start, end):
-            continue
-        toks = doc[start:end]
-        words = [t.lower_ for t in toks if not t.is_punct]
-        if not words or not toks[0].text[:1].isupper():
-            continue
-        if _is_group_name(words, ent.label_, view.tok_sent[start] in sent_has_group):
-            _release_places(view, start, end)
-            view.add(NodeType.GROUP, start, end, source="pattern")
-
-
-def _free_but_places(view: DocView, start: int, end: int) -> bool:
-    """Free tokens, or places strictly inside the span ('Kashmir' in 'Kashmir Liberation Brigade')."""
-    owners = {view.owner[i] for i in range(start, end)} - {-1}
-    if not owners:
-        return True
-    return all(
-        view.mentions[o].type is NodeType.PLACE
-        and (view.mentions[o].tok_start, view.mentions[o].tok_end) != (start, end)
-        for o in owners
-    )
-
-
-def _release_places(view: DocView, start: int, end: int) -> None:
-    for i in range(start, end):
-        owner = view.owner[i]
-        if owner >= 0:
-            view.mentions[owner].nested = True
-            view.mentions[owner].entity = -2
-            view.owner[i] = -1
-
-
-_SHARED_HEADS = frozenset({"council", "coalition", "national", "international"})
-_JIHAD_WORDS = frozenset({"jihad", "jihadi", "mujahideen", "mujahidin", "mujahedeen"})
-
-
-def _is_group_name(words: list[str], label: str, near_group: bool) -> bool:
-    wordset = set(words)
-    official = wordset & lx.NON_GROUP_WORDS
-    if official and not (official <= _SHARED_HEADS and wordset & _JIHAD_WORDS):
-        return False  # 'United Jihad Council' is militant; 'Security Council' is not
-    strong = wordset & (lx.GROUP_HEADS - lx.WEAK_GROUP_HEADS)
-    if strong:
-        return True
-    weak = wordset & lx.WEAK_GROUP_HEADS
-    if not weak or len(words) < 2:
-        return False
-    if wordset & lx.MILITANT_CUES:
-        return True
-    return label == "ORG" and near_group and words[-1] in {"trust", "foundation", "group", "front"}
 
 
 def add_nested_camp_places(view: DocView, gaz: Gazetteer) -> None:

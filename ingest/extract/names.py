@@ -14,7 +14,7 @@ from ingest.extract.normalize import is_connector
 from ingest.extract.scan import GazHit, Word
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _ALIAS_CUES = (
     ("a.k.a", "."),
@@ -70,6 +70,9 @@ _COMMON_SINGLE = frozenset(
 
 
 _ARTICLE_NAME = re.compile(r"^(?:al|el|as|ad|ash|an|at|ar|az)-[A-Z]")
+_HYPHENATED_NAME = re.compile(r"^[A-Z][a-z]+(?:-[a-z]{1,3})+-[A-Z][a-z]+$")
+# Lower-case particles inside one name ('Zia ur Rehman', 'Abdullah bin Ali').
+_PARTICLES = frozenset({"ur", "ul", "ud", "bin", "ibn", "bint", "al", "el", "uz", "us"})
 
 
 def is_name_token(tok: Token) -> bool:
@@ -164,9 +167,7 @@ def _part_of_longer_name(view: DocView, start: int, end: int) -> bool:
 
 def find_persons(view: DocView) -> None:
     doc = view.doc
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
+    for ent in _person_spans(doc):
         if ent.start > 0 and doc[ent.start - 1].lower_ in {"in", "near", "at", "inside", "into", "outside"}:
             continue  # 'near Patikul': a place spaCy took for a name
         if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _OF_HEADS:
@@ -186,72 +187,23 @@ def find_persons(view: DocView) -> None:
             continue
 
         for start, end in _split_on_lists(doc, ent.start, ent.end):
-            _add_person(view, start, end, source="ner")
+            add_person(view, start, end, source="ner")
     _add_after_role_words(view)
     _link_aliases(view)
 
 
-def find_weak_persons(view: DocView) -> None:
-    """Names spaCy labelled as organisations or works ('Hapilon' ORG): kept only if they later resolve to a
-    multi-word person name and the text ties them to a group."""
-    doc = view.doc
-    for ent in doc.ents:
-        if ent.label_ not in {"ORG", "WORK_OF_ART", "NORP", "PRODUCT", "GPE"} or len(ent) > 4:
-            continue
-        start, end = ent.start, ent.end
-        if not view.is_free(start, end):
-            continue
-        while start > 0 and _given_name_before(view, start, end):
-            start -= 1  # 'Habib-ur-Rahman' | 'Hekmatyar' (ORG)
-        toks = list(doc[start:end])
-        if not all(t.pos_ == "PROPN" and is_name_token(t) for t in toks):
-            continue
-        if start > 0 and doc[start - 1].lower_ in {"a", "an"}:
-            continue  # 'a Ugandan': a nationality, not a name
-        if any(t.is_upper and len(toks) == 1 for t in toks):
-            continue
-        _add_person(view, start, end, source="weak")
-
-
-_NOT_A_PERSON_AFTER = frozenset(
-    {"tribe", "tribes", "tribesmen", "clan", "clans", "family", "network", "group", "faction", "brothers"}
-)
-
-
-def find_repeated_surnames(view: DocView) -> None:
-    """'the United States designated Hekmatyar a Specially Designated Global Terrorist': a family name the
-    text has already given in full is that person again, wherever the pipeline lost it."""
-    doc = view.doc
-    surnames = {
-        doc[m.tok_end - 1].text
-        for m in view.mentions
-        if m.type is NodeType.LEADER and m.tok_end - m.tok_start >= 2 and doc[m.tok_end - 1].is_title
-    }
-    for tok in doc:
-        if tok.text not in surnames or tok.pos_ != "PROPN" or view.owner[tok.i] >= 0:
-            continue
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and (nxt.lower_ in _NOT_A_PERSON_AFTER or nxt.lower_ in lx.PLACE_HEADS):
-            continue  # 'the Mehsud tribe', 'Haqqani network'
-        if nxt is not None and is_name_token(nxt) and view.owner[tok.i + 1] < 0 and nxt.pos_ == "PROPN":
-            continue  # the start of another, longer name
-        if tok.i > 0 and is_name_token(doc[tok.i - 1]) and doc[tok.i - 1].pos_ == "PROPN":
-            continue
-        view.add(NodeType.LEADER, tok.i, tok.i + 1, source="ner")
-
-
-def _given_name_before(view: DocView, start: int, end: int) -> bool:
-    prev = view.doc[start - 1]
-    return (
-        prev.pos_ == "PROPN"
-        and prev.dep_ == "compound"
-        and start <= prev.head.i < end
-        and is_name_token(prev)
-        and not prev.is_upper
-        and prev.lower_ not in lx.ROLE_TITLES
-        and view.owner[start - 1] < 0
-        and prev.whitespace_ != ""
-    )
+def _person_spans(doc: Doc) -> list[Span]:
+    """spaCy's PERSON spans, rejoined where a lower-case name particle split one name in two
+    ('Zia' | ur | 'Rehman Farooqi')."""
+    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    out: list[Span] = []
+    for ent in spans:
+        prev = out[-1] if out else None
+        if prev is not None and ent.start == prev.end + 1 and doc[prev.end].lower_ in _PARTICLES:
+            out[-1] = doc[prev.start : ent.end]
+        else:
+            out.append(ent)
+    return out
 
 
 def _after_listed_place(view: DocView, i: int) -> bool:
@@ -296,7 +248,7 @@ def _split_on_lists(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _add_person(view: DocView, start: int, end: int, *, source: str) -> int | None:
+def add_person(view: DocView, start: int, end: int, *, source: str) -> int | None:
     doc = view.doc
     role_words: list[str] = []
     while start < end and (doc[start].lower_ in lx.ROLE_TITLES or not doc[start].text.strip()):
@@ -333,7 +285,9 @@ def _add_person(view: DocView, start: int, end: int, *, source: str) -> int | No
     # A given name spaCy left outside the span ('Hilarion' | 'Del Rosario Santos III').
     if source == "ner" and start > 0 and doc[start - 1].whitespace_ != "":
         prev = doc[start - 1]
-        if (
+        if _HYPHENATED_NAME.match(prev.text) and view.owner[start - 1] < 0:
+            start -= 1  # 'Isar-ul-Haq' (tagged a verb) | 'Qasmi'
+        elif (
             (
                 prev.pos_ == "PROPN"
                 and is_name_token(prev)
@@ -410,7 +364,7 @@ def _add_after_role_words(view: DocView) -> None:
             k += 1
         if k > i + 1 and doc[i + 1].pos_ == "PROPN":
             start = i if low in lx.NAME_HONORIFICS and view.owner[i] < 0 else i + 1
-            _add_person(view, start, k, source="pattern")
+            add_person(view, start, k, source="pattern")
 
 
 def _link_aliases(view: DocView) -> None:
@@ -437,7 +391,7 @@ def _link_aliases(view: DocView) -> None:
         if previous is None:
             continue
         if alias_idx is None:
-            alias_idx = _add_person(view, name_start, k, source="alias")
+            alias_idx = add_person(view, name_start, k, source="alias")
         if alias_idx is not None and alias_idx != previous:
             view.mentions[alias_idx].alias_of = previous
             view.mentions[alias_idx].source = "alias"  # the name before the cue stays the entity's name

@@ -10,10 +10,9 @@ from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref, cue_words, path_tokens
 from ingest.extract.doc_view import DocView
+from ingest.extract.leader_ties import BREAK_WORDS, HOSTILE_ACTS, leader_group
 from ingest.extract.normalize import lemma
 from ingest.extract.paths import (
-    agent_of,
-    direct_tie,
     kin_coordination,
     kin_object,
     light_verb_objects,
@@ -24,7 +23,6 @@ from ingest.extract.paths import (
     sentence_trains,
     someone_elses_against,
     someone_elses_event,
-    taken_over,
 )
 
 if TYPE_CHECKING:
@@ -32,26 +30,10 @@ if TYPE_CHECKING:
 
 _MAX_PATH = 8
 _MAX_OPERATE_PATH = 7
-_HOSTILE_ACTS = frozenset(
-    {"kidnap", "kidnapped", "kill", "killed", "murder", "murdered", "abduct", "abducted", "behead",
-     "beheaded", "assassinate", "assassinated", "assassination", "target", "targeted", "hostage", "hostages",
-     "victim", "rescue", "rescued", "capture", "captured", "hold", "held", "guard", "guarded", "shoot",
-     "shot", "arrest", "arrested", "detain", "detained", "wanted", "condemn", "condemned", "blame", "blamed",
-     "accuse", "accused", "ban", "banned", "designate", "designated", "journalist", "against", "strike",
-     "strikes", "raid", "bomb", "bombed", "attack", "attacked"}
-)  # fmt: skip
-_BREAK = frozenset(
-    {"defect", "defected", "leave", "left", "quit", "abandon", "abandoned", "expel", "expelled", "oust",
-     "ousted"}
-)  # fmt: skip
 _FIGHT = frozenset({"fight", "fought", "fighting"})
-_TITLE_ADJECTIVES = frozenset({"senior", "top", "former", "chief", "key", "local", "regional", "military"})
 _UNNAMED_UNITS = frozenset({"faction", "splinter", "offshoot", "wing", "cell", "group", "breakaway"})
 _IN_PREPS = frozenset({"in", "at", "near", "inside", "within", "on"})
 _LOCATED = frozenset({"located", "situated", "locate", "situate", "lie", "lies", "boundary", "border"})
-_HYPOTHETICAL = frozenset(
-    {"future", "possible", "potential", "would-be", "aspiring", "prospective", "likely"}
-)
 _PLACE_RELATIONAL = frozenset(
     {
         "capital",
@@ -204,93 +186,6 @@ class RelationFinder:
         return False
 
     # ---- handlers ---------------------------------------------------------------------------------
-    def leader_group(self, p: Ref, g: Ref, path: list[Token]) -> None:
-        titled = self._titled_by_group(p, g)
-        if titled is not None:  # 'Lashkar-e-Tayyiba operative David Headley', 'TTP commander X'
-            rel = RelType.LEADS if titled in lx.LEAD_NOUNS else RelType.MEMBER_OF
-            self.emit(rel, p.entity, g.entity, p.sent, 0.85, "group-title", titled, -1)
-            return
-        words = cue_words(path)
-        bare = cue_words(path, modifiers=False)
-        if bare & _HOSTILE_ACTS or bare & _BREAK:
-            return
-        if any(t.dep_ in {"ccomp", "xcomp"} and t.head in path for t in path):
-            return  # "the chairman stated that ... Mullah Omar": the path crosses into a reported clause
-        acts = any(
-            t.pos_ in {"VERB", "AUX"}
-            and (lemma(t.text) in lx.LEAD_VERBS or taken_over(t))
-            and agent_of(t, self.view.doc[p.root])
-            for t in path
-        )  # the person founded / leads / took over the group
-        lead = bool(words & lx.LEAD_NOUNS) or acts
-        member = bool(words & lx.MEMBER_NOUNS) or any(lemma(t.text) in lx.MEMBER_VERBS for t in path)
-        person = self.view.doc[p.root]
-        if person.dep_ == "pobj" and person.head.lower_ == "under" and person.head in path:
-            lead = True  # 'the group regrouped under X'
-        if (
-            len(path) == 1
-            and path[0].lower_ == "of"
-            and path[0].head.i == g.root
-            and person.head.i == path[0].i
-        ):
-            lead = True  # 'the Holy Spirit Movement of Alice Lakwena'
-        if lead and words & _HYPOTHETICAL and not words & lx.LEAD_VERBS:
-            lead, member = False, True  # 'groomed as a possible future leader': a member, not yet a leader
-        role = self._role_of(p)
-        if role and (member or len(path) <= 1) and not lead:
-            lead = role in lx.LEAD_NOUNS or role in {
-                "commander",
-                "amir",
-                "emir",
-                "chief",
-                "leader",
-                "founder",
-            }
-        if member and not lead and len(path) > 4:
-            return
-        conf = 0.85 if len(path) <= 3 else 0.7
-        if p.anaphor or g.anaphor:
-            conf -= 0.2
-        dist = -1 if acts or direct_tie(path) else len(path)
-        if lead:
-            cue = next((t.lower_ for t in path if t.lower_ in lx.LEAD_NOUNS), None)
-            role_text = self._full_role(p) or cue
-            self.emit(RelType.LEADS, p.entity, g.entity, p.sent, conf, "role-path", role_text, dist)
-        elif member:
-            self.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, conf, "member-path", None, dist)
-
-    def _titled_by_group(self, p: Ref, g: Ref) -> str | None:
-        """The words right before the name are '<group> <role noun>': the group gives the person a title."""
-        if p.anaphor or g.anaphor:
-            return None
-        owner = self.view.owner[p.root]
-        if owner < 0:
-            return None
-        k = self.view.mentions[owner].tok_start - 1
-        doc = self.view.doc
-        if k < 1 or doc[k].lower_ not in lx.LEAD_NOUNS | lx.MEMBER_NOUNS:
-            return None
-        j = k - 1
-        while j > 0 and doc[j].lower_ in _TITLE_ADJECTIVES:
-            j -= 1
-        before = self.view.owner[j]
-        if before < 0 or self.view.mentions[before].entity != g.entity:
-            return None
-        return doc[k].lower_
-
-    def _full_role(self, p: Ref) -> str | None:
-        owner = self.view.owner[p.root]
-        return self.view.mentions[owner].role if owner >= 0 else None
-
-    def _role_of(self, p: Ref) -> str | None:
-        owner = self.view.owner[p.root]
-        if owner < 0:
-            return None
-        role = self.view.mentions[owner].role
-        if not role:
-            return None
-        return role.split()[-1].lower()
-
     def group_group(self, a: Ref, b: Ref, path: list[Token]) -> None:
         # Modifiers count only close by: 'Al-Qaida and associated entities, specifically LeT'.
         words = cue_words(path, modifiers=len(path) <= 2) | {"joint"} & cue_words(path)
@@ -302,7 +197,7 @@ class RelationFinder:
         if not path and doc[b.root].dep_ == "poss" and doc[b.root].head.i == a.root:
             self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.7, "wing-of")
             return
-        if words & _BREAK or self._third_party(path, a, b):
+        if words & BREAK_WORDS or self._third_party(path, a, b):
             return
         conf = 0.8 if len(path) <= 4 else 0.65
         if a.anaphor or b.anaphor:
@@ -359,7 +254,7 @@ class RelationFinder:
         if head.dep_ == "pobj" and head.head.lower_ != "by":
             return False
         verb = head.head if head.dep_ != "pobj" else head.head.head
-        return lemma(verb.text) not in _HOSTILE_ACTS
+        return lemma(verb.text) not in HOSTILE_ACTS
 
     def trains(self, a: Ref, c: Ref, path: list[Token]) -> None:
         words = cue_words(path)
@@ -479,7 +374,7 @@ _SWAP = {
     (NodeType.PLACE, NodeType.GROUP),
 }
 _HANDLERS = {
-    (NodeType.LEADER, NodeType.GROUP): RelationFinder.leader_group,
+    (NodeType.LEADER, NodeType.GROUP): leader_group,
     (NodeType.GROUP, NodeType.GROUP): RelationFinder.group_group,
     (NodeType.GROUP, NodeType.CAMP): RelationFinder.trains,
     (NodeType.LEADER, NodeType.CAMP): RelationFinder.trains,

@@ -16,28 +16,63 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _SUCCEED = frozenset({"succeed", "replace"})
-_PRONOUNS = frozenset({"he", "him", "she", "her"})
+_PRONOUNS = frozenset({"he", "him", "she", "her", "his"})
+_SUCCESSOR_NOUNS = frozenset({"successor", "successors"})
 
 
 def successions(finder: RelationFinder, view: DocView, salience: Salience) -> None:
+    pairs: list[tuple[int, int, int]] = []  # successor, predecessor, sentence
+    for tok in view.doc:
+        found = _successor_noun(tok) if tok.lower_ in _SUCCESSOR_NOUNS else []
+        if tok.pos_ == "VERB":
+            pair = _succession(tok)
+            found = [pair] if pair is not None else []
+        for new_tok, old_tok in found:
+            new, old = _person(view, salience, new_tok), _person(view, salience, old_tok)
+            if new is not None and old is not None and new != old:
+                pairs.append((new, old, view.tok_sent[tok.i]))
     led: dict[int, set[int]] = {}
     for f in finder.found:
         if f.type is RelType.LEADS:
             led.setdefault(f.source, set()).add(f.target)
-    for verb in view.doc:
-        if verb.pos_ != "VERB":
-            continue
-        pair = _succession(verb)
-        if pair is None:
-            continue
-        new, old = (_person(view, salience, t) for t in pair)
-        if new is None or old is None or new == old:
-            continue
-        for giver, taker in ((old, new), (new, old)):
-            if taker in led or giver not in led:
-                continue
-            for group in sorted(led[giver]):
-                finder.emit(RelType.LEADS, taker, group, view.tok_sent[verb.i], 0.6, "succession")
+    for _ in range(3):  # a chain of successions hands the group down: A -> B -> C
+        handed = False
+        for new, old, sent in pairs:
+            for giver, taker in ((old, new), (new, old)):
+                if taker in led or giver not in led:
+                    continue
+                led[taker] = set(led[giver])
+                handed = True
+                for group in sorted(led[giver]):
+                    finder.emit(RelType.LEADS, taker, group, sent, 0.6, "succession")
+        if not handed:
+            break
+
+
+def _successor_noun(noun: Token) -> list[tuple[Token, Token]]:
+    """'his successors A and B', 'X, the successor of Y', 'X became his successor'."""
+    kids = list(noun.children)
+    old = next((c for c in kids if c.dep_ == "poss"), None)
+    if old is None:
+        old = next(
+            (
+                g
+                for c in kids
+                if c.dep_ == "prep" and c.lower_ in {"of", "to"}
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+    if old is None:
+        return []
+    new = [c for c in kids if c.dep_ == "appos"]
+    new += [t for c in new for t in c.conjuncts]
+    if noun.dep_ == "appos":
+        new.append(noun.head)
+    if noun.dep_ == "attr":
+        new += [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return [(n, old) for n in new]
 
 
 def _succession(verb: Token) -> tuple[Token, Token] | None:

@@ -124,3 +124,71 @@ def test_a_listed_name_with_its_own_possessive_is_found_without_its_acronym() ->
     assert ("Joseph Kony", "Lord\u2019s Resistance Army") in rels(ex, RelType.LEADS)
     group = next(e for e in ex.entities if e.type is NodeType.GROUP)
     assert "LRA" in group.aliases  # the listed entry was recognised, not just a capitalised phrase
+
+
+def test_a_name_the_text_calls_a_network_is_a_group_not_a_person() -> None:
+    ex = extract(
+        "Ajnad Misr, a small cell network led by Humam Mohamed Attiya, worked alongside ABM in Cairo."
+    )
+    assert "Ajnad Misr" in names(ex, NodeType.GROUP)
+    assert ("Humam Mohamed Attiya", "Ajnad Misr") in rels(ex, RelType.LEADS)
+
+
+def test_an_unlabelled_brigade_name_near_a_group_is_a_group_and_the_brigade_is_its_anaphor() -> None:
+    ex = extract(
+        "The Okba Ibn Nafaa Brigade operates on Mount Chambi, according to AQIM. "
+        "The brigade was commanded by Lokman Abu Sakhr."
+    )
+    assert "Okba Ibn Nafaa Brigade" in names(ex, NodeType.GROUP)
+    assert ("Lokman Abu Sakhr", "Okba Ibn Nafaa Brigade") in rels(ex, RelType.LEADS)
+
+
+def test_a_states_army_is_not_an_unlabelled_group() -> None:
+    ex = extract("The Nigerian Army fought Boko Haram in Borno.")
+    assert names(ex, NodeType.GROUP) == {"Boko Haram"}
+
+
+def test_the_role_of_a_group_in_apposition_belongs_to_that_group() -> None:
+    ex = extract(
+        "Ansar Eddine was founded in 2012. Its leader, Iyad Ag Ghaly, pledged allegiance to the emir of "
+        "AQIM, Abdelmalek Droukdel, and through him to the leader of Al-Qaida, Ayman al-Zawahiri."
+    )
+    leads = rels(ex, RelType.LEADS)
+    assert ("Abdelmalek Droukdel", "AQIM") in leads
+    assert ("Ayman al-Zawahiri", "Al-Qaida") in leads
+    assert ("Abdelmalek Droukdel", "Ansar Eddine") not in leads
+
+
+def test_whose_founder_ties_the_founder_to_the_group_before_the_clause() -> None:
+    ex = extract(
+        "The SSP built close ties with Jaish-e-Mohammed, whose founder Masood Azhar shared platforms "
+        "with its leaders."
+    )
+    assert ("Masood Azhar", "Jaish-e-Mohammed") in rels(ex, RelType.LEADS)
+
+
+def test_acting_on_behalf_of_a_group_is_membership() -> None:
+    ex = extract(
+        "The Islamic Jihad Union split from the IMU. In 2008 Cuneyt Ciftci carried out a suicide "
+        "bombing on behalf of the Islamic Jihad Union."
+    )
+    assert ("Cuneyt Ciftci", "Islamic Jihad Union") in rels(ex, RelType.MEMBER_OF)
+
+
+def test_a_name_with_a_role_in_apposition_is_a_person_even_when_the_pipeline_misses_it() -> None:
+    ex = extract(
+        "The Haqqani Network is based in North Waziristan. Fazl Rabi, a senior member of the network, "
+        "manages its funds."
+    )
+    assert ("Fazl Rabi", "Haqqani Network") in rels(ex, RelType.MEMBER_OF)
+
+
+def test_successors_named_by_a_noun_inherit_the_group_down_a_chain() -> None:
+    ex = extract(
+        "Sipah-e-Sahaba Pakistan was founded by Haq Nawaz Jhangvi. He was killed in 1990. "
+        "His successors Isar-ul-Haq Qasmi and Zia ur Rehman Farooqi were also killed. "
+        "Ali Sher Haideri, the successor of Farooqi, lived in Khairpur."
+    )
+    leads = rels(ex, RelType.LEADS)
+    for person in ("Isar-ul-Haq Qasmi", "Zia ur Rehman Farooqi", "Ali Sher Haideri"):
+        assert (person, "Sipah-e-Sahaba Pakistan") in leads

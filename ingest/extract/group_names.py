@@ -1,0 +1,134 @@
+"""Groups the gazetteer does not list: names built like militant groups ('... Brigade', 'Harakat ...'),
+and names the text itself calls a group ('Ajnad Misr, a small cell network')."""
+
+from __future__ import annotations
+
+from graph.ontology import NodeType
+from ingest.extract import lexicon as lx
+from ingest.extract.doc_view import DocView, clean_ent_bounds
+from ingest.extract.names import is_name_token
+
+
+def add_cue_groups(view: DocView) -> None:
+    """Organisations that are not in the gazetteer but are named like militant groups."""
+    doc = view.doc
+    sent_has_group = {m.sent for m in view.mentions if m.type is NodeType.GROUP}
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "PERSON", "NORP", "GPE", "FAC"}:
+            continue
+        start, end = clean_ent_bounds(ent)
+        if start >= end or not _free_but_places(view, start, end):
+            continue
+        toks = doc[start:end]
+        words = [t.lower_ for t in toks if not t.is_punct]
+        if not words or not toks[0].text[:1].isupper():
+            continue
+        if _is_group_name(words, ent.label_, view.tok_sent[start] in sent_has_group):
+            _release_places(view, start, end)
+            view.add(NodeType.GROUP, start, end, source="pattern")
+
+
+def _free_but_places(view: DocView, start: int, end: int) -> bool:
+    """Free tokens, or places strictly inside the span ('Kashmir' in 'Kashmir Liberation Brigade')."""
+    owners = {view.owner[i] for i in range(start, end)} - {-1}
+    if not owners:
+        return True
+    return all(
+        view.mentions[o].type is NodeType.PLACE
+        and (view.mentions[o].tok_start, view.mentions[o].tok_end) != (start, end)
+        for o in owners
+    )
+
+
+def _release_places(view: DocView, start: int, end: int) -> None:
+    for i in range(start, end):
+        owner = view.owner[i]
+        if owner >= 0:
+            view.mentions[owner].nested = True
+            view.mentions[owner].entity = -2
+            view.owner[i] = -1
+
+
+_SHARED_HEADS = frozenset({"council", "coalition", "national", "international"})
+_JIHAD_WORDS = frozenset({"jihad", "jihadi", "mujahideen", "mujahidin", "mujahedeen"})
+
+
+def _is_group_name(words: list[str], label: str, near_group: bool) -> bool:
+    wordset = set(words)
+    official = wordset & lx.NON_GROUP_WORDS
+    if official and not (official <= _SHARED_HEADS and wordset & _JIHAD_WORDS):
+        return False  # 'United Jihad Council' is militant; 'Security Council' is not
+    strong = wordset & (lx.GROUP_HEADS - lx.WEAK_GROUP_HEADS)
+    if strong:
+        return True
+    weak = wordset & lx.WEAK_GROUP_HEADS
+    if not weak or len(words) < 2:
+        return False
+    if wordset & lx.MILITANT_CUES:
+        return True
+    return label == "ORG" and near_group and words[-1] in {"trust", "foundation", "group", "front"}
+
+
+# Nouns that, in apposition to a name, say the name is a group: 'X, a small cell network'.
+_GROUP_NOUNS = frozenset(
+    {"group", "network", "militia", "organisation", "organization", "outfit", "faction", "splinter",
+     "offshoot", "movement", "coalition", "alliance", "insurgency", "brigade", "battalion", "affiliate",
+     "franchise"}
+)  # fmt: skip
+_RETYPABLE = frozenset({"ner", "weak"})
+
+
+def add_appositive_groups(view: DocView) -> None:
+    """'Ajnad Misr, a small cell network led by X': a name in apposition to a group noun is a group,
+    whatever the pipeline called it."""
+    doc = view.doc
+    for m in view.mentions:
+        if m.type is not NodeType.LEADER or m.source not in _RETYPABLE or m.person is not None:
+            continue
+        root = doc[m.tok_end - 1]
+        linked = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            linked.append(root.head)
+        if any(t.lower_ in _GROUP_NOUNS and t.pos_ == "NOUN" and t.is_lower for t in linked):
+            m.type = NodeType.GROUP
+            m.source = "pattern"
+            m.role = None
+
+
+# Connectors that may sit inside a group name made of proper nouns ('Okba Ibn Nafaa Brigade').
+_INNER = frozenset({"ibn", "bin", "al", "el", "wal", "wa", "of", "de", "du", "la", "-", "e", "i", "ul"})
+_HEADS = frozenset({"brigade", "brigades", "battalion", "front", "movement", "militia", "army", "network"})
+_MAX_RUN = 7
+
+
+def add_unlabelled_group_names(view: DocView) -> None:
+    """Capitalised runs ending in a group head word that the pipeline left unlabelled, in a sentence that
+    already names a group: 'The Okba Ibn Nafaa Brigade operates on Mount Chambi'."""
+    doc = view.doc
+    near = {m.sent for m in view.mentions if m.type is NodeType.GROUP}
+    near |= {s + 1 for s in near} | {s - 1 for s in near}
+    for end_tok in doc:
+        if end_tok.lower_ not in _HEADS or not end_tok.is_title or view.owner[end_tok.i] >= 0:
+            continue
+        if view.tok_sent[end_tok.i] not in near or end_tok.ent_type_:
+            continue
+        start = end_tok.i
+        while start > 0 and end_tok.i - start < _MAX_RUN and _run_piece(view, start - 1):
+            start -= 1
+        while start < end_tok.i and not is_name_token(doc[start]):
+            start += 1  # a run opens on a name, not a connector
+        words = [t.lower_ for t in doc[start : end_tok.i + 1] if not t.is_punct]
+        if end_tok.i - start < 1 or set(words) & lx.NON_GROUP_WORDS:
+            continue
+        if any(doc[k].ent_type_ in {"GPE", "NORP"} for k in range(start, end_tok.i)):
+            continue  # 'the Nigerian Army', 'Mali Army': a state's force
+        view.add(NodeType.GROUP, start, end_tok.i + 1, source="pattern")
+
+
+def _run_piece(view: DocView, i: int) -> bool:
+    tok = view.doc[i]
+    if view.owner[i] >= 0 or "\n" in tok.text or tok.is_sent_end:
+        return False
+    if tok.lower_ in _INNER:
+        return True
+    return is_name_token(tok) and tok.pos_ == "PROPN" and tok.lower_ not in {"the"}

@@ -1,0 +1,172 @@
+"""Person and group in one sentence: does the person lead the group, belong to it, or neither?"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.ontology import NodeType, RelType
+from ingest.extract import lexicon as lx
+from ingest.extract.context import Ref, cue_words
+from ingest.extract.normalize import lemma
+from ingest.extract.paths import agent_of, direct_tie, taken_over
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ingest.extract.relations import RelationFinder
+
+HOSTILE_ACTS = frozenset(
+    {"kidnap", "kidnapped", "kill", "killed", "murder", "murdered", "abduct", "abducted", "behead",
+     "beheaded", "assassinate", "assassinated", "assassination", "target", "targeted", "hostage", "hostages",
+     "victim", "rescue", "rescued", "capture", "captured", "hold", "held", "guard", "guarded", "shoot",
+     "shot", "arrest", "arrested", "detain", "detained", "wanted", "condemn", "condemned", "blame", "blamed",
+     "accuse", "accused", "ban", "banned", "designate", "designated", "journalist", "against", "strike",
+     "strikes", "raid", "bomb", "bombed", "attack", "attacked"}
+)  # fmt: skip
+BREAK_WORDS = frozenset(
+    {"defect", "defected", "leave", "left", "quit", "abandon", "abandoned", "expel", "expelled", "oust",
+     "ousted"}
+)  # fmt: skip
+_TITLE_ADJECTIVES = frozenset({"senior", "top", "former", "chief", "key", "local", "regional", "military"})
+_HYPOTHETICAL = frozenset(
+    {"future", "possible", "potential", "would-be", "aspiring", "prospective", "likely"}
+)
+
+
+def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> None:
+    titled = _titled_by_group(finder, p, g)
+    if titled is not None:  # 'Lashkar-e-Tayyiba operative David Headley', 'TTP commander X'
+        rel = RelType.LEADS if titled in lx.LEAD_NOUNS else RelType.MEMBER_OF
+        finder.emit(rel, p.entity, g.entity, p.sent, 0.85, "group-title", titled, -1)
+        return
+    if not path:
+        _role_of_appositive_group(finder, p, g)
+        return
+    whose = _whose_role(finder, p, g)
+    if whose is not None:  # 'Jaish-e-Mohammed, whose founder Masood Azhar ...'
+        rel = RelType.LEADS if whose in lx.LEAD_NOUNS else RelType.MEMBER_OF
+        finder.emit(rel, p.entity, g.entity, p.sent, 0.8, "whose-role", whose, -1)
+        return
+    if [t.lower_ for t in path[-2:]] == ["behalf", "of"] and agent_of(path[0], finder.view.doc[p.root]):
+        finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, 0.7, "on-behalf-of", None, -1)
+        return
+    words = cue_words(path)
+    bare = cue_words(path, modifiers=False)
+    if bare & HOSTILE_ACTS or bare & BREAK_WORDS:
+        return
+    if any(t.dep_ in {"ccomp", "xcomp"} and t.head in path for t in path):
+        return  # "the chairman stated that ... Mullah Omar": the path crosses into a reported clause
+    acts = any(
+        t.pos_ in {"VERB", "AUX"}
+        and (lemma(t.text) in lx.LEAD_VERBS or taken_over(t))
+        and agent_of(t, finder.view.doc[p.root])
+        for t in path
+    )  # the person founded / leads / took over the group
+    lead = bool(words & lx.LEAD_NOUNS) or acts
+    member = bool(words & lx.MEMBER_NOUNS) or any(lemma(t.text) in lx.MEMBER_VERBS for t in path)
+    person = finder.view.doc[p.root]
+    if person.dep_ == "pobj" and person.head.lower_ == "under" and person.head in path:
+        lead = True  # 'the group regrouped under X'
+    if len(path) == 1 and path[0].lower_ == "of" and path[0].head.i == g.root and person.head.i == path[0].i:
+        lead = True  # 'the Holy Spirit Movement of Alice Lakwena'
+    if lead and words & _HYPOTHETICAL and not words & lx.LEAD_VERBS:
+        lead, member = False, True  # 'groomed as a possible future leader': a member, not yet a leader
+    role = _role_of(finder, p)
+    if role and (member or len(path) <= 1) and not lead:
+        lead = role in lx.LEAD_NOUNS or role in {
+            "commander",
+            "amir",
+            "emir",
+            "chief",
+            "leader",
+            "founder",
+        }
+    if member and not lead and len(path) > 4:
+        return
+    conf = 0.85 if len(path) <= 3 else 0.7
+    if p.anaphor or g.anaphor:
+        conf -= 0.2
+    dist = -1 if acts or direct_tie(path) else len(path)
+    if lead:
+        cue = next((t.lower_ for t in path if t.lower_ in lx.LEAD_NOUNS), None)
+        role_text = _full_role(finder, p) or cue
+        finder.emit(RelType.LEADS, p.entity, g.entity, p.sent, conf, "role-path", role_text, dist)
+    elif member:
+        finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, conf, "member-path", None, dist)
+
+
+def _whose_role(finder: RelationFinder, p: Ref, g: Ref) -> str | None:
+    """', whose founder X': the role belongs to the nearest group before the relative clause (read off
+    the surface, because the parser often hangs such clauses on the wrong noun)."""
+    view = finder.view
+    owner = view.owner[p.root]
+    if owner < 0 or p.anaphor:
+        return None
+    k = view.mentions[owner].tok_start - 1
+    doc = view.doc
+    if k < 2 or doc[k].lower_ not in lx.LEAD_NOUNS | lx.MEMBER_NOUNS:
+        return None
+    j = k - 1
+    while j > 0 and doc[j].pos_ == "ADJ" and k - j <= 2:
+        j -= 1  # 'whose long-time leader'
+    if doc[j].lower_ != "whose" or doc[j - 1].text != ",":
+        return None
+    sent = view.tok_sent[j]
+    for i in range(j - 2, -1, -1):
+        if view.tok_sent[i] != sent:
+            return None
+        before = view.owner[i]
+        if before >= 0 and view.mentions[before].type is NodeType.GROUP:
+            return doc[k].lower_ if view.mentions[before].entity == g.entity else None
+    return None
+
+
+def _role_of_appositive_group(finder: RelationFinder, p: Ref, g: Ref) -> None:
+    """'the emir of AQIM, Abdelmalek Droukdel': the parser hangs the name on the group, not the role."""
+    doc = finder.view.doc
+    person, group = doc[p.root], doc[g.root]
+    if person.dep_ not in {"appos", "conj"} or person.head.i != group.i or group.dep_ != "pobj":
+        return
+    if any(c.dep_ == "cc" and group.i < c.i < person.i for c in group.children):
+        return  # 'leaders of AQIM and X': a real coordination
+    prep = group.head
+    noun = prep.head
+    if prep.lower_ != "of" or noun.lower_ not in lx.LEAD_NOUNS | lx.MEMBER_NOUNS:
+        return
+    rel = RelType.LEADS if noun.lower_ in lx.LEAD_NOUNS else RelType.MEMBER_OF
+    finder.emit(rel, p.entity, g.entity, p.sent, 0.8, "role-of-group-apposition", noun.lower_, -1)
+
+
+def _titled_by_group(finder: RelationFinder, p: Ref, g: Ref) -> str | None:
+    """The words right before the name are '<group> <role noun>': the group gives the person a title."""
+    if p.anaphor or g.anaphor:
+        return None
+    owner = finder.view.owner[p.root]
+    if owner < 0:
+        return None
+    k = finder.view.mentions[owner].tok_start - 1
+    doc = finder.view.doc
+    if k < 1 or doc[k].lower_ not in lx.LEAD_NOUNS | lx.MEMBER_NOUNS:
+        return None
+    j = k - 1
+    while j > 0 and doc[j].lower_ in _TITLE_ADJECTIVES:
+        j -= 1
+    before = finder.view.owner[j]
+    if before < 0 or finder.view.mentions[before].entity != g.entity:
+        return None
+    return doc[k].lower_
+
+
+def _full_role(finder: RelationFinder, p: Ref) -> str | None:
+    owner = finder.view.owner[p.root]
+    return finder.view.mentions[owner].role if owner >= 0 else None
+
+
+def _role_of(finder: RelationFinder, p: Ref) -> str | None:
+    owner = finder.view.owner[p.root]
+    if owner < 0:
+        return None
+    role = finder.view.mentions[owner].role
+    if not role:
+        return None
+    return role.split()[-1].lower()

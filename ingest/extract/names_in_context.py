@@ -1,0 +1,90 @@
+"""People the pipeline mislabels or misses, found from what surrounds the name: a name spaCy called an
+organisation, a family name the text gave in full before, a name in apposition to a role."""
+
+from __future__ import annotations
+
+from graph.ontology import NodeType
+from ingest.extract import lexicon as lx
+from ingest.extract.doc_view import DocView
+from ingest.extract.names import add_person, is_name_token
+
+
+def find_weak_persons(view: DocView) -> None:
+    """Names spaCy labelled as organisations or works ('Hapilon' ORG): kept only if they later resolve to a
+    multi-word person name and the text ties them to a group."""
+    doc = view.doc
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "WORK_OF_ART", "NORP", "PRODUCT", "GPE"} or len(ent) > 4:
+            continue
+        start, end = ent.start, ent.end
+        if not view.is_free(start, end):
+            continue
+        while start > 0 and _given_name_before(view, start, end):
+            start -= 1  # 'Habib-ur-Rahman' | 'Hekmatyar' (ORG)
+        toks = list(doc[start:end])
+        if not all(t.pos_ == "PROPN" and is_name_token(t) for t in toks):
+            continue
+        if start > 0 and doc[start - 1].lower_ in {"a", "an"}:
+            continue  # 'a Ugandan': a nationality, not a name
+        if any(t.is_upper and len(toks) == 1 for t in toks):
+            continue
+        add_person(view, start, end, source="weak")
+
+
+_NOT_A_PERSON_AFTER = frozenset(
+    {"tribe", "tribes", "tribesmen", "clan", "clans", "family", "network", "group", "faction", "brothers"}
+)
+
+
+def find_repeated_surnames(view: DocView) -> None:
+    """'the United States designated Hekmatyar a Specially Designated Global Terrorist': a family name the
+    text has already given in full is that person again, wherever the pipeline lost it."""
+    doc = view.doc
+    surnames = {
+        doc[m.tok_end - 1].text
+        for m in view.mentions
+        if m.type is NodeType.LEADER and m.tok_end - m.tok_start >= 2 and doc[m.tok_end - 1].is_title
+    }
+    for tok in doc:
+        if tok.text not in surnames or tok.pos_ != "PROPN" or view.owner[tok.i] >= 0:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in _NOT_A_PERSON_AFTER or nxt.lower_ in lx.PLACE_HEADS):
+            continue  # 'the Mehsud tribe', 'Haqqani network'
+        if nxt is not None and is_name_token(nxt) and view.owner[tok.i + 1] < 0 and nxt.pos_ == "PROPN":
+            continue  # the start of another, longer name
+        if tok.i > 0 and is_name_token(doc[tok.i - 1]) and doc[tok.i - 1].pos_ == "PROPN":
+            continue
+        view.add(NodeType.LEADER, tok.i, tok.i + 1, source="ner")
+
+
+def _given_name_before(view: DocView, start: int, end: int) -> bool:
+    prev = view.doc[start - 1]
+    return (
+        prev.pos_ == "PROPN"
+        and prev.dep_ == "compound"
+        and start <= prev.head.i < end
+        and is_name_token(prev)
+        and not prev.is_upper
+        and prev.lower_ not in lx.ROLE_TITLES
+        and view.owner[start - 1] < 0
+        and prev.whitespace_ != ""
+    )
+
+
+def find_role_appositive_persons(view: DocView) -> None:
+    """'Fazl Rabi, a senior member of the network': a capitalised name with a role noun in apposition."""
+    doc = view.doc
+    for noun in doc:
+        if noun.dep_ != "appos" or noun.lower_ not in lx.LEAD_NOUNS | lx.MEMBER_NOUNS:
+            continue
+        head = noun.head
+        if head.pos_ != "PROPN" or view.owner[head.i] >= 0 or not is_name_token(head) or head.i > noun.i:
+            continue
+        start = head.i
+        while start > 0 and doc[start - 1].dep_ in {"compound", "flat"} and doc[start - 1].head.i == head.i:
+            if not is_name_token(doc[start - 1]) or view.owner[start - 1] >= 0:
+                break
+            start -= 1
+        if head.i - start >= 1 and not any(doc[k].is_upper for k in range(start, head.i + 1)):
+            add_person(view, start, head.i + 1, source="pattern")
