@@ -38,6 +38,7 @@ from ingest.extract.operations import (
     leaders_operations,
     main_group_places,
 )
+from ingest.extract.reciprocal import the_two_groups
 from ingest.extract.relations import RelationFinder
 from ingest.extract.resolve import add_defined_acronyms, add_group_aliases, resolve
 from ingest.extract.succession import successions
@@ -119,6 +120,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     nested_camp_places(finder, view)
     cross_sentence(finder, view, refs, salience)
     successions(finder, view, salience)
+    the_two_groups(finder, view, refs)
     groupless_operations(finder, view, refs, salience)
     leaders_operations(finder, view, refs)
     claimed_attacks(finder, view, refs)

@@ -132,3 +132,49 @@ def _run_piece(view: DocView, i: int) -> bool:
     if tok.lower_ in _INNER:
         return True
     return is_name_token(tok) and tok.pos_ == "PROPN" and tok.lower_ not in {"the"}
+
+
+_OPENERS = lx.GROUP_HEADS - lx.WEAK_GROUP_HEADS - {"taliban", "mujahideen", "mujahidin", "fidayeen", "tigers"}
+_NAME_LINKS = frozenset({"fi", "wal", "wa", "al", "el", "ul", "ut", "ud", "e", "i", "-", "lil", "li", "bil"})
+
+
+def add_group_names_by_opener(view: DocView) -> None:
+    """'Ansar-ut-Tawhid fi Bilad al-Hind', 'Jund al-Khilafah fi Ard al-Jazair': a name opened by an
+    Arabic or Urdu organisation word runs on over its name words, even where the pipeline took its tail
+    for a person."""
+    doc = view.doc
+    for tok in doc:
+        first = tok.lower_.split("-")[0]
+        if first not in _OPENERS or not tok.text[:1].isupper() or view.owner[tok.i] >= 0:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i < _MAX_RUN and _opener_piece(view, end):
+            end += 1
+        while end > tok.i + 1 and not is_name_token(doc[end - 1]):
+            end -= 1
+        if sum(1 for t in doc[tok.i : end] if t.text != "-") < 3:
+            continue  # 'Ansar', 'Jamaat-e-Islami': a word, or a name too short to tell from a party's
+        _release_people(view, tok.i, end)
+        view.add(NodeType.GROUP, tok.i, end, source="pattern")
+
+
+def _opener_piece(view: DocView, i: int) -> bool:
+    tok = view.doc[i]
+    if "\n" in tok.text or (tok.is_punct and tok.text != "-"):
+        return False
+    owner = view.owner[i]
+    if owner >= 0:
+        held = view.mentions[owner]
+        if held.type is not NodeType.LEADER or held.source == "gazetteer":
+            return False
+    return tok.lower_ in _NAME_LINKS or is_name_token(tok)
+
+
+def _release_people(view: DocView, start: int, end: int) -> None:
+    """Person mentions the pipeline made of a group name's tail ('Bilad al-Hind') give their tokens back."""
+    for i in range(start, end):
+        owner = view.owner[i]
+        if owner >= 0:
+            view.mentions[owner].entity = -2
+            view.mentions[owner].nested = True
+            view.owner[i] = -1

@@ -13,7 +13,12 @@ from ingest.extract import lexicon as lx
 from ingest.extract.camps import find_camps
 from ingest.extract.doc_view import DocView, clean_ent_bounds
 from ingest.extract.gazetteer import Gazetteer
-from ingest.extract.group_names import add_appositive_groups, add_cue_groups, add_unlabelled_group_names
+from ingest.extract.group_names import (
+    add_appositive_groups,
+    add_cue_groups,
+    add_group_names_by_opener,
+    add_unlabelled_group_names,
+)
 from ingest.extract.names import add_listed_persons, find_persons, is_name_token
 from ingest.extract.names_in_context import (
     find_repeated_surnames,
@@ -71,6 +76,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     find_role_appositive_persons(view)
     add_cue_groups(view)
     add_unlabelled_group_names(view)
+    add_group_names_by_opener(view)
     _add_weak_places(view, weak_places)
     _add_ner_places(view)
     _add_place_head_runs(view)

@@ -26,11 +26,38 @@ from ingest.extract.paths import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _MAX_PATH = 8
 _MAX_OPERATE_PATH = 7
 _FIGHT = frozenset({"fight", "fought", "fighting"})
+_SPLIT = frozenset({"split", "splinter", "splintered", "breakaway", "broke", "break"})
+# What makes a split hostile: 'after a dispute', 'in protest at', 'fell out with'.
+_DISPUTE = frozenset(
+    {"dispute", "disputes", "protest", "quarrel", "disagreement", "disagreements", "rift", "feud", "row",
+     "acrimony", "acrimonious", "bitter", "schism", "falling-out", "rivalry", "infighting"}
+)  # fmt: skip
+
+
+def _mutual_verb(a: Token, b: Token) -> str | None:
+    """The verb of 'each other' / 'one another' in a sentence where the two names are coordinated."""
+    if b.i not in {t.i for t in a.conjuncts}:
+        return None
+    for tok in a.sent:
+        if tok.lower_ in {"other", "another"} and any(c.lower_ in {"each", "one"} for c in tok.children):
+            verb = tok.head if tok.head.pos_ in {"VERB", "AUX"} else tok.head.head
+            return lemma(verb.text) if verb.pos_ in {"VERB", "AUX"} else None
+    return None
+
+
+def _in_dispute(sent: Span) -> bool:
+    return any(
+        t.lower_ in _DISPUTE or (t.lower_ == "fell" and t.nbor(1).lower_ == "out")
+        for t in sent
+        if t.i + 1 < len(t.doc)
+    )
+
+
 _UNNAMED_UNITS = frozenset({"faction", "splinter", "offshoot", "wing", "cell", "group", "breakaway"})
 _IN_PREPS = frozenset({"in", "at", "near", "inside", "within", "on"})
 _LOCATED = frozenset({"located", "situated", "locate", "situate", "lie", "lies", "boundary", "border"})
@@ -197,7 +224,17 @@ class RelationFinder:
         if not path and doc[b.root].dep_ == "poss" and doc[b.root].head.i == a.root:
             self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.7, "wing-of")
             return
-        if words & BREAK_WORDS or self._third_party(path, a, b):
+        if self._third_party(path, a, b):
+            return
+        mutual = _mutual_verb(doc[a.root], doc[b.root])
+        if mutual is not None:  # 'A and B have fought each other'
+            hostile = mutual in _FIGHT | lx.RIVAL_WORDS | {"fight", "clash", "battle", "compete"}
+            rel = RelType.RIVAL_OF if hostile else RelType.ALLIED_WITH
+            self.emit(rel, a.entity, b.entity, a.sent, 0.75, "each-other")
+            return
+        if words & (BREAK_WORDS | _SPLIT):
+            if _in_dispute(doc[a.root].sent):  # 'broke away from the IMU after a dispute'
+                self.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, 0.6, "split-in-dispute")
             return
         conf = 0.8 if len(path) <= 4 else 0.65
         if a.anaphor or b.anaphor:

@@ -125,7 +125,10 @@ _DESIGNATED = re.compile(
     r"\b(?:designated|designates|designate|listed|proscribed|banned)\s+(?:the\s+)?$", re.I
 )
 _RENAMED = re.compile(
-    r"\b(?:changed its name to|renamed (?:itself )?(?:as )?|rebranded (?:itself )?as)\s*$", re.I
+    r"\b(?:changed its name to|renamed (?:itself )?(?:as )?|rebranded (?:itself )?as"
+    r"|(?:now )?operat(?:es|ing) as|re-?emerged as|reconstituted (?:itself )?as|became known as"
+    r"|(?:took|adopted|assumed|reverted to) the name)\s*(?:the\s+)?$",
+    re.I,
 )
 
 

@@ -1,0 +1,78 @@
+"""'The two factions have fought each other ever since': a pair of groups spoken of as 'the two ...' or
+'both groups' is the last two groups the text named."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.ontology import NodeType, RelType
+from ingest.extract import lexicon as lx
+from ingest.extract.context import Ref
+from ingest.extract.doc_view import DocView
+from ingest.extract.normalize import lemma
+from ingest.extract.relations import RelationFinder
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_PAIR_NOUNS = frozenset(
+    {"groups", "factions", "organisations", "organizations", "movements", "outfits", "networks", "wings",
+     "rivals", "militias", "affiliates", "branches"}
+)  # fmt: skip
+_HOSTILE_VERBS = frozenset({"fight", "clash", "battle", "compete", "feud", "war", "skirmish", "vie"})
+_FRIENDLY_VERBS = frozenset(
+    {"cooperate", "collaborate", "coordinate", "merge", "ally", "unite", "join", "share", "support"}
+)
+_LOOKBACK_SENTS = 2
+
+
+def the_two_groups(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None:
+    named = sorted(
+        (r for r in refs if not r.anaphor and finder.types[r.entity] is NodeType.GROUP), key=lambda r: r.root
+    )
+    for tok in view.doc:
+        if tok.lower_ not in _PAIR_NOUNS or not _counted_as_two(tok):
+            continue
+        verb = tok.head
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        rel = _relation_of(verb)
+        if rel is None:
+            continue
+        sent = view.tok_sent[tok.i]
+        if any(r.sent == sent for r in named):
+            continue  # the sentence names its groups itself
+        pair = _last_two(named, tok.i, sent, view)
+        if pair is not None:
+            finder.emit(rel, pair[0], pair[1], sent, 0.55, "the-two-groups")
+
+
+def _counted_as_two(noun: Token) -> bool:
+    words = {c.lower_ for c in noun.children if c.dep_ in {"nummod", "det", "predet", "amod"}}
+    return "two" in words or "both" in words
+
+
+def _relation_of(verb: Token) -> RelType | None:
+    verbs = [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "conj"} and c.pos_ == "VERB")]
+    for v in verbs:
+        word = lemma(v.text)
+        if word in _HOSTILE_VERBS or v.lower_ in lx.RIVAL_WORDS:
+            return RelType.RIVAL_OF
+        if word in _FRIENDLY_VERBS or v.lower_ in lx.ALLY_WORDS:
+            return RelType.ALLIED_WITH
+    objects = {c.lower_ for c in verb.children if c.dep_ in {"dobj", "attr"}}
+    if objects & lx.RIVAL_WORDS:
+        return RelType.RIVAL_OF  # 'the two groups are rivals', 'waged war'
+    return None
+
+
+def _last_two(named: list[Ref], before: int, sent: int, view: DocView) -> tuple[int, int] | None:
+    seen: list[int] = []
+    for ref in reversed([r for r in named if r.root < before]):
+        if sent - view.tok_sent[ref.root] > _LOOKBACK_SENTS:
+            break
+        if ref.entity not in seen:
+            seen.append(ref.entity)
+        if len(seen) == 2:
+            return seen[1], seen[0]
+    return None

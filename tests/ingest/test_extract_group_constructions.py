@@ -1,0 +1,79 @@
+"""How texts tie groups to each other: hostile splits, mutual fighting, pairs spoken of as 'the two
+groups', renamings, and names built on an organisation word. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from graph.ontology import NodeType, RelType
+from ingest.extract import extract
+from ingest.models import Extraction
+
+
+def pairs(ex: Extraction, kind: RelType) -> set[frozenset[str]]:
+    return {frozenset((r.source, r.target)) for r in ex.relations if r.type is kind}
+
+
+def groups(ex: Extraction) -> dict[str, list[str]]:
+    return {e.name: e.aliases for e in ex.entities if e.type is NodeType.GROUP}
+
+
+def test_a_split_after_a_dispute_is_a_rivalry() -> None:
+    ex = extract(
+        "The Islamic Jihad Union broke away from the Islamic Movement of Uzbekistan in 2002 after a dispute."
+    )
+    pair = frozenset({"Islamic Jihad Union", "Islamic Movement of Uzbekistan"})
+    assert pair in pairs(ex, RelType.RIVAL_OF)
+
+
+def test_a_split_in_protest_is_a_rivalry() -> None:
+    ex = extract("Ansaru split from Boko Haram in 2012 in protest at the killing of civilians.")
+    assert frozenset({"Ansaru", "Boko Haram"}) in pairs(ex, RelType.RIVAL_OF)
+
+
+def test_a_plain_split_asserts_neither_rivalry_nor_alliance() -> None:
+    ex = extract("The Abu Sayyaf Group split from the Moro Islamic Liberation Front in the early 1990s.")
+    pair = frozenset({"Abu Sayyaf Group", "Moro Islamic Liberation Front"})
+    assert pair not in pairs(ex, RelType.RIVAL_OF) | pairs(ex, RelType.ALLIED_WITH)
+
+
+def test_coordinated_groups_fighting_each_other_are_rivals_however_the_parser_attaches_them() -> None:
+    ex = extract(
+        "The truce collapsed in 2019, and since 2020 ISIS-GS and JNIM have fought each other in Mali."
+    )
+    assert frozenset({"ISIS-GS", "JNIM"}) in pairs(ex, RelType.RIVAL_OF)
+
+
+def test_the_two_factions_are_the_last_two_groups_named() -> None:
+    ex = extract(
+        "ISWAP has grown stronger since it broke away from Boko Haram in 2016. "
+        "The two factions have fought each other ever since."
+    )
+    assert frozenset({"ISWAP", "Boko Haram"}) in pairs(ex, RelType.RIVAL_OF)
+
+
+def test_both_groups_cooperating_is_an_alliance() -> None:
+    ex = extract(
+        "Lashkar-e-Taiba and Jaish-e-Mohammed train in Pakistan. Both groups cooperated in the attack."
+    )
+    assert frozenset({"Lashkar-e-Taiba", "Jaish-e-Mohammed"}) in pairs(ex, RelType.ALLIED_WITH)
+
+
+def test_a_group_that_now_operates_under_another_name_is_one_group() -> None:
+    ex = extract("Ansarullah Bangla Team (ABT) now operates as Ansar al-Islam in Bangladesh.")
+    found = groups(ex)
+    assert "Ansar al-Islam" in found["Ansarullah Bangla Team"]
+    assert not pairs(ex, RelType.RIVAL_OF) and not pairs(ex, RelType.ALLIED_WITH)
+
+
+def test_a_name_opened_by_an_organisation_word_is_one_group_even_if_its_tail_looks_like_a_person() -> None:
+    ex = extract(
+        "In 2014 a group of cadres fell out with the Indian Mujahideen and broke away to form "
+        "Ansar-ut-Tawhid fi Bilad al-Hind."
+    )
+    assert "Ansar-ut-Tawhid fi Bilad al-Hind" in groups(ex)
+    assert not [e for e in ex.entities if e.type is NodeType.LEADER]
+    assert frozenset({"Indian Mujahideen", "Ansar-ut-Tawhid fi Bilad al-Hind"}) in pairs(ex, RelType.RIVAL_OF)
+
+
+def test_a_short_party_name_on_an_organisation_word_is_not_a_group() -> None:
+    ex = extract("Jamaat-e-Islami held a rally in Dhaka on Friday.")
+    assert "Jamaat-e-Islami" not in groups(ex)
