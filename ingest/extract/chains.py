@@ -234,10 +234,6 @@ def _trains_here(view: DocView, sent: int) -> bool:
     )
 
 
-_PLURAL_HEADS = frozenset(
-    {"provinces", "districts", "regions", "states", "governorates", "counties", "areas", "towns",
-     "villages", "cities", "departments", "territories", "agencies", "divisions"}
-)  # fmt: skip
 _DIRECTION = frozenset(
     {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
      "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
@@ -261,7 +257,7 @@ def listed_places_within(finder: RelationFinder, view: DocView) -> None:
     for run in runs:
         first, last = run[0], run[-1]
         k = last.tok_end
-        if k < len(doc) and doc[k].lower_ in _PLURAL_HEADS | lx.PLACE_HEADS:
+        if k < len(doc) and doc[k].lower_ in lx.PLURAL_PLACE_HEADS | lx.PLACE_HEADS:
             k += 1
             if k < len(doc) and doc[k].lower_ in {"of", "in"}:
                 k += 1

@@ -78,9 +78,12 @@ _GROUP_NOUNS = frozenset(
 _RETYPABLE = frozenset({"ner", "weak"})
 
 
+_CAMP_NOUNS = frozenset({"camp", "base", "markaz", "launchpad"})
+
+
 def add_appositive_groups(view: DocView) -> None:
-    """'Ajnad Misr, a small cell network led by X': a name in apposition to a group noun is a group,
-    whatever the pipeline called it."""
+    """'Ajnad Misr, a small cell network led by X', 'Tumbun Rago, a camp on one of the islands': a name in
+    apposition to a group or camp noun is a group or camp, whatever the pipeline called it."""
     doc = view.doc
     for m in view.mentions:
         if m.type is not NodeType.LEADER or m.source not in _RETYPABLE or m.person is not None:
@@ -89,8 +92,10 @@ def add_appositive_groups(view: DocView) -> None:
         linked = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             linked.append(root.head)
-        if any(t.lower_ in _GROUP_NOUNS and t.pos_ == "NOUN" and t.is_lower for t in linked):
-            m.type = NodeType.GROUP
+        nouns = {t.lower_ for t in linked if t.pos_ == "NOUN" and t.is_lower}
+        kind = NodeType.GROUP if nouns & _GROUP_NOUNS else NodeType.CAMP if nouns & _CAMP_NOUNS else None
+        if kind is not None:
+            m.type = kind
             m.source = "pattern"
             m.role = None
 

@@ -872,3 +872,10 @@ NON_GROUP_WORDS = frozenset(
 PERSON_STOP = frozenset({"deceased", "qdi", "qde", "aka", "alias", "a.k.a", "a.k.a."})
 
 DEMONYM_SKIP = frozenset({"western", "eastern", "northern", "southern", "central", "upper", "lower"})
+
+# Plural place words after a list of names: 'the Kech and Awaran districts', 'the Rafah and Sheikh Zuweid
+# areas', 'Faryab, Jowzjan and Sar-e Pul provinces'.
+PLURAL_PLACE_HEADS = frozenset(
+    {"provinces", "districts", "regions", "states", "governorates", "counties", "areas", "towns",
+     "villages", "cities", "departments", "territories", "agencies", "divisions", "valleys", "prefectures"}
+)  # fmt: skip

@@ -341,17 +341,12 @@ def _add_place_head_runs(view: DocView) -> None:
                 view.add(NodeType.PLACE, i, k, source="pattern")
 
 
-_PLURAL_HEADS = frozenset(
-    {"districts", "provinces", "regions", "villages", "towns", "valleys", "territories"}
-)
-
-
 def _add_coordinated_places(view: DocView) -> None:
     """'the Kech and Awaran districts', 'Nangarhar and Kunar provinces': each name is a place."""
     doc = view.doc
     for i, tok in enumerate(doc):
-        if tok.lower_ not in _PLURAL_HEADS or i < 3:
-            continue
+        if tok.lower_ not in lx.PLURAL_PLACE_HEADS or i < 3 or not tok.is_lower:
+            continue  # 'Member States' is no list of places
         end = i
         while end > 0:
             start = end
@@ -359,6 +354,7 @@ def _add_coordinated_places(view: DocView) -> None:
                 start > 0
                 and is_name_token(doc[start - 1])
                 and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].ent_type_ != "NORP"  # 'the Pashtun areas': a people, not a place
                 and end - start < 3
             ):
                 start -= 1

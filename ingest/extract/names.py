@@ -177,6 +177,8 @@ def find_persons(view: DocView) -> None:
             continue  # 'the Gao region', 'Kech district'
         if len(ent) == 1 and _after_listed_place(view, ent.start):
             continue  # 'in Karachi and Gwadar'
+        if _before_plural_place_head(doc, ent.end):
+            continue  # 'the Rafah and Sheikh Zuweid areas'
         if _listed_before_place(view, ent.start, ent.end):
             continue  # 'moving between Kafia Kingi and Haute-Kotto prefecture'
         if len(ent) == 1 and _between_places(view, ent.start):
@@ -213,6 +215,16 @@ def _after_listed_place(view: DocView, i: int) -> bool:
     if before is not None:
         return before.type is NodeType.PLACE
     return view.doc[i - 2].ent_type_ in {"GPE", "LOC"}
+
+
+def _before_plural_place_head(doc: Doc, end: int) -> bool:
+    """'the Gourma and Tillaberi regions': names listed before a plural place word are places."""
+    k = end
+    if k < len(doc) and doc[k].lower_ in {"and", "or", ","}:
+        k += 1
+        while k < len(doc) and k - end < 6 and is_name_token(doc[k]):
+            k += 1
+    return k < len(doc) and doc[k].is_lower and doc[k].lower_ in lx.PLURAL_PLACE_HEADS
 
 
 def _listed_before_place(view: DocView, start: int, end: int) -> bool:

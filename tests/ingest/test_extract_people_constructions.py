@@ -192,3 +192,23 @@ def test_successors_named_by_a_noun_inherit_the_group_down_a_chain() -> None:
     leads = rels(ex, RelType.LEADS)
     for person in ("Isar-ul-Haq Qasmi", "Zia ur Rehman Farooqi", "Ali Sher Haideri"):
         assert (person, "Sipah-e-Sahaba Pakistan") in leads
+
+
+def test_a_name_the_text_calls_a_camp_is_a_camp_not_a_person() -> None:
+    ex = extract("The raid targeted Tumbun Rago, a camp on one of the islands of Lake Chad used by ISWAP.")
+    assert "Tumbun Rago" in names(ex, NodeType.CAMP)
+    assert "Tumbun Rago" not in names(ex, NodeType.LEADER)
+
+
+def test_names_listed_before_a_plural_place_word_are_places_not_people() -> None:
+    ex = extract(
+        "Jund al-Islam said it would fight Sinai Province. Clashes were reported in the Rafah and "
+        "Sheikh Zuweid areas."
+    )
+    assert {"Rafah", "Sheikh Zuweid"} <= names(ex, NodeType.PLACE)
+    assert not names(ex, NodeType.LEADER) & {"Rafah", "Sheikh Zuweid"}
+
+
+def test_a_people_before_a_plural_place_word_is_not_a_place() -> None:
+    ex = extract("Al-Qaida relies on the TTP for safe haven in the Pashtun areas along the border.")
+    assert "Pashtun" not in names(ex, NodeType.PLACE)
