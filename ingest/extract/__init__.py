@@ -35,8 +35,10 @@ from ingest.extract.mentions import add_nested_camp_places, find_mentions
 from ingest.extract.operations import (
     claimed_attacks,
     groupless_operations,
+    joint_operations,
     leaders_operations,
     main_group_places,
+    spread_over_place_lists,
 )
 from ingest.extract.reciprocal import the_two_groups
 from ingest.extract.relations import RelationFinder
@@ -126,4 +128,6 @@ def _extract(text: str, doc: Doc) -> Extraction:
     claimed_attacks(finder, view, refs)
     main_group_places(finder, view, refs, salience)
     infobox_fields(finder, view, refs, salience)
+    spread_over_place_lists(finder, view)
+    joint_operations(finder, view)
     return build_extraction(view, entities, finder.found)

@@ -79,6 +79,7 @@ _RETYPABLE = frozenset({"ner", "weak"})
 
 
 _CAMP_NOUNS = frozenset({"camp", "base", "markaz", "launchpad"})
+_COPULAS = frozenset({"is", "was", "are", "were", "remains", "remained", "became", "becomes"})
 
 
 def add_appositive_groups(view: DocView) -> None:
@@ -92,6 +93,8 @@ def add_appositive_groups(view: DocView) -> None:
         linked = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             linked.append(root.head)
+        if root.dep_ == "nsubj" and root.head.lower_ in _COPULAS:  # 'Rawti Shax is a network of ...'
+            linked += [c for c in root.head.children if c.dep_ == "attr"]
         nouns = {t.lower_ for t in linked if t.pos_ == "NOUN" and t.is_lower}
         kind = NodeType.GROUP if nouns & _GROUP_NOUNS else NodeType.CAMP if nouns & _CAMP_NOUNS else None
         if kind is not None:

@@ -182,3 +182,58 @@ def main_group_places(finder: RelationFinder, view: DocView, refs: list[Ref], sa
                 if locative_governor(path) and not someone_elses_event(path, doc[ref.root]):
                     finder.emit(RelType.OPERATES_IN, main, place.entity, sent, 0.35, "main-group-sentence")
                     break
+
+
+def spread_over_place_lists(finder: RelationFinder, view: DocView) -> None:
+    """'cells in Italy, Norway, Germany and the United Kingdom': a group found acting in one listed place
+    acts in every place coordinated with it."""
+    place_at = {
+        i: m.entity
+        for m in view.mentions
+        if m.type is NodeType.PLACE and m.entity >= 0 and not m.nested
+        for i in range(m.tok_start, m.tok_end)
+    }
+    found = [f for f in finder.found if f.type is RelType.OPERATES_IN]
+    have = {(f.source, f.target) for f in found}
+    for f in found:
+        for tok in view.sents[f.sent]:
+            if place_at.get(tok.i) != f.target or place_at.get(tok.head.i) == f.target:
+                continue  # only the root token of the mention
+            for other in tok.conjuncts:
+                target = place_at.get(other.i)
+                if (
+                    target is None
+                    or target == f.target
+                    or (f.source, target) in have
+                    or view.in_dateline(other.i)
+                ):
+                    continue
+                have.add((f.source, target))
+                finder.emit(
+                    RelType.OPERATES_IN, f.source, target, f.sent, f.confidence - 0.05, "listed-place"
+                )
+
+
+_JOINT = frozenset({"alongside", "jointly", "joint", "together"})
+
+
+def joint_operations(finder: RelationFinder, view: DocView) -> None:
+    """'X fought alongside AQIM and MUJAO in Kidal and Gao': groups acting together in a sentence act
+    in the same places."""
+    allies: dict[int, set[int]] = {}
+    for f in finder.found:
+        if f.type is RelType.ALLIED_WITH and any(t.lower_ in _JOINT for t in view.sents[f.sent]):
+            allies.setdefault(f.sent, set()).update({f.source, f.target})
+    if not allies:
+        return
+    acting = [f for f in finder.found if f.type is RelType.OPERATES_IN and f.sent in allies]
+    have = {(f.source, f.target) for f in finder.found if f.type is RelType.OPERATES_IN}
+    for f in acting:
+        if f.source not in allies[f.sent]:
+            continue
+        for other in sorted(allies[f.sent] - {f.source}):
+            if (other, f.target) not in have:
+                have.add((other, f.target))
+                finder.emit(
+                    RelType.OPERATES_IN, other, f.target, f.sent, f.confidence - 0.1, "joint-operation"
+                )

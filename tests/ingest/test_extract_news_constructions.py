@@ -149,3 +149,21 @@ def test_a_name_others_give_the_group_is_an_alias() -> None:
 def test_a_name_before_a_final_preposition_does_not_crash() -> None:
     ex = extract("Maulana in")  # 'X in' at the very end: the place after 'in' would be past the text
     assert not ex.relations
+
+
+def test_a_dateline_place_is_not_added_to_a_list_of_places_a_group_acts_in() -> None:
+    ex = extract(
+        "OUAGADOUGOU, Burkina Faso (Wire) - Ansarul Islam fighters attacked a convoy in Burkina Faso, "
+        "officials said."
+    )
+    assert ("Ansarul Islam", "Ouagadougou") not in rels(ex, RelType.OPERATES_IN)
+
+
+def test_groups_fighting_alongside_each_other_act_in_the_same_places() -> None:
+    ex = extract(
+        "During 2015 Ansar al-Charia Benghazi fighters fought alongside the Islamic State in Iraq and the "
+        "Levant in Benghazi and Sirte."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert ("Islamic State in Iraq and the Levant", "Benghazi") in operates
+    assert ("Ansar al-Charia Benghazi", "Benghazi") in operates

@@ -212,3 +212,9 @@ def test_names_listed_before_a_plural_place_word_are_places_not_people() -> None
 def test_a_people_before_a_plural_place_word_is_not_a_place() -> None:
     ex = extract("Al-Qaida relies on the TTP for safe haven in the Pashtun areas along the border.")
     assert "Pashtun" not in names(ex, NodeType.PLACE)
+
+
+def test_a_name_the_text_says_is_a_network_is_a_group() -> None:
+    ex = extract("Rawti Shax is a network of Kurdish militants with cells in Norway.")
+    assert "Rawti Shax" in names(ex, NodeType.GROUP)
+    assert "Rawti Shax" not in names(ex, NodeType.LEADER)
