@@ -15,6 +15,7 @@ from ingest.extract.build import build_extraction
 from ingest.extract.camps import find_place_camps
 from ingest.extract.chains import (
     comma_chains,
+    comma_in_places,
     cross_sentence,
     listed_places_within,
     nested_camp_places,
@@ -117,6 +118,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     for sent_refs in by_sent.values():
         finder.sentence(sent_refs)
     comma_chains(finder, view)
+    comma_in_places(finder, view)
     places_like(finder, view)
     listed_places_within(finder, view)
     nested_camp_places(finder, view)

@@ -15,7 +15,7 @@ from ingest.extract.paths import taken_over
 from ingest.extract.relations import RelationFinder, place_fits
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _SEPARATORS = frozenset({",", "the"})
 _LIST_WORDS = frozenset({"and", "or"})
@@ -282,3 +282,47 @@ def _all_within(finder: RelationFinder, run: list[Mention], outer: Mention | Non
     for inner in run:
         if inner.entity != outer.entity and place_fits(inner.place, outer.place):
             finder.emit(RelType.LOCATED_IN, inner.entity, outer.entity, inner.sent, 0.7, "listed-places-of")
+
+
+_ASIDE_ADVERBS = frozenset({"also", "both", "then", "now", "all", "likewise"})
+_CAMP_WORDS = frozenset({"camp", "base", "markaz", "facility", "complex", "compound", "site"})
+
+
+def comma_in_places(finder: RelationFinder, view: DocView) -> None:
+    """'Qandala, in the Bari region', 'Inates, also in the Tillaberi region', 'Camp Zero, the base in the
+    Sambisa Forest': an aside right after a place or camp says where it lies (read off the surface, as the
+    parser hangs such asides on the verb)."""
+    doc = view.doc
+    for m in view.mentions:
+        if m.type not in {NodeType.PLACE, NodeType.CAMP} or m.entity < 0 or m.nested:
+            continue
+        k = m.tok_end
+        if k >= len(doc) or doc[k].text != ",":
+            continue
+        k += 1
+        if m.type is NodeType.CAMP:
+            k = _past_camp_noun(doc, k)  # 'Camp Zero, the base in ...'
+        while k < len(doc) and doc[k].lower_ in _ASIDE_ADVERBS:
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in {"in", "inside", "within"}:
+            continue
+        k += 1
+        while k < len(doc) and doc[k].lower_ in {"the"} | _DIRECTION:
+            k += 1
+        outer = view.mention_at(k) if k < len(doc) else None
+        if outer is None or outer.type is not NodeType.PLACE or outer.entity < 0 or outer.entity == m.entity:
+            continue
+        if m.type is NodeType.PLACE and not place_fits(m.place, outer.place):
+            continue
+        finder.emit(RelType.LOCATED_IN, m.entity, outer.entity, m.sent, 0.75, "comma-in-place")
+
+
+def _past_camp_noun(doc: Doc, k: int) -> int:
+    """After 'the base' / 'a training camp' at k, or k itself."""
+    if k + 1 >= len(doc) or doc[k].lower_ not in {"the", "a", "its"}:
+        return k
+    if doc[k + 1].lower_ in _CAMP_WORDS:
+        return k + 2
+    if k + 2 < len(doc) and doc[k + 2].lower_ in _CAMP_WORDS:
+        return k + 3
+    return k

@@ -167,3 +167,18 @@ def test_groups_fighting_alongside_each_other_act_in_the_same_places() -> None:
     operates = rels(ex, RelType.OPERATES_IN)
     assert ("Islamic State in Iraq and the Levant", "Benghazi") in operates
     assert ("Ansar al-Charia Benghazi", "Benghazi") in operates
+
+
+def test_an_aside_after_a_place_says_where_it_lies() -> None:
+    ex = extract(
+        "In 2016 the group seized the port town of Qandala, in the Bari region, and held it for weeks. "
+        "In 2019 ISIS-GS overran a post at Inates, also in the Tillaberi region."
+    )
+    located = rels(ex, RelType.LOCATED_IN)
+    assert ("Qandala", "Bari") in located
+    assert ("Inates", "Tillaberi") in located
+
+
+def test_an_aside_naming_a_camp_as_a_base_says_where_the_camp_lies() -> None:
+    ex = extract("In 2021 ISWAP fighters stormed Camp Zero, the base in the Sambisa Forest.")
+    assert ("Camp Zero", "Sambisa Forest") in rels(ex, RelType.LOCATED_IN)
