@@ -58,8 +58,21 @@ def find_camps(view: DocView) -> None:
         low = tok.lower_
         if low in lx.CAMP_PREFIXES and tok.text[:1].isupper():
             _prefix_camp(view, i)
-        elif low in {"camp", "camps"}:
+        elif low in {"camp", "camps", "launchpad"}:
             _suffix_camps(view, i)
+        elif low == "pad" and i > 0 and doc[i - 1].lower_ == "launch":
+            _suffix_camps(view, i, head_start=i - 1)  # 'the group's Kel launch pad'
+        elif low in _SCHOOLS and _trains_in_sentence(doc, i):
+            _suffix_camps(view, i)  # 'supervised training at the Manba-ul-Uloom madrasa'
+
+
+# A school is a camp only where its sentence speaks of training there.
+_SCHOOLS = frozenset({"madrasa", "madrassa", "madrasah", "madrassah", "seminary"})
+_TRAINING = frozenset({"train", "trained", "training", "trains", "drilled", "instruction", "indoctrination"})
+
+
+def _trains_in_sentence(doc: Doc, i: int) -> bool:
+    return any(t.lower_ in _TRAINING for t in doc[i].sent)
 
 
 def _prefix_camp(view: DocView, i: int) -> None:
@@ -85,10 +98,13 @@ def _run_before(view: DocView, end: int) -> int:
     return j
 
 
-def _suffix_camps(view: DocView, i: int) -> None:
+def _suffix_camps(view: DocView, i: int, head_start: int | None = None) -> None:
     doc = view.doc
-    j = _run_before(view, i)
-    if j == i:
+    start = i if head_start is None else head_start
+    j = _run_before(view, start)
+    if j == start:
+        if doc[i].lower_ == "camp":
+            _named_after_camp_word(view, i)
         return
     plural = doc[i].lower_ == "camps"
     if not plural:
@@ -116,3 +132,17 @@ def find_place_camps(view: DocView) -> None:
         if target is None or target.type is not NodeType.PLACE:
             continue
         view.add(NodeType.CAMP, i - 1, target.tok_end, source="pattern", claim=False)
+
+
+def _named_after_camp_word(view: DocView, i: int) -> None:
+    """'the Lashkar-e-Taiba camp Bait-ul-Mujahideen': the camp's name follows the word 'camp'."""
+    doc = view.doc
+    k = i + 1
+    while k < len(doc) and k - i <= _MAX_NAME and view.owner[k] < 0 and _piece(doc, k):
+        if doc[k].ent_type_ in {"DATE", "TIME", "GPE", "LOC", "NORP", "CARDINAL"}:
+            break
+        k += 1
+    while k > i + 1 and doc[k - 1].lower_ in _JOINERS:
+        k -= 1
+    if k > i + 1 and doc[i + 1].text[:1].isupper() and doc[i].whitespace_:
+        view.add(NodeType.CAMP, i + 1, k, source="pattern")

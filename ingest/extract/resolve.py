@@ -370,6 +370,9 @@ def _build_entity(mentions: list[Mention], members: list[int]) -> Entity:
     elif ent.type is NodeType.GROUP:
         full = [clean_surface(mentions[i].text) for i in members if not mentions[i].acronym]
         name = _pick(full, prefer_long=False) if full else _pick(surfaces, prefer_long=False)
+        listed = ent.group.name if ent.group is not None else ""
+        if listed.lower().startswith("the ") and name_key(listed) == name_key(name):
+            name = listed  # 'The Resistance Front': the article is part of the listed name
     else:
         name = _pick(surfaces, prefer_long=ent.type is NodeType.CAMP)
     if name.isupper() and len(name) > 5 and ent.type is not NodeType.GROUP:

@@ -1,0 +1,48 @@
+"""Camps named the ways reports name them: after the word 'camp', as a launch pad, a madrasa used for
+training. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from graph.ontology import NodeType, RelType
+from ingest.extract import extract
+from ingest.models import Extraction
+
+
+def camps(ex: Extraction) -> set[str]:
+    return {e.name for e in ex.entities if e.type is NodeType.CAMP}
+
+
+def trains(ex: Extraction) -> set[tuple[str, str]]:
+    return {(r.source, r.target) for r in ex.relations if r.type is RelType.TRAINS_AT}
+
+
+def test_a_camp_name_after_the_word_camp() -> None:
+    ex = extract(
+        "He was trained in explosives at the Lashkar-e-Taiba camp Bait-ul-Mujahideen in Muzaffarabad."
+    )
+    assert "Bait-ul-Mujahideen" in camps(ex)
+    assert ("Lashkar-e-Taiba", "Bait-ul-Mujahideen") in trains(ex)
+
+
+def test_a_date_after_the_word_camp_is_not_a_camp_name() -> None:
+    ex = extract("Jaish-e-Mohammed fighters left the camp Monday for the border.")
+    assert not camps(ex)
+
+
+def test_a_launch_pad_is_a_camp() -> None:
+    ex = extract("Lashkar-e-Taiba later moved him to the group's Kel launch pad in the Neelum Valley.")
+    assert "Kel launch pad" in camps(ex)
+
+
+def test_a_madrasa_is_a_camp_only_where_training_happens_there() -> None:
+    trained = extract(
+        "Haji Mali Khan of the Haqqani Network supervised training at the Manba-ul-Uloom madrasa."
+    )
+    assert "Manba-ul-Uloom madrasa" in camps(trained)
+    taught = extract("Haji Mali Khan of the Haqqani Network studied at the Manba-ul-Uloom madrasa as a boy.")
+    assert not camps(taught)
+
+
+def test_a_listed_group_name_keeps_its_article() -> None:
+    ex = extract("Three militants were members of the Resistance Front (TRF), a proxy of Lashkar-e-Taiba.")
+    assert "The Resistance Front" in {e.name for e in ex.entities if e.type is NodeType.GROUP}
