@@ -174,6 +174,8 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
         elif _definite(tok, _GROUP_ANAPHORS):
             # 'the group' is the group the text is about, unless the sentence before made another its subject.
             target = salience.recent_subject(NodeType.GROUP, tok.i) or salience.main(NodeType.GROUP)
+        elif low in _GROUP_PRONOUNS and _unnamed_antecedent(view, tok):
+            target = None  # "Zakir Musa's faction, which ... announced its loyalty": the faction's
         elif low in _GROUP_PRONOUNS:
             target = salience.recent(NodeType.GROUP, tok.i) or salience.main(NodeType.GROUP)
         elif low == "their" and tok.head.lower_ in lx.KIN_WORDS:
@@ -191,6 +193,25 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
         if target is not None:
             out.append(Ref(entity=target, root=tok.i, sent=view.tok_sent[tok.i], anaphor=True, kind=kind))
     return out
+
+
+def _unnamed_antecedent(view: DocView, tok: Token) -> bool:
+    """The pronoun sits in a 'which'/'that' clause about a noun that names no group."""
+    verb = tok.head
+    for _ in range(4):
+        if verb.dep_ == "relcl":
+            break
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    else:
+        return False
+    if verb.dep_ != "relcl" or not any(
+        c.dep_ == "nsubj" and c.lower_ in {"which", "that"} for c in verb.children
+    ):
+        return False
+    antecedent = verb.head
+    return view.owner[antecedent.i] < 0 and antecedent.pos_ == "NOUN"
 
 
 def _coordinated_owner(view: DocView, tok: Token) -> int | None:

@@ -13,7 +13,7 @@ from ingest.extract.normalize import lemma
 from ingest.extract.relations import RelationFinder
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _PAIR_NOUNS = frozenset(
     {"groups", "factions", "organisations", "organizations", "movements", "outfits", "networks", "wings",
@@ -76,3 +76,59 @@ def _last_two(named: list[Ref], before: int, sent: int, view: DocView) -> tuple[
         if len(seen) == 2:
             return seen[1], seen[0]
     return None
+
+
+_UNION_NOUNS = frozenset({"merger", "amalgamation", "coalition", "alliance", "umbrella", "union", "grouping"})
+_MAX_GAP = 4
+
+
+def merger_lists(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None:
+    """'JNIM was announced as a merger of Ansar Eddine, the Katiba Macina, Al-Mourabitoun and the Saharan
+    branch of AQIM': every listed group is allied with every other and with the group they formed."""
+    doc = view.doc
+    group_at = {
+        i: m.entity
+        for m in view.mentions
+        if m.type is NodeType.GROUP and m.entity >= 0 and not m.nested
+        for i in range(m.tok_start, m.tok_end)
+    }
+    for tok in doc:
+        if tok.lower_ not in _UNION_NOUNS or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+            continue
+        members = _listed_groups(doc, tok.i + 2, group_at)
+        if len(members) < 2:
+            continue
+        sent = view.tok_sent[tok.i]
+        for n, a in enumerate(members):
+            for b in members[n + 1 :]:
+                finder.emit(RelType.ALLIED_WITH, a, b, sent, 0.6, "merger-list")
+        formed = _formed_group(view, tok, group_at)
+        if formed is not None and formed not in members:
+            for member in members:
+                finder.emit(RelType.ALLIED_WITH, formed, member, sent, 0.6, "merger-list")
+
+
+def _listed_groups(doc: Doc, start: int, group_at: dict[int, int]) -> list[int]:
+    members: list[int] = []
+    gap = 0
+    k = start
+    while k < len(doc) and gap <= _MAX_GAP:
+        tok = doc[k]
+        if tok.text in {".", ";", ":"} or tok.pos_ in {"VERB", "AUX"} or "\n" in tok.text:
+            break
+        entity = group_at.get(k)
+        if entity is not None:
+            if entity not in members:
+                members.append(entity)
+            gap = 0
+        elif tok.lower_ not in {",", "(", ")", "and", "or"}:
+            gap += 1
+        k += 1
+    return members
+
+
+def _formed_group(view: DocView, noun: Token, group_at: dict[int, int]) -> int | None:
+    """The group the union made: a group named in the same sentence before the union noun."""
+    sent = view.sents[view.tok_sent[noun.i]]
+    before = [group_at[i] for i in range(sent.start, noun.i) if i in group_at]
+    return before[0] if before else None

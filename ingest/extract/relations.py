@@ -39,6 +39,15 @@ _DISPUTE = frozenset(
 )  # fmt: skip
 
 
+def _grew_out_of(path: list[Token]) -> bool:
+    """'The IM grew out of the cadres of SIMI', 'emerged from': one group came out of the other."""
+    words = [t.lower_ for t in path]
+    grew = any(
+        w in {"grew", "grown", "grow", "grows", "emerged", "emerge", "emerges", "sprang"} for w in words
+    )
+    return grew and ("out" in words or "from" in words)
+
+
 def _mutual_verb(a: Token, b: Token) -> str | None:
     """The verb of 'each other' / 'one another' in a sentence where the two names are coordinated."""
     if b.i not in {t.i for t in a.conjuncts}:
@@ -245,7 +254,7 @@ class RelationFinder:
             rival = set()
         if rival or (fight and not words & {"with", "alongside"}):
             self.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, conf, "rival-cue")
-        elif words & lx.ALLY_WORDS or words & {"alongside"}:
+        elif words & lx.ALLY_WORDS or words & {"alongside"} or _grew_out_of(path):
             self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, conf, "ally-cue")
         elif self._joint_subjects(a, b):
             self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.55, "joint-subjects")

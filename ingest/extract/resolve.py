@@ -97,20 +97,20 @@ def add_defined_acronyms(view: DocView) -> dict[int, int]:
         defined.setdefault(acro, idx)
     if not defined:
         return links
-    doc = view.doc
-    for i, tok in enumerate(doc):
-        target = defined.get(tok.text)
-        if target is None:
-            continue
-        owner = view.owner[i]
-        if owner >= 0:
-            if view.mentions[owner].type is view.mentions[target].type and owner != target:
-                links[owner] = target
-            continue
-        kind = view.mentions[target].type
-        new = view.add(kind, i, i + 1, source="acronym", acronym=True)
-        if new is not None:
-            links[new] = target
+    for acro, target in defined.items():
+        # Searched in the text, not token by token: 'AAS-T' is three tokens.
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(acro)}(?![\w-])", view.text):
+            toks = view.tokens_for(hit.start(), hit.end())
+            if toks is None:
+                continue
+            owner = view.owner[toks[0]]
+            if owner >= 0:
+                if view.mentions[owner].type is view.mentions[target].type and owner != target:
+                    links[owner] = target
+                continue
+            new = view.add(view.mentions[target].type, *toks, source="acronym", acronym=True)
+            if new is not None:
+                links[new] = target
     return links
 
 

@@ -77,3 +77,43 @@ def test_a_name_opened_by_an_organisation_word_is_one_group_even_if_its_tail_loo
 def test_a_short_party_name_on_an_organisation_word_is_not_a_group() -> None:
     ex = extract("Jamaat-e-Islami held a rally in Dhaka on Friday.")
     assert "Jamaat-e-Islami" not in groups(ex)
+
+
+def test_a_hyphenated_acronym_defined_once_names_the_group_again() -> None:
+    ex = extract(
+        "Ansar al-Shari'a in Tunisia (AAS-T) was founded in 2011. AAS-T also cooperated with "
+        "Ansar al-Shari'a in Libya."
+    )
+    assert frozenset({"Ansar al-Shari'a in Tunisia", "Ansar al-Shari'a in Libya"}) in pairs(
+        ex, RelType.ALLIED_WITH
+    )
+
+
+def test_a_merger_of_listed_groups_allies_them_all_with_each_other_and_the_new_group() -> None:
+    ex = extract(
+        "JNIM was announced in 2017 as a merger of Ansar Eddine, the Katiba Macina, Al-Mourabitoun and the "
+        "Saharan branch of AQIM."
+    )
+    allied = pairs(ex, RelType.ALLIED_WITH)
+    members = ["Ansar Eddine", "Katiba Macina", "Al-Mourabitoun", "AQIM"]
+    for n, a in enumerate(members):
+        assert frozenset({"JNIM", a}) in allied
+        for b in members[n + 1 :]:
+            assert frozenset({a, b}) in allied
+
+
+def test_declared_loyalty_and_growing_out_of_another_group_are_ties() -> None:
+    loyal = extract("He left to found al-Mourabitoun, which declared its loyalty to al-Qaeda.")
+    assert frozenset({"al-Mourabitoun", "al-Qaeda"}) in pairs(loyal, RelType.ALLIED_WITH)
+    grew = extract("The Indian Mujahideen grew out of the cadres of the Students Islamic Movement of India.")
+    assert frozenset({"Indian Mujahideen", "Students Islamic Movement of India"}) in pairs(
+        grew, RelType.ALLIED_WITH
+    )
+
+
+def test_its_in_a_clause_about_an_unnamed_faction_is_not_the_group_before() -> None:
+    ex = extract(
+        "Hizbul Mujahideen has clashed with Zakir Musa's faction, which broke away from HM in 2017 and "
+        "announced its loyalty to al-Qa'ida."
+    )
+    assert frozenset({"Hizbul Mujahideen", "al-Qa'ida"}) not in pairs(ex, RelType.ALLIED_WITH)
