@@ -54,18 +54,32 @@ def _keep_names_whole(nlp: Language) -> None:
 
     tokenizer.token_match = token_match
     # Wikipedia-style citation marks ('Karachi.[2]') come off the word they follow.
-    from spacy.util import compile_suffix_regex
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
 
     suffixes = [r"\[\d{1,3}\]", r"\[\d{1,3}", *nlp.Defaults.suffixes]  # type: ignore[misc]
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # Infobox labels glued to their value ('LeadersAbdulqadir', 'regionsPuntland') come off it.
+    prefixes = [_GLUED_LABEL, *nlp.Defaults.prefixes]  # type: ignore[misc]
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     # 'a.k.a.' is one word, not the end of a sentence.
     for form in ("a.k.a.", "A.k.a.", "A.K.A."):
         tokenizer.add_special_case(form, [{ORTH: form}])
 
 
-# A line that opens with a short label and a colon ('Leaders: ...', 'Headquarters: ...') is an infobox
-# field or a report heading, never the continuation of the line before it.
-_FIELD_LINE = re.compile(r"[A-Z][A-Za-z/&' ()-]{0,40}:")
+# Labels of encyclopedia infoboxes. Copied as text they often lose their separator ('LeadersAbdulqadir
+# Mumin (emir)', 'HeadquartersAchin District'), so the tokenizer and the field reader know them by name.
+INFOBOX_LABELS = (
+    "Leaders", "Leader", "Known leaders", "Founders", "Founder", "Spokesman", "Emir", "Amir",
+    "Headquarters", "Active regions", "Area of operations", "Allies", "Opponents", "Part of",
+    "Split from", "Merged into", "Predecessor", "Succeeded by", "Also known as", "Dates of operation",
+    "Ideology", "Size", "Motives", "Status", "Battles and wars", "Founded",
+)  # fmt: skip
+_LABEL_WORDS = sorted({label.split()[-1] for label in INFOBOX_LABELS}, key=len, reverse=True)
+_GLUED_LABEL = rf"(?:{'|'.join(_LABEL_WORDS)})(?=[A-Z0-9])"
+# A line that opens with a short label and a colon ('Leaders: ...', 'Headquarters: ...'), or with an
+# infobox label glued to its value, is a field or a heading, never the continuation of the line before.
+_GLUED_FIELD = rf"(?:{'|'.join(sorted(INFOBOX_LABELS, key=len, reverse=True))})(?=[A-Z0-9])"
+_FIELD_LINE = re.compile(rf"(?:[A-Z][A-Za-z/&' ()-]{{0,40}}:|{_GLUED_FIELD})")
 _SHORT_LINE = 60
 
 
@@ -80,8 +94,10 @@ def _line_breaks(doc: Doc) -> Doc:
         line_start = tok.idx
         before = text.rfind("\n", 0, line_start - 1)
         prev_line = text[before + 1 : line_start].strip()
-        if _FIELD_LINE.match(text, line_start) or (
-            prev_line and len(prev_line) < _SHORT_LINE and prev_line[-1] not in ",;-"
+        if (
+            _FIELD_LINE.match(text, line_start)
+            or not prev_line  # a blank line: a new paragraph
+            or (len(prev_line) < _SHORT_LINE and prev_line[-1] not in ",;-")
         ):
             tok.is_sent_start = True
     _keep_field_values(doc)
@@ -89,9 +105,15 @@ def _line_breaks(doc: Doc) -> Doc:
 
 
 def _keep_field_values(doc: Doc) -> None:
-    """'Location/Area of Operation: Kashmir, India': the value stays in its label's sentence."""
+    """'Location/Area of Operation: Kashmir, India', 'LeadersAbdulqadir Mumin (emir)': the value stays in
+    its label's sentence."""
     text = doc.text
+    glued = re.compile(_GLUED_FIELD)
     for tok in doc[1:]:
+        line_start = text.rfind("\n", 0, tok.idx) + 1
+        if tok.idx > line_start and glued.match(text, line_start):
+            tok.is_sent_start = False
+            continue
         if doc[tok.i - 1].text != ":" or "\n" in doc[tok.i - 1].whitespace_:
             continue
         line_start = text.rfind("\n", 0, tok.idx) + 1

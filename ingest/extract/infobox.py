@@ -10,6 +10,7 @@ from graph.ontology import NodeType, RelType
 from ingest.extract.context import Ref, Salience, refs_by_sentence
 from ingest.extract.doc_view import DocView
 from ingest.extract.relations import RelationFinder
+from ingest.nlp import INFOBOX_LABELS
 
 _FIELD = re.compile(r"\s*([A-Z][A-Za-z/&' -]{0,40}?)\s*:")
 _LEAD_FIELDS = frozenset(
@@ -23,18 +24,51 @@ _PLACE_FIELDS = frozenset(
 )  # fmt: skip
 _ALLY_FIELDS = frozenset(
     {"allies", "ally", "allegiance", "part of", "affiliation", "affiliations", "partners", "parent group",
-     "merged into", "predecessor", "branch of"}
+     "merged into", "predecessor", "branch of", "split from", "succeeded by"}
 )  # fmt: skip
 _RIVAL_FIELDS = frozenset({"opponents", "opponent", "rivals", "enemies", "non-state opponents"})
 _CONFIDENCE = 0.6
 
 
+# 'LeadersAbdulqadir Mumin', 'Part of Islamic State': a label opening the line, glued or one space away.
+_GLUED = re.compile(rf"({'|'.join(sorted(INFOBOX_LABELS, key=len, reverse=True))}) ?(?=[A-Z0-9])")
+_CONTINUATION_MAX = 80
+
+
 def _field_of(view: DocView, sent: int) -> str | None:
     span = view.sents[sent]
-    match = _FIELD.match(span.text)
+    match = _FIELD.match(span.text) or _GLUED.match(span.text.lstrip())
     if match is None:
         return None
     return " ".join(match.group(1).lower().split())
+
+
+def _continues_field(view: DocView, sent: int) -> bool:
+    """A short line right under a field line, with no label of its own, is one more value of that field
+    ('LeadersAbdulqadir Mumin (emir)' / 'Abdirahman Fahiye Isse Mohamud (deputy emir)')."""
+    span = view.sents[sent]
+    text = span.text.strip()
+    start = span.start_char
+    at_line_start = start == 0 or view.text[start - 1] == "\n" or view.text[:start].endswith("\n")
+    return (
+        at_line_start and 0 < len(text) <= _CONTINUATION_MAX and "\n" not in text and not text.endswith(".")
+    )
+
+
+def _fields_by_sentence(view: DocView) -> dict[int, str]:
+    fields: dict[int, str] = {}
+    current: str | None = None
+    for sent in range(len(view.sents)):
+        field = _field_of(view, sent)
+        if field is not None:
+            current = field
+        elif current is not None and _continues_field(view, sent):
+            field = current
+        else:
+            current = None
+        if field is not None:
+            fields[sent] = field
+    return fields
 
 
 def infobox_fields(finder: RelationFinder, view: DocView, refs: list[Ref], salience: Salience) -> None:
@@ -42,8 +76,9 @@ def infobox_fields(finder: RelationFinder, view: DocView, refs: list[Ref], salie
     subject = salience.main(NodeType.GROUP)
     if subject is None:
         return
+    fields = _fields_by_sentence(view)
     for sent, srefs in refs_by_sentence([r for r in refs if not r.anaphor]).items():
-        field = _field_of(view, sent)
+        field = fields.get(sent)
         if field is None:
             continue
         for ref in srefs:

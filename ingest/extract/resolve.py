@@ -229,6 +229,7 @@ def resolve(view: DocView, acronym_links: dict[int, int]) -> list[Entity]:
             uf.union(by_key[key], idx)
         else:
             by_key[key] = idx
+    _join_unlisted_places(mentions, uf)
     for a, b in acronym_links.items():
         uf.union(a, b)
     _resolve_people(mentions, uf)
@@ -251,6 +252,20 @@ def resolve(view: DocView, acronym_links: dict[int, int]) -> list[Entity]:
             mentions[idx].entity = len(entities)
         entities.append(ent)
     return entities
+
+
+def _join_unlisted_places(mentions: list[Mention], uf: _Union) -> None:
+    """'Puntland' the gazetteer matched and 'Puntland' it could not see (glued to an infobox label) are one
+    place."""
+    listed: dict[tuple[str, ...], int] = {}
+    for idx, m in enumerate(mentions):
+        if m.type is NodeType.PLACE and m.place is not None:
+            listed.setdefault(name_key(m.text), idx)
+    for idx, m in enumerate(mentions):
+        if m.type is NodeType.PLACE and m.place is None:
+            same = listed.get(name_key(m.text))
+            if same is not None:
+                uf.union(same, idx)
 
 
 def _tokens_fit(short: tuple[str, ...], full: tuple[str, ...]) -> int:

@@ -1,0 +1,60 @@
+"""Encyclopedia infoboxes copied as text: labels glued to their values ('LeadersAbdulqadir Mumin'),
+multi-valued fields continued on the next lines, and the prose after a blank line. Text written for
+these tests."""
+
+from __future__ import annotations
+
+from graph.ontology import NodeType, RelType
+from ingest.extract import extract
+from ingest.nlp import load_pipeline
+
+_PAGE = """The Islamic State – Somalia Province is a branch of the Islamic State.
+
+Islamic State – Somalia Province
+LeadersAbdulqadir Mumin (emir)
+Abdirahman Fahiye Isse Mohamud (deputy emir)
+HeadquartersCal Miskaad mountains, Bari, Puntland
+Active regionsPuntland
+Mogadishu (cells)
+OpponentsAl-Shabaab
+
+The group is active in Puntland."""
+
+
+def rels(kind: RelType) -> set[tuple[str, str]]:
+    return {(r.source, r.target) for r in extract(_PAGE).relations if r.type is kind}
+
+
+def test_a_glued_label_comes_off_its_value_in_the_tokenizer() -> None:
+    doc = load_pipeline()("LeadersAbdulqadir Mumin (emir)\nActive regionsPuntland")
+    words = [t.text for t in doc]
+    assert words[:3] == ["Leaders", "Abdulqadir", "Mumin"]
+    assert "regions" in words and "Puntland" in words
+
+
+def test_every_line_of_a_leaders_field_leads_the_page_group() -> None:
+    leads = rels(RelType.LEADS)
+    assert ("Abdulqadir Mumin", "Islamic State – Somalia Province") in leads
+    assert ("Abdirahman Fahiye Isse Mohamud", "Islamic State – Somalia Province") in leads
+
+
+def test_place_fields_and_their_continuation_lines_are_where_the_group_operates() -> None:
+    operates = rels(RelType.OPERATES_IN)
+    assert {
+        ("Islamic State – Somalia Province", p) for p in ("Cal Miskaad mountains", "Mogadishu")
+    } <= operates
+
+
+def test_a_glued_label_is_not_part_of_a_name_and_a_place_is_one_entity() -> None:
+    ex = extract(_PAGE)
+    places = [e.name for e in ex.entities if e.type is NodeType.PLACE]
+    assert "Cal Miskaad mountains" in places
+    assert places.count("Puntland") == 1
+    assert not any(name.startswith(("Headquarters", "Leaders")) for name in places)
+
+
+def test_an_opponents_field_is_a_rivalry_and_stops_at_the_blank_line() -> None:
+    ex = extract(_PAGE)
+    rival = next(r for r in ex.relations if r.type is RelType.RIVAL_OF)
+    assert {rival.source, rival.target} == {"Islamic State – Somalia Province", "Al-Shabaab"}
+    assert rival.evidence[0].sentence == "OpponentsAl-Shabaab"
