@@ -26,7 +26,7 @@ from ingest.extract.names_in_context import (
     find_weak_persons,
 )
 from ingest.extract.normalize import name_key
-from ingest.extract.place_names import extend_place_heads
+from ingest.extract.place_names import add_places_after_kind_nouns, extend_place_heads
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     find_camps(view)
     weak_places = _add_gazetteer_places(view, hits)
     _add_coordinated_places(view)
+    add_places_after_kind_nouns(view)
     find_persons(view)
     find_role_appositive_persons(view)
     add_cue_groups(view)
@@ -291,7 +292,19 @@ def _add_ner_places(view: DocView) -> None:
 _LOWER_RANGE_HEADS = frozenset({"mountains", "hills", "forest", "valley", "peninsula"})
 # 'Nazyan district', 'Trishal town': the name is the place, the lower-case word says what kind it is.
 _LOWER_ADMIN_HEADS = frozenset(
-    {"district", "province", "region", "village", "town", "city", "governorate", "county", "tehsil"}
+    {
+        "district",
+        "province",
+        "region",
+        "village",
+        "town",
+        "city",
+        "governorate",
+        "county",
+        "tehsil",
+        "area",
+        "enclave",
+    }
 )
 
 

@@ -40,3 +40,30 @@ def extend_place_heads(view: DocView) -> None:
         if after is not None and after.text[:1].isupper() and not after.is_punct:
             continue  # 'Borno State Government', 'Kebbi State Police': an institution, not the place
         view.extend(idx, end + size)
+
+
+# 'the village of Tongo Tongo', 'the port town of Mocimboa da Praia': what follows is a place's name.
+_KIND_NOUNS = frozenset(
+    {"village", "town", "city", "port", "hamlet", "district", "province", "region", "governorate",
+     "county", "prefecture", "municipality", "island", "islands", "oasis", "settlement", "suburb"}
+)  # fmt: skip
+_NAME_LINKS = frozenset({"da", "de", "del", "do", "dos", "al", "el", "-", "la", "le"})
+_MAX_PLACE_WORDS = 4
+
+
+def add_places_after_kind_nouns(view: DocView) -> None:
+    doc = view.doc
+    for tok in doc[:-2]:
+        if tok.lower_ not in _KIND_NOUNS or not tok.is_lower or doc[tok.i + 1].lower_ != "of":
+            continue
+        start = end = tok.i + 2
+        while end < len(doc) and end - start < _MAX_PLACE_WORDS and view.owner[end] < 0:
+            word = doc[end]
+            if (word.text[:1].isupper() and word.is_alpha) or (word.lower_ in _NAME_LINKS and end > start):
+                end += 1
+                continue
+            break
+        while end > start and doc[end - 1].lower_ in _NAME_LINKS:
+            end -= 1
+        if end > start and view.is_free(start, end) and not doc[start].is_upper:
+            view.add(NodeType.PLACE, start, end, source="pattern")

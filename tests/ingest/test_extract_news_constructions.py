@@ -182,3 +182,20 @@ def test_an_aside_after_a_place_says_where_it_lies() -> None:
 def test_an_aside_naming_a_camp_as_a_base_says_where_the_camp_lies() -> None:
     ex = extract("In 2021 ISWAP fighters stormed Camp Zero, the base in the Sambisa Forest.")
     assert ("Camp Zero", "Sambisa Forest") in rels(ex, RelType.LOCATED_IN)
+
+
+def test_the_name_after_village_of_or_port_town_of_is_a_place() -> None:
+    ex = extract(
+        "ISIS-GS fighters ambushed a patrol near the village of Tongo Tongo. Ansar al-Sunna first "
+        "attacked police posts in the port town of Mocimboa da Praia."
+    )
+    assert {"Tongo Tongo", "Mocimboa da Praia"} <= places(ex)
+    assert not {e.name for e in ex.entities if e.type is NodeType.LEADER} & {
+        "Tongo Tongo",
+        "Mocimboa da Praia",
+    }
+
+
+def test_the_name_before_area_is_a_place() -> None:
+    ex = extract("Bakura's men regrouped on islands in the Kirta Wulgo area and fought ISWAP there.")
+    assert "Kirta Wulgo" in places(ex)
