@@ -25,7 +25,7 @@ from ingest.extract.names_in_context import (
     find_role_appositive_persons,
     find_weak_persons,
 )
-from ingest.extract.normalize import name_key
+from ingest.extract.normalize import lemma, name_key
 from ingest.extract.place_names import add_places_after_kind_nouns, extend_place_heads
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
 
@@ -99,16 +99,26 @@ _STATE_NOUNS = frozenset(
 _STATE_ACTS = frozenset(
     {"designate", "designated", "list", "listed", "sanction", "sanctioned", "proscribe", "ban"}
 )
+# A capital or a country as the one who speaks or decides: 'Islamabad has denied ...', 'Washington has
+# described X as ...', 'New Delhi stripped the region of ...'.
+_GOVERNMENT_ACTS = frozenset(
+    {"deny", "say", "said", "says", "accuse", "describe", "strip", "reject", "press", "regard", "consider",
+     "insist", "demand", "warn", "blame", "condemn", "urge", "urg", "announc", "announce", "welcome",
+     "protest"}
+)  # fmt: skip
 
 
 def _drop_countries_as_actors(view: DocView) -> None:
     for m in view.mentions:
-        if m.type is not NodeType.PLACE or m.place is None or m.place.kind != "country" or m.nested:
+        if m.type is not NodeType.PLACE or m.place is None or m.nested:
             continue
         root = view.doc[m.tok_start : m.tok_end].root
         head = root.head
+        speaks = root.dep_ == "nsubj" and lemma(head.text) in _GOVERNMENT_ACTS
+        if m.place.kind != "country" and not (speaks and m.place.kind in {"city", "subdivision"}):
+            continue
         as_modifier = root.dep_ in {"compound", "nmod", "amod"} and head.lower_ in _STATE_NOUNS
-        as_actor = root.dep_ == "nsubj" and head.lower_ in _STATE_ACTS
+        as_actor = (root.dep_ == "nsubj" and head.lower_ in _STATE_ACTS) or speaks
         if as_modifier or as_actor:
             m.entity = -2
             for i in range(m.tok_start, m.tok_end):

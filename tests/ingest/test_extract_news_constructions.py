@@ -199,3 +199,12 @@ def test_the_name_after_village_of_or_port_town_of_is_a_place() -> None:
 def test_the_name_before_area_is_a_place() -> None:
     ex = extract("Bakura's men regrouped on islands in the Kirta Wulgo area and fought ISWAP there.")
     assert "Kirta Wulgo" in places(ex)
+
+
+def test_a_capital_that_speaks_for_its_government_is_not_a_place_of_the_story() -> None:
+    ex = extract(
+        "The Resistance Front attacked a bus in Reasi. Islamabad has repeatedly denied backing the group, "
+        "and Washington has described it as a proxy of Lashkar-e-Taiba."
+    )
+    assert not places(ex) & {"Islamabad", "Washington"}
+    assert "Reasi" in places(ex)
