@@ -170,3 +170,41 @@ def _role_of(finder: RelationFinder, p: Ref) -> str | None:
     if not role:
         return None
     return role.split()[-1].lower()
+
+
+_LED_VERBS = frozenset(
+    {"lead", "led", "found", "founded", "head", "headed", "create", "created", "run", "command"}
+)
+_NP_NOUNS = frozenset(
+    {"group", "organisation", "organization", "network", "faction", "outfit", "movement", "militia", "front",
+     "splinter", "offshoot", "coalition", "alliance", "wing", "brigade"}
+)  # fmt: skip
+
+
+def described_group(finder: RelationFinder, person: Token) -> int | None:
+    """'Al-Mourabitoun, the Sahel-based group led by Mokhtar Belmokhtar': the group whose description
+    names the person as its leader (read off the surface: the group named right before that noun phrase)."""
+    agent = person.head
+    if person.dep_ != "pobj" or agent.lower_ != "by":
+        return None
+    verb = agent.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "acl" or (lemma(verb.text) not in _LED_VERBS and verb.lower_ not in _LED_VERBS):
+        return None
+    noun = verb.head
+    if noun.lower_ not in _NP_NOUNS:
+        return None
+    view = finder.view
+    doc = view.doc
+    j = noun.left_edge.i - 1
+    while j >= 0 and doc[j].is_punct:
+        if doc[j].text == ")":  # 'Al-Mourabitoun (QDe.141), the group led by ...'
+            while j > 0 and doc[j].text != "(":
+                j -= 1
+        j -= 1
+    owner = view.owner[j] if j >= 0 else -1
+    if owner < 0 or view.mentions[owner].type is not NodeType.GROUP:
+        return None
+    entity = view.mentions[owner].entity
+    return entity if entity >= 0 else None

@@ -10,7 +10,7 @@ from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref, cue_words, path_tokens
 from ingest.extract.doc_view import DocView
-from ingest.extract.leader_ties import BREAK_WORDS, HOSTILE_ACTS, leader_group
+from ingest.extract.leader_ties import BREAK_WORDS, HOSTILE_ACTS, described_group, leader_group
 from ingest.extract.normalize import lemma
 from ingest.extract.paths import (
     kin_coordination,
@@ -125,8 +125,25 @@ class RelationFinder:
     def sentence(self, refs: list[Ref]) -> None:
         first = len(self.found)
         self._pairs(refs)
+        self._described_group_only(first, refs)
         self._nearest_group_only(first)
         self._subject_groups_only(first)
+
+    def _described_group_only(self, first: int, refs: list[Ref]) -> None:
+        """'JeM, the group led by Masood Azhar, ... the TRF': the person leads the described group only."""
+        doc = self.view.doc
+        owned: dict[int, int] = {}
+        for ref in refs:
+            if self.types[ref.entity] is NodeType.LEADER and not ref.anaphor:
+                group = described_group(self, doc[ref.root])
+                if group is not None:
+                    owned[ref.entity] = group
+        if owned:
+            self.found[first:] = [
+                f
+                for f in self.found[first:]
+                if f.type is not RelType.LEADS or f.source not in owned or f.target == owned[f.source]
+            ]
 
     def _nearest_group_only(self, first: int) -> None:
         """A person's role attaches to the nearest group of the sentence ('the group split from MILF under

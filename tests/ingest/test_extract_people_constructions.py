@@ -218,3 +218,13 @@ def test_a_name_the_text_says_is_a_network_is_a_group() -> None:
     ex = extract("Rawti Shax is a network of Kurdish militants with cells in Norway.")
     assert "Rawti Shax" in names(ex, NodeType.GROUP)
     assert "Rawti Shax" not in names(ex, NodeType.LEADER)
+
+
+def test_a_person_named_in_a_groups_description_leads_only_that_group() -> None:
+    ex = extract(
+        "ASB has cooperated with Al-Mourabitoun (QDe.141), the Sahel-based group led by Mokhtar "
+        "Belmokhtar, and with AQIM."
+    )
+    leads = rels(ex, RelType.LEADS)
+    assert ("Mokhtar Belmokhtar", "Al-Mourabitoun") in leads
+    assert not {g for p, g in leads if p == "Mokhtar Belmokhtar"} - {"Al-Mourabitoun"}
