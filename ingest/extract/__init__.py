@@ -32,6 +32,7 @@ from ingest.extract.context import (
 from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import get_gazetteer
 from ingest.extract.infobox import infobox_fields
+from ingest.extract.leader_ties import share_with_listed_people
 from ingest.extract.mentions import add_nested_camp_places, find_mentions
 from ingest.extract.operations import (
     claimed_attacks,
@@ -123,6 +124,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     listed_places_within(finder, view)
     nested_camp_places(finder, view)
     cross_sentence(finder, view, refs, salience)
+    share_with_listed_people(finder)
     successions(finder, view, salience)
     the_two_groups(finder, view, refs)
     merger_lists(finder, view, refs)

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref, cue_words
+from ingest.extract.doc_view import Mention
 from ingest.extract.normalize import lemma
 from ingest.extract.paths import agent_of, direct_tie, taken_over
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from ingest.extract.relations import RelationFinder
 
@@ -208,3 +209,43 @@ def described_group(finder: RelationFinder, person: Token) -> int | None:
         return None
     entity = view.mentions[owner].entity
     return entity if entity >= 0 else None
+
+
+def share_with_listed_people(finder: RelationFinder) -> None:
+    """'three IJU operatives - Fritz Gelowicz, Daniel Schneider, and Adem Yilmaz': a plural role noun
+    names every person of the list after it, whatever the parser made of the list's middle."""
+    view = finder.view
+    doc = view.doc
+    people = sorted(
+        (m for m in view.mentions if m.type is NodeType.LEADER and m.entity >= 0 and not m.nested),
+        key=lambda m: m.tok_start,
+    )
+    runs: list[list[Mention]] = []
+    for m in people:
+        prev = runs[-1][-1] if runs else None
+        gap = doc[prev.tok_end : m.tok_start] if prev is not None else None
+        listed = gap is not None and 0 < len(gap) <= 2 and all(t.lower_ in {",", "and", "or"} for t in gap)
+        if prev is not None and listed and prev.sent == m.sent:
+            runs[-1].append(m)
+            continue
+        runs.append([m])
+    for run in runs:
+        if len(run) < 2 or not _plural_role_before(doc, run[0]):
+            continue
+        members = {m.entity for m in run}
+        ties = {
+            (f.type, f.target)
+            for f in finder.found
+            if f.type in {RelType.LEADS, RelType.MEMBER_OF} and f.source in members and f.sent == run[0].sent
+        }
+        for rel, group in sorted(ties, key=lambda t: (t[0].value, t[1])):
+            for m in run:
+                finder.emit(rel, m.entity, group, m.sent, 0.6, "listed-people")
+
+
+def _plural_role_before(doc: Doc, first: Mention) -> bool:
+    """The list opens right after a plural role noun: 'operatives - A, B', 'commanders A and B'."""
+    k = first.tok_start - 1
+    while k >= 0 and doc[k].text in {"-", "\u2013", "\u2014", ",", ":", "("}:
+        k -= 1
+    return k >= 0 and doc[k].tag_ == "NNS" and doc[k].lower_ in lx.LEAD_NOUNS | lx.MEMBER_NOUNS

@@ -157,6 +157,9 @@ LEAD_NOUNS = frozenset(
         "treasurer",
         "financier-in-chief",
         "charge",
+        "negotiator",
+        "envoy",
+        "emissary",
     }
 )
 MEMBER_NOUNS = frozenset(

@@ -228,3 +228,19 @@ def test_a_person_named_in_a_groups_description_leads_only_that_group() -> None:
     leads = rels(ex, RelType.LEADS)
     assert ("Mokhtar Belmokhtar", "Al-Mourabitoun") in leads
     assert not {g for p, g in leads if p == "Mokhtar Belmokhtar"} - {"Al-Mourabitoun"}
+
+
+def test_a_plural_role_noun_names_every_person_of_the_list_after_it() -> None:
+    ex = extract(
+        "In 2007 German police arrested three IJU operatives - Fritz Gelowicz, Daniel Schneider, and "
+        "Adem Yilmaz - in the Sauerland region."
+    )
+    members = rels(ex, RelType.MEMBER_OF)
+    assert {(p, "IJU") for p in ("Fritz Gelowicz", "Daniel Schneider", "Adem Yilmaz")} <= members
+
+
+def test_a_negotiator_holds_a_role_in_the_group() -> None:
+    ex = extract(
+        "Alghabass Ag Intalla, then a senior Ansar Eddine negotiator, broke with Iyad Ag Ghaly in 2013."
+    )
+    assert ("Alghabass Ag Intalla", "Ansar Eddine") in rels(ex, RelType.LEADS)
