@@ -64,6 +64,9 @@ def _keep_names_whole(nlp: Language) -> None:
     # 'a.k.a.' is one word, not the end of a sentence.
     for form in ("a.k.a.", "A.k.a.", "A.K.A."):
         tokenizer.add_special_case(form, [{ORTH: form}])
+    # South Asian police and court usage: 'r/o Bhatkal' (resident of), 's/o Ahmed' (son of).
+    for form in ("r/o", "R/o", "R/O", "s/o", "S/o", "S/O", "d/o", "D/o", "w/o", "W/o"):
+        tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 # Labels of encyclopedia infoboxes. Copied as text they often lose their separator ('LeadersAbdulqadir

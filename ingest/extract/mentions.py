@@ -30,7 +30,7 @@ from ingest.extract.place_names import add_places_after_kind_nouns, extend_place
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 # Offline-package kinds that need context; curated places.json entries and countries do not.
 _CONTEXT_KINDS = frozenset({"city", "subdivision"})
@@ -205,7 +205,7 @@ def _place_context(view: DocView, start: int, end: int) -> bool:
     doc = view.doc
     if start > 0:
         prev = doc[start - 1]
-        if prev.lower_ in lx.LOCATIVE_PREPS - {"of", "on", "over", "to"}:
+        if prev.lower_ in lx.LOCATIVE_PREPS - {"of", "on", "over", "to"} or prev.lower_ == "r/o":
             return True
         if prev.text == "," and start > 1 and _is_place_token(view, start - 2):
             return True
@@ -342,7 +342,7 @@ def _add_place_head_runs(view: DocView) -> None:
             continue
         if tok.is_lower and low in _LOWER_ADMIN_HEADS and i > 0:
             j = i
-            while j > 0 and is_name_token(doc[j - 1]) and view.owner[j - 1] < 0 and i - j < 3:
+            while j > 0 and view.owner[j - 1] < 0 and i - j < 4 and _name_word_before(doc, j):
                 j -= 1
             if j < i and doc[j].lower_ not in lx.ROLE_TITLES and _not_org(view, j, i):
                 view.add(NodeType.PLACE, j, i, source="pattern")
@@ -362,6 +362,14 @@ def _add_place_head_runs(view: DocView) -> None:
                 k += 1
             if k > i + 1:
                 view.add(NodeType.PLACE, i, k, source="pattern")
+
+
+def _name_word_before(doc: Doc, j: int) -> bool:
+    """Token j-1 continues a place name leftwards: a name word, or 'da'/'de' between name words."""
+    prev = doc[j - 1]
+    if is_name_token(prev):
+        return True
+    return prev.lower_ in {"da", "de", "do", "al", "el"} and j >= 2 and is_name_token(doc[j - 2])
 
 
 def _add_coordinated_places(view: DocView) -> None:

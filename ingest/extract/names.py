@@ -28,6 +28,7 @@ _ALIAS_CUES = (
     ("whose", "given", "name", "is"),
     ("whose", "birth", "name", "is"),
     ("born", "as"),
+    ("@",),  # Indian police and court documents: 'Mohammed Riyaz @ Riyaz Bhatkal @ Roshan Khan'
 )
 # Adverbs between a name and its alias cue: 'X, also known as Y', 'X, better known as Y'.
 _CUE_ADVERBS = frozenset({"also", "formerly", "better", "commonly", "locally", "popularly", "widely"})
@@ -169,11 +170,14 @@ def _part_of_longer_name(view: DocView, start: int, end: int) -> bool:
     )
 
 
+_PLACE_PREPS = frozenset({"in", "near", "at", "inside", "into", "outside", "r/o"})
+
+
 def find_persons(view: DocView) -> None:
     doc = view.doc
     for ent in _person_spans(doc):
-        if ent.start > 0 and doc[ent.start - 1].lower_ in {"in", "near", "at", "inside", "into", "outside"}:
-            continue  # 'near Patikul': a place spaCy took for a name
+        if doc[ent.start].lower_ == "r/o" or (ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPS):
+            continue  # 'near Patikul', 'r/o Bhatkal': a place spaCy took for a name
         if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _OF_HEADS:
             continue  # 'the town of Beni'
         nxt = doc[ent.end] if ent.end < len(doc) else None

@@ -54,9 +54,12 @@ _MAX_PLACE_WORDS = 4
 def add_places_after_kind_nouns(view: DocView) -> None:
     doc = view.doc
     for tok in doc[:-2]:
-        if tok.lower_ not in _KIND_NOUNS or not tok.is_lower or doc[tok.i + 1].lower_ != "of":
+        if tok.lower_ == "r/o":  # 'r/o Bhatkal': resident of, in South Asian police usage
+            start = end = tok.i + 1
+        elif tok.lower_ in _KIND_NOUNS and tok.is_lower and doc[tok.i + 1].lower_ == "of":
+            start = end = tok.i + 2
+        else:
             continue
-        start = end = tok.i + 2
         while end < len(doc) and end - start < _MAX_PLACE_WORDS and view.owner[end] < 0:
             word = doc[end]
             if (word.text[:1].isupper() and word.is_alpha) or (word.lower_ in _NAME_LINKS and end > start):

@@ -244,3 +244,21 @@ def test_a_negotiator_holds_a_role_in_the_group() -> None:
         "Alghabass Ag Intalla, then a senior Ansar Eddine negotiator, broke with Iyad Ag Ghaly in 2013."
     )
     assert ("Alghabass Ag Intalla", "Ansar Eddine") in rels(ex, RelType.LEADS)
+
+
+def test_at_signs_join_the_aliases_of_one_accused_and_r_o_gives_his_town() -> None:
+    ex = extract(
+        "The accused are: A-1 Mohammed Riyaz @ Riyaz Bhatkal @ Roshan Khan, r/o Bhatkal, Karnataka. "
+        "Mohammed Riyaz, the chief of the Indian Mujahideen, lives in Karachi."
+    )
+    person = next(e for e in ex.entities if e.name == "Mohammed Riyaz")
+    assert {"Riyaz Bhatkal", "Roshan Khan"} <= set(person.aliases)
+    assert "Bhatkal" in names(ex, NodeType.PLACE)
+    assert "Bhatkal" not in person.aliases
+
+
+def test_a_place_name_with_a_particle_before_district_is_whole() -> None:
+    ex = extract(
+        "Soldiers captured the base in the Mbau area of Mocimboa da Praia district, held by Ansar al-Sunna."
+    )
+    assert "Praia" not in names(ex, NodeType.PLACE)
