@@ -19,18 +19,24 @@ from ingest.extract.group_names import (
     add_group_names_by_opener,
     add_unlabelled_group_names,
 )
-from ingest.extract.names import add_listed_persons, find_persons, is_name_token
+from ingest.extract.names import add_listed_persons, find_persons
 from ingest.extract.names_in_context import (
     find_repeated_surnames,
     find_role_appositive_persons,
     find_weak_persons,
 )
 from ingest.extract.normalize import lemma, name_key
-from ingest.extract.place_names import add_places_after_kind_nouns, extend_place_heads
+from ingest.extract.person_aliases import link_person_aliases
+from ingest.extract.place_names import (
+    add_coordinated_places,
+    add_place_head_runs,
+    add_places_after_kind_nouns,
+    extend_place_heads,
+)
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
 # Offline-package kinds that need context; curated places.json entries and countries do not.
 _CONTEXT_KINDS = frozenset({"city", "subdivision"})
@@ -71,16 +77,17 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     _add_gazetteer_groups(view, hits)
     find_camps(view)
     weak_places = _add_gazetteer_places(view, hits)
-    _add_coordinated_places(view)
+    add_coordinated_places(view)
     add_places_after_kind_nouns(view)
     find_persons(view)
+    link_person_aliases(view)
     find_role_appositive_persons(view)
     add_cue_groups(view)
     add_unlabelled_group_names(view)
     add_group_names_by_opener(view)
     _add_weak_places(view, weak_places)
     _add_ner_places(view)
-    _add_place_head_runs(view)
+    add_place_head_runs(view)
     _add_places_by_context(view)
     find_weak_persons(view)
     find_repeated_surnames(view)
@@ -298,26 +305,6 @@ def _add_ner_places(view: DocView) -> None:
         view.add(NodeType.PLACE, start, end, source="ner")
 
 
-# 'the Rwenzori mountains', 'the Nafusa hills': ranges are often written with a lower-case head word.
-_LOWER_RANGE_HEADS = frozenset({"mountains", "hills", "forest", "valley", "peninsula"})
-# 'Nazyan district', 'Trishal town': the name is the place, the lower-case word says what kind it is.
-_LOWER_ADMIN_HEADS = frozenset(
-    {
-        "district",
-        "province",
-        "region",
-        "village",
-        "town",
-        "city",
-        "governorate",
-        "county",
-        "tehsil",
-        "area",
-        "enclave",
-    }
-)
-
-
 def _demonym_modifier(toks: Span) -> bool:
     """'Kashmiri militant groups', 'a Burkinabe group': a nationality word in front of a noun."""
     if len(toks) != 1:
@@ -330,78 +317,6 @@ def _demonym_modifier(toks: Span) -> bool:
         and head.pos_ == "NOUN"
         and head.lower_ not in lx.PLACE_HEADS
         and tok.lower_.endswith(("i", "be", "ese", "ian", "an"))
-    )
-
-
-def _add_place_head_runs(view: DocView) -> None:
-    """'Sambisa Forest', 'Jabba Hill', 'Mount Cararao': proper names built on a place word."""
-    doc = view.doc
-    for i, tok in enumerate(doc):
-        low = tok.lower_
-        if view.owner[i] >= 0:
-            continue
-        if tok.is_lower and low in _LOWER_ADMIN_HEADS and i > 0:
-            j = i
-            while j > 0 and view.owner[j - 1] < 0 and i - j < 4 and _name_word_before(doc, j):
-                j -= 1
-            if j < i and doc[j].lower_ not in lx.ROLE_TITLES and _not_org(view, j, i):
-                view.add(NodeType.PLACE, j, i, source="pattern")
-            continue
-        if not (tok.text[:1].isupper() or low in _LOWER_RANGE_HEADS):
-            continue
-        if low in lx.PLACE_HEADS and low not in lx.PLACE_PREFIX_HEADS and i > 0:
-            j = i
-            while j > 0 and is_name_token(doc[j - 1]) and view.owner[j - 1] < 0 and i - j < 4:
-                j -= 1
-            plain = doc[j].lower_ not in lx.ROLE_TITLES and not tok.is_upper
-            if j < i and plain and _not_org(view, j, i + 1):
-                view.add(NodeType.PLACE, j, i + 1, source="pattern")
-        elif low in lx.PLACE_PREFIX_HEADS:
-            k = i + 1
-            while k < len(doc) and is_name_token(doc[k]) and view.owner[k] < 0 and k - i < 4:
-                k += 1
-            if k > i + 1:
-                view.add(NodeType.PLACE, i, k, source="pattern")
-
-
-def _name_word_before(doc: Doc, j: int) -> bool:
-    """Token j-1 continues a place name leftwards: a name word, or 'da'/'de' between name words."""
-    prev = doc[j - 1]
-    if is_name_token(prev):
-        return True
-    return prev.lower_ in {"da", "de", "do", "al", "el"} and j >= 2 and is_name_token(doc[j - 2])
-
-
-def _add_coordinated_places(view: DocView) -> None:
-    """'the Kech and Awaran districts', 'Nangarhar and Kunar provinces': each name is a place."""
-    doc = view.doc
-    for i, tok in enumerate(doc):
-        if tok.lower_ not in lx.PLURAL_PLACE_HEADS or i < 3 or not tok.is_lower:
-            continue  # 'Member States' is no list of places
-        end = i
-        while end > 0:
-            start = end
-            while (
-                start > 0
-                and is_name_token(doc[start - 1])
-                and doc[start - 1].pos_ == "PROPN"
-                and doc[start - 1].ent_type_ != "NORP"  # 'the Pashtun areas': a people, not a place
-                and end - start < 3
-            ):
-                start -= 1
-            if start == end or not view.is_free(start, end) or not _not_org(view, start, end):
-                break
-            view.add(NodeType.PLACE, start, end, source="pattern")
-            if start < 2 or doc[start - 1].lower_ not in {"and", ","}:
-                break
-            end = start - 1
-
-
-def _not_org(view: DocView, start: int, end: int) -> bool:
-    words = {t.lower_ for t in view.doc[start:end]}
-    return (
-        not words & (lx.NON_GROUP_WORDS - {"state", "national"})
-        and not words & lx.GROUP_HEADS - lx.PLACE_HEADS
     )
 
 

@@ -17,21 +17,6 @@ from ingest.nlp import INFOBOX_LABELS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_ALIAS_CUES = (
-    ("a.k.a", "."),
-    ("a.k.a.",),
-    ("aka",),
-    ("alias",),
-    ("known", "as"),
-    ("listed", "as"),
-    ("whose", "real", "name", "is"),
-    ("whose", "given", "name", "is"),
-    ("whose", "birth", "name", "is"),
-    ("born", "as"),
-    ("@",),  # Indian police and court documents: 'Mohammed Riyaz @ Riyaz Bhatkal @ Roshan Khan'
-)
-# Adverbs between a name and its alias cue: 'X, also known as Y', 'X, better known as Y'.
-_CUE_ADVERBS = frozenset({"also", "formerly", "better", "commonly", "locally", "popularly", "widely"})
 _NAME_CONNECTORS = frozenset(
     {
         "al",
@@ -57,7 +42,7 @@ _NAME_CONNECTORS = frozenset(
         "-",
     }
 )
-_MAX_NAME_TOKENS = 7
+MAX_NAME_TOKENS = 7
 _OF_HEADS = lx.PLACE_HEADS
 _PLACE_ENDINGS = frozenset(
     {"district", "province", "territory", "region", "valley", "forest", "agency", "city", "county",
@@ -87,7 +72,7 @@ def is_name_token(tok: Token) -> bool:
     return text[0].isupper() or _ARTICLE_NAME.match(text) is not None
 
 
-def _name_piece(doc: Doc, i: int) -> bool:
+def name_piece(doc: Doc, i: int) -> bool:
     """A token that can sit inside a name: capitalised word, or 'al'/'bin'/hyphen between name words."""
     tok = doc[i]
     if is_name_token(tok):
@@ -199,7 +184,6 @@ def find_persons(view: DocView) -> None:
         for start, end in _split_on_lists(doc, ent.start, ent.end):
             add_person(view, start, end, source="ner")
     _add_after_role_words(view)
-    _link_aliases(view)
 
 
 def _person_spans(doc: Doc) -> list[Span]:
@@ -289,7 +273,7 @@ def add_person(view: DocView, start: int, end: int, *, source: str) -> int | Non
     if start >= end or not view.is_free(start, end):
         return None
     # spaCy often stops before a trailing nisba ("Masood Illyas" | "Kashmiri").
-    while end < len(doc) and end - start < _MAX_NAME_TOKENS and doc[end - 1].whitespace_:
+    while end < len(doc) and end - start < MAX_NAME_TOKENS and doc[end - 1].whitespace_:
         nxt = doc[end]
         if _patronymic_next(view, end):
             end += 2  # 'Abu Abdullah al-Hassan' | 'bin Mahmoud'
@@ -352,7 +336,7 @@ def _patronymic_next(view: DocView, i: int) -> bool:
 def _plausible_name(text: str, words: list[str]) -> bool:
     if len(words) == 1 and words[0] in _COMMON_SINGLE:
         return False
-    if not text[:1].isupper() or any(c.isdigit() for c in text) or len(words) > _MAX_NAME_TOKENS:
+    if not text[:1].isupper() or any(c.isdigit() for c in text) or len(words) > MAX_NAME_TOKENS:
         return False
     content = [w for w in words if w not in lx.NAME_HONORIFICS and w not in _NAME_CONNECTORS]
     if not content or all(w in lx.ROLE_TITLES for w in content):
@@ -380,68 +364,8 @@ def _add_after_role_words(view: DocView) -> None:
         ):
             continue
         k = i + 1
-        while k < len(doc) and k - i <= 4 and view.owner[k] < 0 and _name_piece(doc, k):
+        while k < len(doc) and k - i <= 4 and view.owner[k] < 0 and name_piece(doc, k):
             k += 1
         if k > i + 1 and doc[i + 1].pos_ == "PROPN":
             start = i if low in lx.NAME_HONORIFICS and view.owner[i] < 0 else i + 1
             add_person(view, start, k, source="pattern")
-
-
-def _link_aliases(view: DocView) -> None:
-    """'Ahmed Diriye aka Ahmed Umar aka Abu Ubaidah', 'Riduan Isamuddin, known as Hambali'."""
-    doc = view.doc
-    for i in range(len(doc) - 1):
-        cue_len = _alias_cue_at(doc, i)
-        if not cue_len:
-            continue
-        k = i + cue_len
-        name_start = k
-        while (
-            k < len(doc) and k - name_start < _MAX_NAME_TOKENS and _name_piece(doc, k) and view.owner[k] < 0
-        ):
-            k += 1
-        if k == name_start:
-            owner = view.owner[name_start] if name_start < len(doc) else -1
-            if owner < 0 or view.mentions[owner].type is not NodeType.LEADER:
-                continue
-            alias_idx: int | None = owner
-        else:
-            alias_idx = None
-        previous = _previous_person(view, i)
-        if previous is None:
-            continue
-        if alias_idx is None:
-            alias_idx = add_person(view, name_start, k, source="alias")
-        if alias_idx is not None and alias_idx != previous:
-            view.mentions[alias_idx].alias_of = previous
-            view.mentions[alias_idx].source = "alias"  # the name before the cue stays the entity's name
-
-
-def _alias_cue_at(doc: Doc, i: int) -> int:
-    for cue in _ALIAS_CUES:
-        if all(i + n < len(doc) and doc[i + n].lower_ == word for n, word in enumerate(cue)):
-            return len(cue)
-    return 0
-
-
-def _previous_person(view: DocView, i: int) -> int | None:
-    """The person mention right before an alias cue, skipping punctuation and bracketed asides."""
-    doc = view.doc
-    j = i - 1
-    closers = {"]": "[", ")": "("}
-    while j >= 0 and view.owner[j] < 0:
-        tok = doc[j].text
-        if doc[j].lower_ in _CUE_ADVERBS and j == i - 1:
-            j -= 1
-            continue
-        if tok in closers:
-            opener = closers[tok]
-            while j >= 0 and doc[j].text != opener and i - j < 24:
-                j -= 1
-        elif not doc[j].is_punct:
-            return None
-        j -= 1
-    if j < 0 or view.tok_sent[j] != view.tok_sent[i]:
-        return None
-    owner = view.owner[j]
-    return owner if view.mentions[owner].type is NodeType.LEADER else None

@@ -10,64 +10,24 @@ from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref, cue_words, path_tokens
 from ingest.extract.doc_view import DocView
-from ingest.extract.leader_ties import BREAK_WORDS, HOSTILE_ACTS, described_group, leader_group
-from ingest.extract.normalize import lemma
+from ingest.extract.group_ties import group_group
+from ingest.extract.leader_ties import described_group, leader_group
 from ingest.extract.paths import (
     kin_coordination,
     kin_object,
-    light_verb_objects,
     listed_appositives,
     locative_governor,
     place_fits,
     reattach_clause,
     sentence_trains,
-    someone_elses_against,
     someone_elses_event,
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 _MAX_PATH = 8
 _MAX_OPERATE_PATH = 7
-_FIGHT = frozenset({"fight", "fought", "fighting"})
-_SPLIT = frozenset({"split", "splinter", "splintered", "breakaway", "broke", "break"})
-# What makes a split hostile: 'after a dispute', 'in protest at', 'fell out with'.
-_DISPUTE = frozenset(
-    {"dispute", "disputes", "protest", "quarrel", "disagreement", "disagreements", "rift", "feud", "row",
-     "acrimony", "acrimonious", "bitter", "schism", "falling-out", "rivalry", "infighting"}
-)  # fmt: skip
-
-
-def _grew_out_of(path: list[Token]) -> bool:
-    """'The IM grew out of the cadres of SIMI', 'emerged from': one group came out of the other."""
-    words = [t.lower_ for t in path]
-    grew = any(
-        w in {"grew", "grown", "grow", "grows", "emerged", "emerge", "emerges", "sprang"} for w in words
-    )
-    return grew and ("out" in words or "from" in words)
-
-
-def _mutual_verb(a: Token, b: Token) -> str | None:
-    """The verb of 'each other' / 'one another' in a sentence where the two names are coordinated."""
-    if b.i not in {t.i for t in a.conjuncts}:
-        return None
-    for tok in a.sent:
-        if tok.lower_ in {"other", "another"} and any(c.lower_ in {"each", "one"} for c in tok.children):
-            verb = tok.head if tok.head.pos_ in {"VERB", "AUX"} else tok.head.head
-            return lemma(verb.text) if verb.pos_ in {"VERB", "AUX"} else None
-    return None
-
-
-def _in_dispute(sent: Span) -> bool:
-    return any(
-        t.lower_ in _DISPUTE or (t.lower_ == "fell" and t.nbor(1).lower_ == "out")
-        for t in sent
-        if t.i + 1 < len(t.doc)
-    )
-
-
-_UNNAMED_UNITS = frozenset({"faction", "splinter", "offshoot", "wing", "cell", "group", "breakaway"})
 _IN_PREPS = frozenset({"in", "at", "near", "inside", "within", "on"})
 _LOCATED = frozenset({"located", "situated", "locate", "situate", "lie", "lies", "boundary", "border"})
 _PLACE_RELATIONAL = frozenset(
@@ -239,86 +199,6 @@ class RelationFinder:
         return False
 
     # ---- handlers ---------------------------------------------------------------------------------
-    def group_group(self, a: Ref, b: Ref, path: list[Token]) -> None:
-        # Modifiers count only close by: 'Al-Qaida and associated entities, specifically LeT'.
-        words = cue_words(path, modifiers=len(path) <= 2) | {"joint"} & cue_words(path)
-        words |= light_verb_objects(path)
-        doc = self.view.doc
-        if not path and doc[a.root].dep_ == "poss" and doc[a.root].head.i == b.root:
-            self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.7, "wing-of")  # Hizballah's IJO
-            return
-        if not path and doc[b.root].dep_ == "poss" and doc[b.root].head.i == a.root:
-            self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.7, "wing-of")
-            return
-        if self._third_party(path, a, b):
-            return
-        mutual = _mutual_verb(doc[a.root], doc[b.root])
-        if mutual is not None:  # 'A and B have fought each other'
-            hostile = mutual in _FIGHT | lx.RIVAL_WORDS | {"fight", "clash", "battle", "compete"}
-            rel = RelType.RIVAL_OF if hostile else RelType.ALLIED_WITH
-            self.emit(rel, a.entity, b.entity, a.sent, 0.75, "each-other")
-            return
-        if words & (BREAK_WORDS | _SPLIT):
-            if _in_dispute(doc[a.root].sent):  # 'broke away from the IMU after a dispute'
-                self.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, 0.6, "split-in-dispute")
-            return
-        conf = 0.8 if len(path) <= 4 else 0.65
-        if a.anaphor or b.anaphor:
-            conf -= 0.2
-        fight = words & _FIGHT
-        rival = words & lx.RIVAL_WORDS
-        if rival == {"against"} and someone_elses_against(path, self.view.doc[a.root]):
-            rival = set()
-        if rival or (fight and not words & {"with", "alongside"}):
-            self.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, conf, "rival-cue")
-        elif words & lx.ALLY_WORDS or words & {"alongside"} or _grew_out_of(path):
-            self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, conf, "ally-cue")
-        elif self._joint_subjects(a, b):
-            self.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.55, "joint-subjects")
-
-    def _third_party(self, path: list[Token], a: Ref, b: Ref) -> bool:
-        """The path runs through someone else: an unnamed faction of another ('Zakir Musa's faction,
-        which ...'), or a clause whose subject stands for a third group ('..., but it later declared')."""
-        on_path = {t.i for t in path}
-        refs = {r.root: r.entity for r in self._current}
-        for tok in path:
-            for child in tok.children:
-                if child.i in on_path or child.i in (a.root, b.root):
-                    continue
-                if (
-                    child.dep_ == "poss"
-                    and tok.lower_ in _UNNAMED_UNITS
-                    and child.lower_ not in {"its", "their"}
-                ):
-                    return True
-                ent = refs.get(child.i)
-                if (
-                    child.dep_ == "nsubj"
-                    and ent is not None
-                    and ent not in (a.entity, b.entity)
-                    and (child.lower_ in {"it", "they"} or self.types[ent] is NodeType.GROUP)
-                ):
-                    return True  # 'X cooperated with the Taliban and keeps links with al-Qaida': X's ties
-        return False
-
-    def _joint_subjects(self, a: Ref, b: Ref) -> bool:
-        doc = self.view.doc
-        ta, tb = doc[a.root], doc[b.root]
-        if tb.i not in {t.i for t in ta.conjuncts}:
-            return False
-        first = ta if ta.i < tb.i else tb
-        head = first
-        while head.dep_ in {"compound", "poss", "amod", "nmod"} or (
-            head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN"
-        ):
-            head = head.head if head.dep_ != "pobj" else head.head.head
-        if head.dep_ not in {"nsubj", "nsubjpass", "agent", "pobj"}:
-            return False
-        if head.dep_ == "pobj" and head.head.lower_ != "by":
-            return False
-        verb = head.head if head.dep_ != "pobj" else head.head.head
-        return lemma(verb.text) not in HOSTILE_ACTS
-
     def trains(self, a: Ref, c: Ref, path: list[Token]) -> None:
         words = cue_words(path)
         if words & {"strike", "strikes", "attack", "attacked", "raid", "bomb", "bombed"}:
@@ -438,7 +318,7 @@ _SWAP = {
 }
 _HANDLERS = {
     (NodeType.LEADER, NodeType.GROUP): leader_group,
-    (NodeType.GROUP, NodeType.GROUP): RelationFinder.group_group,
+    (NodeType.GROUP, NodeType.GROUP): group_group,
     (NodeType.GROUP, NodeType.CAMP): RelationFinder.trains,
     (NodeType.LEADER, NodeType.CAMP): RelationFinder.trains,
     (NodeType.CAMP, NodeType.PLACE): RelationFinder.located,

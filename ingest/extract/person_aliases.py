@@ -1,0 +1,87 @@
+"""Aliases of people: 'Ahmed Diriye aka Ahmed Umar aka Abu Ubaidah', 'Riduan Isamuddin, known as Hambali',
+'Mohammed Riyaz @ Riyaz Bhatkal'. The names after the cue are the person named before it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.ontology import NodeType
+from ingest.extract.doc_view import DocView
+from ingest.extract.names import MAX_NAME_TOKENS, add_person, name_piece
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_ALIAS_CUES = (
+    ("a.k.a", "."),
+    ("a.k.a.",),
+    ("aka",),
+    ("alias",),
+    ("known", "as"),
+    ("listed", "as"),
+    ("whose", "real", "name", "is"),
+    ("whose", "given", "name", "is"),
+    ("whose", "birth", "name", "is"),
+    ("born", "as"),
+    ("@",),  # Indian police and court documents: 'Mohammed Riyaz @ Riyaz Bhatkal @ Roshan Khan'
+)
+# Adverbs between a name and its alias cue: 'X, also known as Y', 'X, better known as Y'.
+_CUE_ADVERBS = frozenset({"also", "formerly", "better", "commonly", "locally", "popularly", "widely"})
+
+
+def link_person_aliases(view: DocView) -> None:
+    """'Ahmed Diriye aka Ahmed Umar aka Abu Ubaidah', 'Riduan Isamuddin, known as Hambali'."""
+    doc = view.doc
+    for i in range(len(doc) - 1):
+        cue_len = _alias_cue_at(doc, i)
+        if not cue_len:
+            continue
+        k = i + cue_len
+        name_start = k
+        while k < len(doc) and k - name_start < MAX_NAME_TOKENS and name_piece(doc, k) and view.owner[k] < 0:
+            k += 1
+        if k == name_start:
+            owner = view.owner[name_start] if name_start < len(doc) else -1
+            if owner < 0 or view.mentions[owner].type is not NodeType.LEADER:
+                continue
+            alias_idx: int | None = owner
+        else:
+            alias_idx = None
+        previous = _previous_person(view, i)
+        if previous is None:
+            continue
+        if alias_idx is None:
+            alias_idx = add_person(view, name_start, k, source="alias")
+        if alias_idx is not None and alias_idx != previous:
+            view.mentions[alias_idx].alias_of = previous
+            view.mentions[alias_idx].source = "alias"  # the name before the cue stays the entity's name
+
+
+def _alias_cue_at(doc: Doc, i: int) -> int:
+    for cue in _ALIAS_CUES:
+        if all(i + n < len(doc) and doc[i + n].lower_ == word for n, word in enumerate(cue)):
+            return len(cue)
+    return 0
+
+
+def _previous_person(view: DocView, i: int) -> int | None:
+    """The person mention right before an alias cue, skipping punctuation and bracketed asides."""
+    doc = view.doc
+    j = i - 1
+    closers = {"]": "[", ")": "("}
+    while j >= 0 and view.owner[j] < 0:
+        tok = doc[j].text
+        if doc[j].lower_ in _CUE_ADVERBS and j == i - 1:
+            j -= 1
+            continue
+        if tok in closers:
+            opener = closers[tok]
+            while j >= 0 and doc[j].text != opener and i - j < 24:
+                j -= 1
+        elif not doc[j].is_punct:
+            return None
+        j -= 1
+    if j < 0 or view.tok_sent[j] != view.tok_sent[i]:
+        return None
+    owner = view.owner[j]
+    return owner if view.mentions[owner].type is NodeType.LEADER else None
