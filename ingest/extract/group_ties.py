@@ -67,7 +67,7 @@ def group_group(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> No
     if not path and doc[b.root].dep_ == "poss" and doc[b.root].head.i == a.root:
         finder.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.7, "wing-of")
         return
-    if _third_party(finder, path, a, b):
+    if _third_party(finder, path, a, b) or _describes_another(finder, a, b):
         return
     mutual = _mutual_verb(doc[a.root], doc[b.root])
     if mutual is not None:  # 'A and B have fought each other'
@@ -92,6 +92,27 @@ def group_group(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> No
         finder.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, conf, "ally-cue")
     elif _joint_subjects(finder, a, b):
         finder.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.55, "joint-subjects")
+
+
+def _describes_another(finder: RelationFinder, a: Ref, b: Ref) -> bool:
+    """'the Al-Qaida-affiliated Abu Sayyaf Group ... RSM': the tie word describes the group it stands
+    before, so it ties that group, not another one the sentence names (read off the surface, because
+    the parser mangles such hyphenated adjectives)."""
+    view = finder.view
+    doc = view.doc
+    for ref, other in ((a, b), (b, a)):
+        owner = view.owner[ref.root]
+        if owner < 0:
+            continue
+        k = view.mentions[owner].tok_end
+        while k < len(doc) and doc[k].text in {"-", "\u2010", "\u2011"}:
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in lx.ALLY_WORDS or doc[k].pos_ == "NOUN":
+            continue
+        described = view.owner[k + 1] if k + 1 < len(doc) else -1
+        if described >= 0 and view.mentions[described].type is NodeType.GROUP:
+            return view.mentions[described].entity != other.entity
+    return False
 
 
 def _third_party(finder: RelationFinder, path: list[Token], a: Ref, b: Ref) -> bool:

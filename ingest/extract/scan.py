@@ -88,7 +88,7 @@ def _longest_at(text: str, words: list[Word], i: int, gaz: Gazetteer) -> GazHit 
         place = None if group else gaz.place_by_key(k)
         # 'the Maute group', 'the Haqqani network': a listed name may end in a lower-case head word.
         closes = _capitalised(w.raw) or (group is not None and len(key) > 1 and norm in _LOWER_HEADS)
-        if (group or place) and closes:
+        if (group or place) and closes and not is_connector(norm):  # never end on "and the Al"
             best = GazHit(words[i].start, w.end, group, place, False)
     return best
 

@@ -117,3 +117,19 @@ def test_its_in_a_clause_about_an_unnamed_faction_is_not_the_group_before() -> N
         "announced its loyalty to al-Qa'ida."
     )
     assert frozenset({"Hizbul Mujahideen", "al-Qa'ida"}) not in pairs(ex, RelType.ALLIED_WITH)
+
+
+def test_a_group_named_in_a_hyphenated_adjective_ties_only_the_group_it_describes() -> None:
+    ex = extract(
+        "RSM recruits have received training and assistance from the Al-Qaida-affiliated Abu Sayyaf Group "
+        "and Jemaah Islamiyah."
+    )
+    allied = pairs(ex, RelType.ALLIED_WITH)
+    assert frozenset({"Al-Qaida", "Abu Sayyaf Group"}) in allied
+    assert frozenset({"RSM", "Abu Sayyaf Group"}) in allied
+    assert frozenset({"RSM", "Al-Qaida"}) not in allied
+
+
+def test_a_listed_name_never_swallows_the_words_after_it() -> None:
+    ex = extract("Lashkar-e-Taiba and the Al-Qaida-linked Haqqani Network cooperated in Kunar.")
+    assert set(groups(ex)) == {"Lashkar-e-Taiba", "Al-Qaida", "Haqqani Network"}
