@@ -52,6 +52,11 @@ class DocView:
     owner: list[int]  # token -> mention index, -1 when free
     mentions: list[Mention] = field(default_factory=list)
     datelines: list[tuple[int, int]] = field(default_factory=list)
+    lower: list[str] = field(default_factory=list)  # each token's lower-case text, for cheap word scans
+
+    def tokens_among(self, words: frozenset[str] | set[str]) -> list[Token]:
+        """The tokens whose lower-case text is one of `words` (scanning strings, not Token objects)."""
+        return [self.doc[i] for i, w in enumerate(self.lower) if w in words]
 
     @classmethod
     def build(cls, text: str, doc: Doc) -> DocView:
@@ -62,7 +67,13 @@ class DocView:
                 tok_sent[i] = si
         datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
         return cls(
-            text=text, doc=doc, sents=sents, tok_sent=tok_sent, owner=[-1] * len(doc), datelines=datelines
+            text=text,
+            doc=doc,
+            sents=sents,
+            tok_sent=tok_sent,
+            owner=[-1] * len(doc),
+            datelines=datelines,
+            lower=[t.lower_ for t in doc],
         )
 
     def in_dateline(self, tok: int) -> bool:

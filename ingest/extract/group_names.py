@@ -151,7 +151,8 @@ def add_group_names_by_opener(view: DocView) -> None:
     Arabic or Urdu organisation word runs on over its name words, even where the pipeline took its tail
     for a person."""
     doc = view.doc
-    for tok in doc:
+    for i in [k for k, w in enumerate(view.lower) if w.split("-")[0] in _OPENERS]:
+        tok = doc[i]
         first = tok.lower_.split("-")[0]
         if first not in _OPENERS or not tok.text[:1].isupper() or view.owner[tok.i] >= 0:
             continue

@@ -45,7 +45,7 @@ def find_repeated_surnames(view: DocView) -> None:
         for m in view.mentions
         if m.type is NodeType.LEADER and m.tok_end - m.tok_start >= 2 and doc[m.tok_end - 1].is_title
     }
-    for tok in doc:
+    for tok in view.tokens_among({s.lower() for s in surnames}):
         if tok.text not in surnames or tok.pos_ != "PROPN" or view.owner[tok.i] >= 0:
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -75,8 +75,8 @@ def _given_name_before(view: DocView, start: int, end: int) -> bool:
 def find_role_appositive_persons(view: DocView) -> None:
     """'Fazl Rabi, a senior member of the network': a capitalised name with a role noun in apposition."""
     doc = view.doc
-    for noun in doc:
-        if noun.dep_ != "appos" or noun.lower_ not in lx.LEAD_NOUNS | lx.MEMBER_NOUNS:
+    for noun in view.tokens_among(lx.LEAD_NOUNS | lx.MEMBER_NOUNS):
+        if noun.dep_ != "appos":
             continue
         head = noun.head
         if head.pos_ != "PROPN" or view.owner[head.i] >= 0 or not is_name_token(head) or head.i > noun.i:

@@ -57,7 +57,12 @@ def link_person_aliases(view: DocView) -> None:
             view.mentions[alias_idx].source = "alias"  # the name before the cue stays the entity's name
 
 
+_CUE_STARTS = frozenset(cue[0] for cue in _ALIAS_CUES)
+
+
 def _alias_cue_at(doc: Doc, i: int) -> int:
+    if doc[i].lower_ not in _CUE_STARTS:
+        return 0
     for cue in _ALIAS_CUES:
         if all(i + n < len(doc) and doc[i + n].lower_ == word for n, word in enumerate(cue)):
             return len(cue)

@@ -60,7 +60,9 @@ _MAX_PLACE_WORDS = 4
 
 def add_places_after_kind_nouns(view: DocView) -> None:
     doc = view.doc
-    for tok in doc[:-2]:
+    for tok in view.tokens_among(_KIND_NOUNS | {"r/o"}):
+        if tok.i + 2 >= len(doc):
+            continue
         if tok.lower_ == "r/o":  # 'r/o Bhatkal': resident of, in South Asian police usage
             start = end = tok.i + 1
         elif tok.lower_ in _KIND_NOUNS and tok.is_lower and doc[tok.i + 1].lower_ == "of":

@@ -30,8 +30,8 @@ def the_two_groups(finder: RelationFinder, view: DocView, refs: list[Ref]) -> No
     named = sorted(
         (r for r in refs if not r.anaphor and finder.types[r.entity] is NodeType.GROUP), key=lambda r: r.root
     )
-    for tok in view.doc:
-        if tok.lower_ not in _PAIR_NOUNS or not _counted_as_two(tok):
+    for tok in view.tokens_among(_PAIR_NOUNS):
+        if not _counted_as_two(tok):
             continue
         verb = tok.head
         if tok.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
@@ -92,8 +92,8 @@ def merger_lists(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None
         if m.type is NodeType.GROUP and m.entity >= 0 and not m.nested
         for i in range(m.tok_start, m.tok_end)
     }
-    for tok in doc:
-        if tok.lower_ not in _UNION_NOUNS or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+    for tok in view.tokens_among(_UNION_NOUNS):
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of":
             continue
         members = _listed_groups(doc, tok.i + 2, group_at)
         if len(members) < 2:

@@ -18,11 +18,16 @@ if TYPE_CHECKING:
 _SUCCEED = frozenset({"succeed", "replace"})
 _PRONOUNS = frozenset({"he", "him", "she", "her", "his"})
 _SUCCESSOR_NOUNS = frozenset({"successor", "successors"})
+# Forms of the words a succession can turn on, to scan strings before looking at tokens.
+_CANDIDATES = _SUCCESSOR_NOUNS | frozenset(
+    {"succeed", "succeeded", "succeeds", "succeeding", "replace", "replaced", "replaces", "replacing",
+     "take", "took", "taken", "takes", "taking"}
+)  # fmt: skip
 
 
 def successions(finder: RelationFinder, view: DocView, salience: Salience) -> None:
     pairs: list[tuple[int, int, int]] = []  # successor, predecessor, sentence
-    for tok in view.doc:
+    for tok in view.tokens_among(_CANDIDATES):
         found = _successor_noun(tok) if tok.lower_ in _SUCCESSOR_NOUNS else []
         if tok.pos_ == "VERB":
             pair = _succession(tok)
