@@ -257,7 +257,10 @@ def listed_places_within(finder: RelationFinder, view: DocView) -> None:
     for run in runs:
         first, last = run[0], run[-1]
         k = last.tok_end
-        if k < len(doc) and doc[k].lower_ in lx.PLURAL_PLACE_HEADS | lx.PLACE_HEADS:
+        plural = k < len(doc) and doc[k].lower_ in lx.PLURAL_PLACE_HEADS
+        if plural and len(run) == 1:
+            pass  # 'the Benghazi districts of Sabri': the districts are Benghazi's, read below
+        elif k < len(doc) and doc[k].lower_ in lx.PLURAL_PLACE_HEADS | lx.PLACE_HEADS:
             k += 1
             if k < len(doc) and doc[k].lower_ in {"of", "in"}:
                 k += 1
@@ -269,6 +272,9 @@ def listed_places_within(finder: RelationFinder, view: DocView) -> None:
             owner = view.mention_at(j - 1) if j >= 1 else None
             if k > last.tok_end and owner is not None and owner.type is NodeType.PLACE:
                 _all_within(finder, run, owner)
+        # 'the Benghazi districts of Sabri, Laithi and Qawarsha': the list after the owner's plural word
+        if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in lx.PLURAL_PLACE_HEADS:
+            _all_within(finder, run, view.mention_at(j - 2) if j >= 2 else None)
 
 
 def _list_gap(gap: Span) -> bool:

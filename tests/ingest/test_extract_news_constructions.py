@@ -208,3 +208,10 @@ def test_a_capital_that_speaks_for_its_government_is_not_a_place_of_the_story() 
     )
     assert not places(ex) & {"Islamabad", "Washington"}
     assert "Reasi" in places(ex)
+
+
+def test_places_listed_after_an_owners_plural_place_word_lie_in_the_owner() -> None:
+    ex = extract("ASB fighters held the Benghazi districts of Sabri and Laithi.")
+    located = rels(ex, RelType.LOCATED_IN)
+    assert ("Sabri", "Benghazi") in located
+    assert ("Benghazi", "Sabri") not in located
