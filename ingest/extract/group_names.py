@@ -115,8 +115,8 @@ def add_unlabelled_group_names(view: DocView) -> None:
     doc = view.doc
     near = {m.sent for m in view.mentions if m.type is NodeType.GROUP}
     near |= {s + 1 for s in near} | {s - 1 for s in near}
-    for end_tok in doc:
-        if end_tok.lower_ not in _HEADS or not end_tok.is_title or view.owner[end_tok.i] >= 0:
+    for end_tok in view.tokens_among(_HEADS):
+        if not end_tok.is_title or view.owner[end_tok.i] >= 0:
             continue
         if view.tok_sent[end_tok.i] not in near or end_tok.ent_type_:
             continue
