@@ -187,3 +187,30 @@ def _release_people(view: DocView, start: int, end: int) -> None:
             view.mentions[owner].entity = -2
             view.mentions[owner].nested = True
             view.owner[i] = -1
+
+
+_CLAIM_OBJECTS = frozenset(
+    {"responsibility", "credit", "attack", "attacks", "bombing", "killing", "killings"}
+)
+
+
+def add_claiming_groups(view: DocView) -> None:
+    """'Hasm claimed responsibility for the attack': an organisation that claims an attack is a group,
+    whatever its name looks like."""
+    doc = view.doc
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "NORP", "GPE"}:  # a person who claims an attack speaks for a group
+            continue
+        start, end = clean_ent_bounds(ent)
+        if start >= end or not view.is_free(start, end):
+            continue
+        root = doc[start:end].root
+        verb = root.head
+        if root.dep_ != "nsubj" or verb.lower_ not in {"claimed", "claims", "claim"}:
+            continue
+        if not any(c.dep_ == "dobj" and c.lower_ in _CLAIM_OBJECTS for c in verb.children):
+            continue
+        words = {t.lower_ for t in doc[start:end]}
+        if words & lx.NON_GROUP_WORDS or not doc[start].text[:1].isupper():
+            continue
+        view.add(NodeType.GROUP, start, end, source="pattern")

@@ -15,6 +15,7 @@ from ingest.extract.doc_view import DocView, clean_ent_bounds
 from ingest.extract.gazetteer import Gazetteer
 from ingest.extract.group_names import (
     add_appositive_groups,
+    add_claiming_groups,
     add_cue_groups,
     add_group_names_by_opener,
     add_unlabelled_group_names,
@@ -79,6 +80,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     weak_places = _add_gazetteer_places(view, hits)
     add_coordinated_places(view)
     add_places_after_kind_nouns(view)
+    add_claiming_groups(view)
     find_persons(view)
     link_person_aliases(view)
     find_role_appositive_persons(view)

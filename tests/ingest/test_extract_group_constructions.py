@@ -133,3 +133,12 @@ def test_a_group_named_in_a_hyphenated_adjective_ties_only_the_group_it_describe
 def test_a_listed_name_never_swallows_the_words_after_it() -> None:
     ex = extract("Lashkar-e-Taiba and the Al-Qaida-linked Haqqani Network cooperated in Kunar.")
     assert set(groups(ex)) == {"Lashkar-e-Taiba", "Al-Qaida", "Haqqani Network"}
+
+
+def test_an_organisation_that_claims_an_attack_is_a_group_a_person_who_claims_one_is_not() -> None:
+    ex = extract(
+        "Hasm claimed responsibility for the bombing in Giza. "
+        "Ahmed Said claimed responsibility, the police said."
+    )
+    assert "Hasm" in groups(ex)
+    assert "Ahmed Said" not in groups(ex)
