@@ -3,10 +3,15 @@ and names the text itself calls a group ('Ajnad Misr, a small cell network')."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView, clean_ent_bounds
 from ingest.extract.names import is_name_token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def add_cue_groups(view: DocView) -> None:
@@ -194,23 +199,46 @@ _CLAIM_OBJECTS = frozenset(
 )
 
 
+# 'Kashmir Tigers militants', 'a JKIF commander': an organisation whose fighters or commanders these are.
+_FIGHTING_NOUNS = frozenset(
+    {"fighters", "militants", "cadres", "operatives", "insurgents", "gunmen", "commander", "commanders",
+     "spokesman", "militant", "fighter", "cadre", "operative", "insurgent"}
+)  # fmt: skip
+
+
 def add_claiming_groups(view: DocView) -> None:
-    """'Hasm claimed responsibility for the attack': an organisation that claims an attack is a group,
-    whatever its name looks like."""
+    """'Hasm claimed responsibility for the attack', 'Kashmir Tigers militants': an organisation that
+    claims an attack, or has fighters and commanders, is a group, whatever its name looks like."""
     doc = view.doc
     for ent in doc.ents:
-        if ent.label_ not in {"ORG", "NORP", "GPE"}:  # a person who claims an attack speaks for a group
+        if ent.label_ != "ORG":  # a person who claims an attack speaks for a group; 'Afghan fighters'
             continue
         start, end = clean_ent_bounds(ent)
         if start >= end or not view.is_free(start, end):
             continue
         root = doc[start:end].root
-        verb = root.head
-        if root.dep_ != "nsubj" or verb.lower_ not in {"claimed", "claims", "claim"}:
-            continue
-        if not any(c.dep_ == "dobj" and c.lower_ in _CLAIM_OBJECTS for c in verb.children):
+        if not (_claims(root) or _has_fighters(root)):
             continue
         words = {t.lower_ for t in doc[start:end]}
         if words & lx.NON_GROUP_WORDS or not doc[start].text[:1].isupper():
             continue
         view.add(NodeType.GROUP, start, end, source="pattern")
+
+
+def _claims(root: Token) -> bool:
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lower_ not in {"claimed", "claims", "claim"}:
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ in _CLAIM_OBJECTS for c in verb.children)
+
+
+def _has_fighters(root: Token) -> bool:
+    """'Kashmir Tigers militants' yes; 'the Operational Commander X' no (a title before a name)."""
+    noun = root.head
+    return (
+        root.dep_ in {"compound", "nmod"}
+        and noun.i == root.i + 1
+        and noun.is_lower
+        and noun.lower_ in _FIGHTING_NOUNS
+        and root.lower_ not in lx.ROLE_TITLES
+    )

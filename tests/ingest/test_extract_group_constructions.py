@@ -142,3 +142,12 @@ def test_an_organisation_that_claims_an_attack_is_a_group_a_person_who_claims_on
     )
     assert "Hasm" in groups(ex)
     assert "Ahmed Said" not in groups(ex)
+
+
+def test_an_organisation_with_militants_is_a_group_but_a_title_before_a_name_is_not() -> None:
+    ex = extract(
+        "Police said Kashmir Tigers militants attacked a convoy in Doda. The Operational Commander "
+        "Abdul Rauf Ashgar of Jaish-e-Mohammed visited the camp."
+    )
+    assert "Kashmir Tigers" in groups(ex)
+    assert "Operational" not in groups(ex)
