@@ -5,42 +5,34 @@ from __future__ import annotations
 
 from graph.ontology import NodeType, RelType
 from ingest.extract import extract
-from ingest.models import Extraction
-
-
-def camps(ex: Extraction) -> set[str]:
-    return {e.name for e in ex.entities if e.type is NodeType.CAMP}
-
-
-def trains(ex: Extraction) -> set[tuple[str, str]]:
-    return {(r.source, r.target) for r in ex.relations if r.type is RelType.TRAINS_AT}
+from tests.ingest.readers import names, rels
 
 
 def test_a_camp_name_after_the_word_camp() -> None:
     ex = extract(
         "He was trained in explosives at the Lashkar-e-Taiba camp Bait-ul-Mujahideen in Muzaffarabad."
     )
-    assert "Bait-ul-Mujahideen" in camps(ex)
-    assert ("Lashkar-e-Taiba", "Bait-ul-Mujahideen") in trains(ex)
+    assert "Bait-ul-Mujahideen" in names(ex, NodeType.CAMP)
+    assert ("Lashkar-e-Taiba", "Bait-ul-Mujahideen") in rels(ex, RelType.TRAINS_AT)
 
 
 def test_a_date_after_the_word_camp_is_not_a_camp_name() -> None:
     ex = extract("Jaish-e-Mohammed fighters left the camp Monday for the border.")
-    assert not camps(ex)
+    assert not names(ex, NodeType.CAMP)
 
 
 def test_a_launch_pad_is_a_camp() -> None:
     ex = extract("Lashkar-e-Taiba later moved him to the group's Kel launch pad in the Neelum Valley.")
-    assert "Kel launch pad" in camps(ex)
+    assert "Kel launch pad" in names(ex, NodeType.CAMP)
 
 
 def test_a_madrasa_is_a_camp_only_where_training_happens_there() -> None:
     trained = extract(
         "Haji Mali Khan of the Haqqani Network supervised training at the Manba-ul-Uloom madrasa."
     )
-    assert "Manba-ul-Uloom madrasa" in camps(trained)
+    assert "Manba-ul-Uloom madrasa" in names(trained, NodeType.CAMP)
     taught = extract("Haji Mali Khan of the Haqqani Network studied at the Manba-ul-Uloom madrasa as a boy.")
-    assert not camps(taught)
+    assert not names(taught, NodeType.CAMP)
 
 
 def test_a_listed_group_name_keeps_its_article() -> None:

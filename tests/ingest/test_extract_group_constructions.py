@@ -6,10 +6,7 @@ from __future__ import annotations
 from graph.ontology import NodeType, RelType
 from ingest.extract import extract
 from ingest.models import Extraction
-
-
-def pairs(ex: Extraction, kind: RelType) -> set[frozenset[str]]:
-    return {frozenset((r.source, r.target)) for r in ex.relations if r.type is kind}
+from tests.ingest.readers import pairs
 
 
 def groups(ex: Extraction) -> dict[str, list[str]]:

@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from graph.ontology import NodeType, RelType
 from ingest.extract import extract
-from ingest.models import Extraction
-
-
-def rels(ex: Extraction, kind: RelType) -> set[tuple[str, str]]:
-    return {(r.source, r.target) for r in ex.relations if r.type is kind}
-
-
-def places(ex: Extraction) -> set[str]:
-    return {e.name for e in ex.entities if e.type is NodeType.PLACE}
+from tests.ingest.readers import names, rels
 
 
 def test_a_group_claiming_the_attack_told_before_operates_where_it_happened() -> None:
@@ -75,7 +67,7 @@ def test_an_unclaimed_blast_opening_a_sentence_belongs_to_the_documents_group() 
         "Harakat-ul-Jihad-al-Islami has attacked courts and temples. "
         "In March 2006, twin blasts at a temple in Varanasi killed 28 people."
     )
-    assert "Varanasi" in places(ex)
+    assert "Varanasi" in names(ex, NodeType.PLACE)
     assert any(target == "Varanasi" for _, target in rels(ex, RelType.OPERATES_IN))
 
 
@@ -122,12 +114,12 @@ def test_a_places_own_head_word_is_part_of_its_name() -> None:
         "Gunmen attacked villages in Zamfara State and hid in the Rugu forest. "
         "The army said the attackers came from the Ondo District. Zamfara State Police spokesmen spoke."
     )
-    assert {"Zamfara State", "Rugu forest", "Ondo District"} <= places(ex)
+    assert {"Zamfara State", "Rugu forest", "Ondo District"} <= names(ex, NodeType.PLACE)
 
 
 def test_a_lower_case_admin_word_is_not_part_of_the_name() -> None:
     ex = extract("The bomb went off in Nangarhar's Nazyan district on Friday.")
-    assert "Nazyan" in places(ex)
+    assert "Nazyan" in names(ex, NodeType.PLACE)
     assert ("Nazyan", "Nangarhar") in rels(ex, RelType.LOCATED_IN)
 
 
@@ -189,7 +181,7 @@ def test_the_name_after_village_of_or_port_town_of_is_a_place() -> None:
         "ISIS-GS fighters ambushed a patrol near the village of Tongo Tongo. Ansar al-Sunna first "
         "attacked police posts in the port town of Mocimboa da Praia."
     )
-    assert {"Tongo Tongo", "Mocimboa da Praia"} <= places(ex)
+    assert {"Tongo Tongo", "Mocimboa da Praia"} <= names(ex, NodeType.PLACE)
     assert not {e.name for e in ex.entities if e.type is NodeType.LEADER} & {
         "Tongo Tongo",
         "Mocimboa da Praia",
@@ -198,7 +190,7 @@ def test_the_name_after_village_of_or_port_town_of_is_a_place() -> None:
 
 def test_the_name_before_area_is_a_place() -> None:
     ex = extract("Bakura's men regrouped on islands in the Kirta Wulgo area and fought ISWAP there.")
-    assert "Kirta Wulgo" in places(ex)
+    assert "Kirta Wulgo" in names(ex, NodeType.PLACE)
 
 
 def test_a_capital_that_speaks_for_its_government_is_not_a_place_of_the_story() -> None:
@@ -206,8 +198,8 @@ def test_a_capital_that_speaks_for_its_government_is_not_a_place_of_the_story() 
         "The Resistance Front attacked a bus in Reasi. Islamabad has repeatedly denied backing the group, "
         "and Washington has described it as a proxy of Lashkar-e-Taiba."
     )
-    assert not places(ex) & {"Islamabad", "Washington"}
-    assert "Reasi" in places(ex)
+    assert not names(ex, NodeType.PLACE) & {"Islamabad", "Washington"}
+    assert "Reasi" in names(ex, NodeType.PLACE)
 
 
 def test_places_listed_after_an_owners_plural_place_word_lie_in_the_owner() -> None:

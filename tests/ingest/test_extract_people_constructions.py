@@ -5,19 +5,7 @@ from __future__ import annotations
 
 from graph.ontology import NodeType, RelType
 from ingest.extract import extract
-from ingest.models import Extraction
-
-
-def rels(ex: Extraction, kind: RelType) -> set[tuple[str, str]]:
-    return {(r.source, r.target) for r in ex.relations if r.type is kind}
-
-
-def related(ex: Extraction) -> set[frozenset[str]]:
-    return {frozenset((r.source, r.target)) for r in ex.relations if r.type is RelType.RELATED_TO}
-
-
-def names(ex: Extraction, kind: NodeType) -> set[str]:
-    return {e.name for e in ex.entities if e.type is kind}
+from tests.ingest.readers import names, pairs, rels
 
 
 def test_a_successor_leads_the_group_his_predecessor_led() -> None:
@@ -43,7 +31,7 @@ def test_a_bare_surname_means_the_person_already_named_not_the_kin_named_after_i
         "The Lord's Resistance Army is led by Joseph Kony. "
         "Kony's sons Salim Kony and Ali Kony now command the remaining fighters."
     )
-    kin = related(ex)
+    kin = pairs(ex, RelType.RELATED_TO)
     assert frozenset({"Joseph Kony", "Salim Kony"}) in kin
     assert frozenset({"Joseph Kony", "Ali Kony"}) in kin
     assert {"Joseph Kony", "Salim Kony", "Ali Kony"} <= names(ex, NodeType.LEADER)
@@ -78,7 +66,7 @@ def test_a_relative_sharing_a_surname_the_pipeline_took_for_an_organisation_is_a
         "Hekmatyar's son, Habib-ur-Rahman Hekmatyar, served as a spokesman for the party."
     )
     assert "Habib-ur-Rahman Hekmatyar" in names(ex, NodeType.LEADER)
-    assert frozenset({"Gulbuddin Hekmatyar", "Habib-ur-Rahman Hekmatyar"}) in related(ex)
+    assert frozenset({"Gulbuddin Hekmatyar", "Habib-ur-Rahman Hekmatyar"}) in pairs(ex, RelType.RELATED_TO)
 
 
 def test_a_given_name_that_is_also_a_place_names_a_person() -> None:
@@ -96,7 +84,7 @@ def test_a_surname_given_before_is_found_again_where_the_pipeline_lost_it() -> N
         "Hekmatyar a Specially Designated Global Terrorist. "
         "His son-in-law, Ghairat Baheer, was released in 2008."
     )
-    assert frozenset({"Gulbuddin Hekmatyar", "Ghairat Baheer"}) in related(ex)
+    assert frozenset({"Gulbuddin Hekmatyar", "Ghairat Baheer"}) in pairs(ex, RelType.RELATED_TO)
 
 
 def test_a_movement_of_a_person_is_led_by_that_person() -> None:
