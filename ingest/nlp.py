@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import re
 import threading
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -77,11 +78,14 @@ INFOBOX_LABELS = (
     "Split from", "Merged into", "Predecessor", "Succeeded by", "Also known as", "Dates of operation",
     "Ideology", "Size", "Motives", "Status", "Battles and wars", "Founded",
 )  # fmt: skip
-_LABEL_WORDS = sorted({label.split()[-1] for label in INFOBOX_LABELS}, key=len, reverse=True)
-_GLUED_LABEL = rf"(?:{'|'.join(_LABEL_WORDS)})(?=[A-Z0-9])"
+# The last word of each label (the one glued to the value), and the labels as one alternation, longest first.
+INFOBOX_LABEL_WORDS = frozenset(label.split()[-1] for label in INFOBOX_LABELS)
+INFOBOX_LABEL_PATTERN = "|".join(sorted(INFOBOX_LABELS, key=len, reverse=True))
+_GLUED_LABEL = rf"(?:{'|'.join(sorted(INFOBOX_LABEL_WORDS, key=len, reverse=True))})(?=[A-Z0-9])"
 # A line that opens with a short label and a colon ('Leaders: ...', 'Headquarters: ...'), or with an
 # infobox label glued to its value, is a field or a heading, never the continuation of the line before.
-_GLUED_FIELD = rf"(?:{'|'.join(sorted(INFOBOX_LABELS, key=len, reverse=True))})(?=[A-Z0-9])"
+_GLUED_FIELD = rf"(?:{INFOBOX_LABEL_PATTERN})(?=[A-Z0-9])"
+_GLUED_FIELD_LINE = re.compile(rf"^{_GLUED_FIELD}", re.MULTILINE)
 _FIELD_LINE = re.compile(rf"(?:[A-Z][A-Za-z/&' ()-]{{0,40}}:|{_GLUED_FIELD})")
 _SHORT_LINE = 60
 
@@ -111,12 +115,13 @@ def _keep_field_values(doc: Doc) -> None:
     """'Location/Area of Operation: Kashmir, India', 'LeadersAbdulqadir Mumin (emir)': the value stays in
     its label's sentence."""
     text = doc.text
-    glued = re.compile(_GLUED_FIELD)
+    starts = [tok.idx for tok in doc]
+    for line in _GLUED_FIELD_LINE.finditer(text):  # found once per line, not once per token
+        end = text.find("\n", line.start())
+        end = len(text) if end < 0 else end
+        for i in range(bisect_right(starts, line.start()), bisect_left(starts, end)):
+            doc[i].is_sent_start = False
     for tok in doc[1:]:
-        line_start = text.rfind("\n", 0, tok.idx) + 1
-        if tok.idx > line_start and glued.match(text, line_start):
-            tok.is_sent_start = False
-            continue
         if doc[tok.i - 1].text != ":" or "\n" in doc[tok.i - 1].whitespace_:
             continue
         line_start = text.rfind("\n", 0, tok.idx) + 1

@@ -54,6 +54,15 @@ class DocView:
     datelines: list[tuple[int, int]] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)  # each token's lower-case text, for cheap word scans
 
+    def entities_by_token(self, node_type: NodeType) -> dict[int, int]:
+        """Token index -> entity, for the resolved, non-nested mentions of one type."""
+        return {
+            i: m.entity
+            for m in self.mentions
+            if m.type is node_type and m.entity >= 0 and not m.nested
+            for i in range(m.tok_start, m.tok_end)
+        }
+
     def tokens_among(self, words: frozenset[str] | set[str]) -> list[Token]:
         """The tokens whose lower-case text is one of `words` (scanning strings, not Token objects)."""
         return [self.doc[i] for i, w in enumerate(self.lower) if w in words]

@@ -29,7 +29,7 @@ def add_cue_groups(view: DocView) -> None:
         if not words or not toks[0].text[:1].isupper():
             continue
         if _is_group_name(words, ent.label_, view.tok_sent[start] in sent_has_group):
-            _release_places(view, start, end)
+            _release_mentions(view, start, end)
             view.add(NodeType.GROUP, start, end, source="pattern")
 
 
@@ -45,7 +45,8 @@ def _free_but_places(view: DocView, start: int, end: int) -> bool:
     )
 
 
-def _release_places(view: DocView, start: int, end: int) -> None:
+def _release_mentions(view: DocView, start: int, end: int) -> None:
+    """Mentions inside a longer group name give their tokens back and stop being entities."""
     for i in range(start, end):
         owner = view.owner[i]
         if owner >= 0:
@@ -168,7 +169,7 @@ def add_group_names_by_opener(view: DocView) -> None:
             end -= 1
         if sum(1 for t in doc[tok.i : end] if t.text != "-") < 3:
             continue  # 'Ansar', 'Jamaat-e-Islami': a word, or a name too short to tell from a party's
-        _release_people(view, tok.i, end)
+        _release_mentions(view, tok.i, end)  # 'Bilad al-Hind' taken for a person
         view.add(NodeType.GROUP, tok.i, end, source="pattern")
 
 
@@ -182,16 +183,6 @@ def _opener_piece(view: DocView, i: int) -> bool:
         if held.type is not NodeType.LEADER or held.source == "gazetteer":
             return False
     return tok.lower_ in _NAME_LINKS or is_name_token(tok)
-
-
-def _release_people(view: DocView, start: int, end: int) -> None:
-    """Person mentions the pipeline made of a group name's tail ('Bilad al-Hind') give their tokens back."""
-    for i in range(start, end):
-        owner = view.owner[i]
-        if owner >= 0:
-            view.mentions[owner].entity = -2
-            view.mentions[owner].nested = True
-            view.owner[i] = -1
 
 
 _CLAIM_OBJECTS = frozenset(

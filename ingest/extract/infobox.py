@@ -10,7 +10,7 @@ from graph.ontology import NodeType, RelType
 from ingest.extract.context import Ref, Salience, refs_by_sentence
 from ingest.extract.doc_view import DocView
 from ingest.extract.relations import RelationFinder
-from ingest.nlp import INFOBOX_LABELS
+from ingest.nlp import INFOBOX_LABEL_PATTERN
 
 _FIELD = re.compile(r"\s*([A-Z][A-Za-z/&' -]{0,40}?)\s*:")
 _LEAD_FIELDS = frozenset(
@@ -31,7 +31,7 @@ _CONFIDENCE = 0.6
 
 
 # 'LeadersAbdulqadir Mumin', 'Part of Islamic State': a label opening the line, glued or one space away.
-_GLUED = re.compile(rf"({'|'.join(sorted(INFOBOX_LABELS, key=len, reverse=True))}) ?(?=[A-Z0-9])")
+_GLUED = re.compile(rf"({INFOBOX_LABEL_PATTERN}) ?(?=[A-Z0-9])")
 _CONTINUATION_MAX = 80
 
 

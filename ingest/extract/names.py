@@ -12,7 +12,7 @@ from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import Gazetteer, PersonFact
 from ingest.extract.normalize import is_connector
 from ingest.extract.scan import GazHit, Word
-from ingest.nlp import INFOBOX_LABELS
+from ingest.nlp import INFOBOX_LABEL_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -56,7 +56,6 @@ _COMMON_SINGLE = frozenset(
 )
 
 
-_LABEL_WORDS = frozenset(label.split()[-1] for label in INFOBOX_LABELS)
 _ARTICLE_NAME = re.compile(r"^(?:al|el|as|ad|ash|an|at|ar|az)-[A-Z]")
 _HYPHENATED_NAME = re.compile(r"^[A-Z][a-z]+(?:-[a-z]{1,3})+-[A-Z][a-z]+$")
 # Lower-case particles inside one name ('Zia ur Rehman', 'Abdullah bin Ali').
@@ -67,7 +66,12 @@ def is_name_token(tok: Token) -> bool:
     text = tok.text
     if not text or "\n" in text or not any(c.isalpha() for c in text):
         return False
-    if not tok.whitespace_ and text in _LABEL_WORDS and tok.i + 1 < len(tok.doc) and tok.nbor(1).is_title:
+    if (
+        not tok.whitespace_
+        and text in INFOBOX_LABEL_WORDS
+        and tok.i + 1 < len(tok.doc)
+        and tok.nbor(1).is_title
+    ):
         return False  # an infobox label glued to its value ('Headquarters' | 'Cal Miskaad mountains')
     return text[0].isupper() or _ARTICLE_NAME.match(text) is not None
 

@@ -187,12 +187,7 @@ def main_group_places(finder: RelationFinder, view: DocView, refs: list[Ref], sa
 def spread_over_place_lists(finder: RelationFinder, view: DocView) -> None:
     """'cells in Italy, Norway, Germany and the United Kingdom': a group found acting in one listed place
     acts in every place coordinated with it."""
-    place_at = {
-        i: m.entity
-        for m in view.mentions
-        if m.type is NodeType.PLACE and m.entity >= 0 and not m.nested
-        for i in range(m.tok_start, m.tok_end)
-    }
+    place_at = view.entities_by_token(NodeType.PLACE)
     found = [f for f in finder.found if f.type is RelType.OPERATES_IN]
     have = {(f.source, f.target) for f in found}
     for f in found:
@@ -220,9 +215,10 @@ _JOINT = frozenset({"alongside", "jointly", "joint", "together"})
 def joint_operations(finder: RelationFinder, view: DocView) -> None:
     """'X fought alongside AQIM and MUJAO in Kidal and Gao': groups acting together in a sentence act
     in the same places."""
+    joint_sents = {view.tok_sent[t.i] for t in view.tokens_among(_JOINT)}
     allies: dict[int, set[int]] = {}
     for f in finder.found:
-        if f.type is RelType.ALLIED_WITH and any(t.lower_ in _JOINT for t in view.sents[f.sent]):
+        if f.type is RelType.ALLIED_WITH and f.sent in joint_sents:
             allies.setdefault(f.sent, set()).update({f.source, f.target})
     if not allies:
         return

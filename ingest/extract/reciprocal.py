@@ -86,12 +86,7 @@ def merger_lists(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None
     """'JNIM was announced as a merger of Ansar Eddine, the Katiba Macina, Al-Mourabitoun and the Saharan
     branch of AQIM': every listed group is allied with every other and with the group they formed."""
     doc = view.doc
-    group_at = {
-        i: m.entity
-        for m in view.mentions
-        if m.type is NodeType.GROUP and m.entity >= 0 and not m.nested
-        for i in range(m.tok_start, m.tok_end)
-    }
+    group_at = view.entities_by_token(NodeType.GROUP)
     for tok in view.tokens_among(_UNION_NOUNS):
         if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of":
             continue
