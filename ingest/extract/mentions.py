@@ -32,6 +32,7 @@ from ingest.extract.place_names import (
     add_coordinated_places,
     add_place_head_runs,
     add_places_after_kind_nouns,
+    add_places_in_frames,
     extend_place_heads,
 )
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
@@ -80,6 +81,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     weak_places = _add_gazetteer_places(view, hits)
     add_coordinated_places(view)
     add_places_after_kind_nouns(view)
+    add_places_in_frames(view)
     add_claiming_groups(view)
     find_persons(view)
     link_person_aliases(view)

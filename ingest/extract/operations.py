@@ -9,7 +9,7 @@ from graph.ontology import NodeType, RelType
 from ingest.extract.context import Ref, Salience, path_tokens, refs_by_sentence
 from ingest.extract.doc_view import DocView
 from ingest.extract.normalize import lemma
-from ingest.extract.paths import locative_governor, someone_elses_event
+from ingest.extract.paths import locative_governor, someone_elses_event, tells_origin
 from ingest.extract.relations import RelationFinder
 
 if TYPE_CHECKING:
@@ -178,6 +178,8 @@ def main_group_places(finder: RelationFinder, view: DocView, refs: list[Ref], sa
             for ref in own:
                 path = path_tokens(doc[ref.root], doc[place.root])
                 if path is None or len(path) > _LONG_PATH or any(lemma(t.text) in _SPEECH for t in path):
+                    continue
+                if tells_origin(path):
                     continue
                 if locative_governor(path) and not someone_elses_event(path, doc[ref.root]):
                     finder.emit(RelType.OPERATES_IN, main, place.entity, sent, 0.35, "main-group-sentence")

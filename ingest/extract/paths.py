@@ -195,6 +195,16 @@ def place_fits(inner: object, outer: object) -> bool:
     return rank_in <= rank_out
 
 
+# People a place can be the home of: 'a Jaish cadre from Surankote' says where he is from.
+_ORIGIN_NOUNS = (lx.MEMBER_NOUNS | lx.LEAD_NOUNS | {"native", "resident", "man", "youth", "boy"}) - {"unit"}
+
+
+def tells_origin(path: list[Token]) -> bool:
+    """The path passes through where a person comes from, which is not where the group acts."""
+    # Only one person's: 'LeT terrorists from Pakistan' are the group's fighters coming from its base.
+    return any(t.lower_ == "from" and t.head.lower_ in _ORIGIN_NOUNS and t.head.tag_ != "NNS" for t in path)
+
+
 def sentence_trains(doc: object, tok_index: int) -> bool:
     sent = doc[tok_index].sent  # type: ignore[index]
     return any(lemma(t.text) in _TRAIN_CORE or t.lower_ in _TRAIN_CORE for t in sent)

@@ -12,7 +12,7 @@ from ingest.extract.doc_view import DocView
 from ingest.extract.names import is_name_token
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # Capitalised, these words continue a name: 'Borno State', 'Achin District', 'Far North Region'.
 _TITLED_HEADS = frozenset(
@@ -171,3 +171,134 @@ def _not_org(view: DocView, start: int, end: int) -> bool:
         not words & (lx.NON_GROUP_WORDS - {"state", "national"})
         and not words & lx.GROUP_HEADS - lx.PLACE_HEADS
     )
+
+
+# Prepositions after which a name followed by a known place can only be a place: 'at Trishal, in
+# Mymensingh district', 'from Surankote in Poonch', 'at Dilsukhnagar, Hyderabad, Telangana'.
+_FRAME_PREPS = frozenset({"in", "at", "near", "from", "around", "outside", "inside"})
+# 'Redwani Payeen, a village in Kulgam': what the aside calls the name says it is a place.
+_APPOSED_KINDS = frozenset(
+    {"village", "town", "city", "hamlet", "suburb", "district", "locality", "neighbourhood",
+     "neighborhood", "settlement", "township", "area", "hill", "mountain", "valley", "forest", "oasis"}
+)  # fmt: skip
+_NOT_PLACE_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "the", "his", "her", "their", "its", "this", "that", "a", "an"}
+)  # fmt: skip
+_MAX_FRAME_ITEMS = 3
+
+
+def add_places_in_frames(view: DocView) -> None:
+    """Unknown names that a locative frame shows to be places: after a preposition and before a known
+    place ('at Trishal, in Mymensingh district'; each item of 'at Dilsukhnagar, Hyderabad, Telangana'),
+    or with an aside that calls them a village or town ('in Redwani Payeen, a village in Kulgam')."""
+    doc = view.doc
+    for prep in view.tokens_among(_FRAME_PREPS):
+        runs: list[tuple[int, int]] = []
+        k = prep.i + 1
+        while len(runs) < _MAX_FRAME_ITEMS:
+            end = _free_name_run(view, k)
+            if end == k:
+                break
+            runs.append((k, end))
+            if _known_place_follows(view, end) or _apposed_kind_follows(doc, end):
+                if any(_person_elsewhere(view, start, stop) for start, stop in runs):
+                    break
+                for start, stop in runs:
+                    view.add(NodeType.PLACE, start, stop, source="context")
+                break
+            if end + 1 >= len(doc) or doc[end].text != ",":
+                break
+            k = end + 1
+    _add_apposed_places(view)
+
+
+def _add_apposed_places(view: DocView) -> None:
+    """'Hardu Panzoo, a village in Kulgam': the name before an aside calling it a village is a place."""
+    doc = view.doc
+    for comma in view.tokens_among(frozenset({","})):
+        end = comma.i
+        if not _apposed_kind_follows(doc, end):
+            continue
+        start = end
+        while start > 0 and end - start < 3 and view.owner[start - 1] < 0 and _frame_word(doc[start - 1]):
+            start -= 1
+        if start == end or doc[start].is_sent_start or _person_elsewhere(view, start, end):
+            continue
+        view.add(NodeType.PLACE, start, end, source="context")
+
+
+def _frame_word(tok: Token) -> bool:
+    low = tok.lower_
+    if not (is_name_token(tok) and tok.is_alpha) or low in _NOT_PLACE_WORDS:
+        return False
+    return low not in lx.ROLE_TITLES | lx.NAME_HONORIFICS | lx.GROUP_HEADS | lx.NON_GROUP_WORDS
+
+
+def _free_name_run(view: DocView, k: int) -> int:
+    """End of a run of up to three free, capitalised name words starting at k (k when there is none)."""
+    doc = view.doc
+    end = k
+    while end < len(doc) and end - k < 3 and view.owner[end] < 0 and _frame_word(doc[end]):
+        end += 1
+    if end > k and doc[k].is_upper and end - k == 1:
+        return k  # 'in ISKP, Kabul': an acronym is an organisation's, not a village's
+    return end
+
+
+def _person_elsewhere(view: DocView, start: int, end: int) -> bool:
+    """'sent them to Abdul Sayed in Sudan': a name the text uses for a person elsewhere is that person."""
+    words = [t.lower_ for t in view.doc[start:end]]
+    for ent in view.doc.ents:
+        if ent.label_ == "PERSON" and not ent.start <= start < ent.end:
+            ent_words = [t.lower_ for t in ent]
+            if any(ent_words[i : i + len(words)] == words for i in range(len(ent_words))):
+                return True
+    return False
+
+
+def _known_place_follows(view: DocView, end: int) -> bool:
+    """A known place right after the name ('X, Dhaka', 'X in Poonch'), and not as the next item of a list
+    ('Faryab, Jowzjan, and Sar-e Pul')."""
+    doc = view.doc
+    k = end
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    after_in = k < len(doc) and doc[k].lower_ == "in"
+    k += after_in
+    if k == end or k >= len(doc):
+        return False
+    m = view.mention_at(k)
+    if m is not None:
+        if m.type is not NodeType.PLACE or m.place is None:
+            return False
+        place_end = m.tok_end
+    elif doc[k].ent_type_ in {"GPE", "LOC"} and doc[k].ent_iob_ == "B":
+        place_end = k + 1
+        while place_end < len(doc) and doc[place_end].ent_iob_ == "I":
+            place_end += 1
+    else:
+        return False
+    return after_in or not _list_goes_on(doc, place_end)
+
+
+def _list_goes_on(doc: Doc, k: int) -> bool:
+    words = [t.lower_ for t in doc[k : k + 5]]
+    if words[:1] == ["and"]:
+        return True
+    return words[:1] == [","] and "and" in words and "." not in words[: words.index("and")]
+
+
+def _apposed_kind_follows(doc: Doc, end: int) -> bool:
+    words = [t.lower_ for t in doc[end : end + 4]]
+    if len(words) < 4 or words[0] != "," or words[1] not in {"a", "the"}:
+        return False
+    kind = 2 if words[2] in _APPOSED_KINDS else 3 if words[3] in _APPOSED_KINDS else 0
+    if not kind or (kind == 3 and not doc[end + 2].is_alpha):
+        return False
+    after = doc[end + kind + 1] if end + kind + 1 < len(doc) else None
+    return after is None or after.lower_ in _AFTER_KIND
+
+
+_AFTER_KIND = frozenset({"in", "of", "near", "on", "about", "close", ",", ".", "that", "which"})

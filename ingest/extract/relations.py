@@ -21,6 +21,7 @@ from ingest.extract.paths import (
     reattach_clause,
     sentence_trains,
     someone_elses_event,
+    tells_origin,
 )
 
 if TYPE_CHECKING:
@@ -275,6 +276,8 @@ class RelationFinder:
         if self._persons_role(self.view.doc[g.root], path):
             return
         if "against" in {t.lower_ for t in path} and not based:
+            return
+        if tells_origin(path):
             return
         conf = 0.75 if based or len(path) <= 3 else 0.6
         if g.anaphor:

@@ -1,0 +1,98 @@
+"""Containment told by a nationality word: 'the northern Afghan provinces of Kunduz and Takhar',
+'Tashkent, the Uzbek capital', 'Gao, a Malian town'. The places lie in the country the word names,
+when the text names that country too (a nationality word alone names no place of the story)."""
+
+from __future__ import annotations
+
+from graph.ontology import NodeType, RelType
+from ingest.extract import lexicon as lx
+from ingest.extract.doc_view import DocView, Mention
+from ingest.extract.normalize import name_key
+from ingest.extract.relations import RelationFinder
+
+# Nationality adjective -> country name, for the regions the project covers (public facts).
+DEMONYMS: dict[str, str] = {
+    "afghan": "Afghanistan", "pakistani": "Pakistan", "indian": "India", "bangladeshi": "Bangladesh",
+    "nepali": "Nepal", "nepalese": "Nepal", "lankan": "Sri Lanka", "bhutanese": "Bhutan",
+    "burmese": "Myanmar", "uzbek": "Uzbekistan", "tajik": "Tajikistan", "kyrgyz": "Kyrgyzstan",
+    "turkmen": "Turkmenistan", "kazakh": "Kazakhstan", "iranian": "Iran", "iraqi": "Iraq",
+    "syrian": "Syria", "lebanese": "Lebanon", "jordanian": "Jordan", "yemeni": "Yemen",
+    "saudi": "Saudi Arabia", "turkish": "Turkey", "chinese": "China", "filipino": "Philippines",
+    "philippine": "Philippines",
+    "indonesian": "Indonesia", "malaysian": "Malaysia", "thai": "Thailand", "nigerian": "Nigeria",
+    "nigerien": "Niger", "malian": "Mali", "burkinabe": "Burkina Faso", "chadian": "Chad",
+    "cameroonian": "Cameroon", "mauritanian": "Mauritania", "senegalese": "Senegal", "beninese": "Benin",
+    "togolese": "Togo", "ghanaian": "Ghana", "ivorian": "Ivory Coast", "somali": "Somalia",
+    "kenyan": "Kenya", "ethiopian": "Ethiopia", "eritrean": "Eritrea", "djiboutian": "Djibouti",
+    "sudanese": "Sudan", "ugandan": "Uganda", "tanzanian": "Tanzania", "rwandan": "Rwanda",
+    "burundian": "Burundi", "congolese": "Democratic Republic of the Congo", "mozambican": "Mozambique",
+    "libyan": "Libya", "tunisian": "Tunisia", "algerian": "Algeria", "moroccan": "Morocco",
+    "egyptian": "Egypt",
+}  # fmt: skip
+
+# What a nationality word can say a place is: 'the Uzbek capital', 'a Malian town', 'Afghan provinces'.
+_KINDS = (lx.PLACE_HEADS | lx.PLURAL_PLACE_HEADS | {"capital", "port", "hamlet", "suburb"}) - {
+    "border", "coast", "sea", "strait", "gulf", "bay", "pass", "square", "sector",
+}  # fmt: skip
+_LEAD_WORDS = frozenset({"the", "a", "an"}) | lx.DEMONYM_SKIP | {"north", "south", "east", "west", "far"}
+
+
+def demonym_places(finder: RelationFinder, view: DocView) -> None:
+    countries = _countries(view)
+    if not countries:
+        return
+    doc = view.doc
+    for i, tok in enumerate(doc):
+        country = countries.get(DEMONYMS.get(tok.lower_, ""))
+        if country is None or not tok.text[:1].isupper() or i + 1 >= len(doc):
+            continue
+        if doc[i + 1].lower_ not in _KINDS or not doc[i + 1].is_lower:
+            continue
+        for place in _places_named(view, i, i + 2):
+            if place.entity != country and place.entity >= 0:
+                finder.emit(RelType.LOCATED_IN, place.entity, country, place.sent, 0.7, "demonym-kind")
+
+
+def _countries(view: DocView) -> dict[str, int]:
+    """Country name -> entity, for the countries the document names as places."""
+    found: dict[str, int] = {}
+    names = {name_key(c): c for c in DEMONYMS.values()}
+    for m in view.mentions:
+        if m.type is not NodeType.PLACE or m.entity < 0 or m.nested:
+            continue
+        for key in {name_key(m.text), name_key(m.place.name) if m.place else ""}:
+            if key in names:
+                found.setdefault(names[key], m.entity)
+    return found
+
+
+def _places_named(view: DocView, word: int, after: int) -> list[Mention]:
+    """The places the phrase around the nationality word names: the list after 'provinces of', or the
+    place the phrase stands in apposition to ('Tashkent, the Uzbek capital')."""
+    doc = view.doc
+    if after < len(doc) and doc[after].lower_ == "of":
+        return _listed_from(view, after + 1)
+    start = word
+    while start > 0 and doc[start - 1].lower_ in _LEAD_WORDS:
+        start -= 1
+    if start == word or start < 2 or doc[start - 1].text != ",":
+        return []
+    before = view.mention_at(start - 2)
+    if before is None or before.type is not NodeType.PLACE:
+        return []
+    return [before]
+
+
+def _listed_from(view: DocView, k: int) -> list[Mention]:
+    """The places listed from token k on: 'Kunduz, Takhar, and Badakhshan'."""
+    doc = view.doc
+    out: list[Mention] = []
+    while k < len(doc):
+        m = view.mention_at(k)
+        if m is None or m.type is not NodeType.PLACE or m.nested:
+            break
+        out.append(m)
+        k = m.tok_end
+        while k < len(doc) and doc[k].lower_ in {",", "and", "or"}:
+            k += 1
+    return out

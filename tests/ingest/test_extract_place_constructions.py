@@ -1,0 +1,70 @@
+"""Places the gazetteer does not know, found by the frame around them, and containment told by the
+words around places. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from graph.ontology import NodeType, RelType
+from ingest.extract import extract
+from tests.ingest.readers import names, rels
+
+
+def test_an_unknown_name_between_a_preposition_and_a_known_place_is_a_place() -> None:
+    ex = extract("Gunmen ambushed a police convoy at Gorakhpara, in Mymensingh district, on Sunday.")
+    assert "Gorakhpara" in names(ex, NodeType.PLACE)
+    assert ("Gorakhpara", "Mymensingh") in rels(ex, RelType.LOCATED_IN)
+
+
+def test_every_item_of_a_comma_chain_ending_in_a_known_place_is_a_place() -> None:
+    ex = extract("Two bombs went off at Kothapet, Secunderabad, Telangana on Tuesday evening.")
+    assert {"Kothapet", "Secunderabad"} <= names(ex, NodeType.PLACE)
+    located = rels(ex, RelType.LOCATED_IN)
+    assert ("Kothapet", "Secunderabad") in located
+    assert ("Secunderabad", "Telangana") in located
+
+
+def test_an_aside_calling_a_name_a_village_makes_it_a_place() -> None:
+    ex = extract("Troops cordoned off Hardu Panzoo, a village in Kulgam, before dawn.")
+    assert "Hardu Panzoo" in names(ex, NodeType.PLACE)
+    assert ("Hardu Panzoo", "Kulgam") in rels(ex, RelType.LOCATED_IN)
+
+
+def test_a_name_the_text_gives_a_person_is_not_taken_for_a_place() -> None:
+    ex = extract(
+        "Abdul Sayed joined the Libyan Islamic Fighting Group in 1990. "
+        "An operative later sent the detonators to Abdul Sayed in Sudan."
+    )
+    assert "Abdul Sayed" not in names(ex, NodeType.PLACE)
+
+
+def test_a_list_of_places_is_not_read_as_one_inside_the_next() -> None:
+    ex = extract("Remnants of the IMU are active in Faryab, Jowzjan, and Balkh.")
+    located = rels(ex, RelType.LOCATED_IN)
+    assert ("Faryab", "Jowzjan") not in located
+
+
+def test_a_nationality_word_before_provinces_of_places_them_in_that_country() -> None:
+    ex = extract(
+        "The IMU fought alongside the Taliban in the northern Afghan provinces of Kunduz and Takhar. "
+        "Its leaders later fled Afghanistan."
+    )
+    located = rels(ex, RelType.LOCATED_IN)
+    assert {("Kunduz", "Afghanistan"), ("Takhar", "Afghanistan")} <= located
+
+
+def test_a_nationality_capital_in_apposition_places_the_city_in_that_country() -> None:
+    ex = extract(
+        "The group bombed a market in Bamako, the Malian capital, in 2015. "
+        "Mali declared a state of emergency."
+    )
+    assert ("Bamako", "Mali") in rels(ex, RelType.LOCATED_IN)
+
+
+def test_a_nationality_word_names_no_place_of_its_own() -> None:
+    ex = extract("The IMU fought in the northern Afghan provinces of Kunduz and Takhar.")
+    assert "Afghanistan" not in names(ex, NodeType.PLACE)
+
+
+def test_where_a_member_comes_from_is_not_where_the_group_operates() -> None:
+    ex = extract("Police named the deputy as Bilal Ahmad, a Jaish cadre from Surankote in Poonch.")
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert not {target for _, target in operates} & {"Surankote", "Poonch"}
