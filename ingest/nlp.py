@@ -84,7 +84,7 @@ INFOBOX_LABEL_PATTERN = "|".join(sorted(INFOBOX_LABELS, key=len, reverse=True))
 _GLUED_LABEL = rf"(?:{'|'.join(sorted(INFOBOX_LABEL_WORDS, key=len, reverse=True))})(?=[A-Z0-9])"
 # A line that opens with a short label and a colon ('Leaders: ...', 'Headquarters: ...'), or with an
 # infobox label glued to its value, is a field or a heading, never the continuation of the line before.
-_GLUED_FIELD = rf"(?:{INFOBOX_LABEL_PATTERN})(?=[A-Z0-9])"
+_GLUED_FIELD = rf"(?:{INFOBOX_LABEL_PATTERN})\t?(?=[A-Z0-9])"  # glued, or a tab away when copied as a table
 _GLUED_FIELD_LINE = re.compile(rf"^{_GLUED_FIELD}", re.MULTILINE)
 _FIELD_LINE = re.compile(rf"(?:[A-Z][A-Za-z/&' ()-]{{0,40}}:|{_GLUED_FIELD})")
 _SHORT_LINE = 60

@@ -160,6 +160,7 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
     doc = view.doc
     out: list[Ref] = []
     last_person: int | None = None
+    named_heads = _named_heads(view)
     for tok in doc:
         if view.owner[tok.i] >= 0:
             continue
@@ -171,6 +172,8 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
             last_person = target
         elif low == "its" and _coordinated_owner(view, tok) is not None:
             target = _coordinated_owner(view, tok)  # 'al-Qa'ida and its emir': the group just named
+        elif _definite(tok, frozenset(named_heads)):
+            target = named_heads[low]  # 'the party' for the Communist Party of India (Maoist)
         elif _definite(tok, _GROUP_ANAPHORS):
             # 'the group' is the group the text is about, unless the sentence before made another its subject.
             target = salience.recent_subject(NodeType.GROUP, tok.i) or salience.main(NodeType.GROUP)
@@ -193,6 +196,22 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
         if target is not None:
             out.append(Ref(entity=target, root=tok.i, sent=view.tok_sent[tok.i], anaphor=True, kind=kind))
     return out
+
+
+# Head words of group names that the text may use alone for that group ('the party', 'the front').
+_NAME_HEADS = frozenset({"party", "front", "council", "committee", "union", "league", "tigers", "jamaat"})
+
+
+def _named_heads(view: DocView) -> dict[str, int]:
+    """Name head word -> the one group whose name ends in it ('party' -> CPI (Maoist))."""
+    owners: dict[str, set[int]] = {}
+    for m in view.mentions:
+        if m.type is NodeType.GROUP and m.entity >= 0 and not m.acronym:
+            words = [t.lower_ for t in view.doc[m.tok_start : m.tok_end] if t.is_alpha]
+            heads = {w for w in words[1:] if w in _NAME_HEADS}
+            for head in heads:
+                owners.setdefault(head, set()).add(m.entity)
+    return {head: next(iter(ents)) for head, ents in owners.items() if len(ents) == 1}
 
 
 def _unnamed_antecedent(view: DocView, tok: Token) -> bool:

@@ -112,7 +112,11 @@ class DocView:
         """Record a mention over tokens [tok_start, tok_end); returns its index, None if refused."""
         while tok_start < tok_end and _trim_left(self.doc[tok_start]):
             tok_start += 1
-        while tok_end > tok_start and _trim_right(self.doc[tok_end - 1]):
+        while (
+            tok_end > tok_start
+            and _trim_right(self.doc[tok_end - 1])
+            and not self._closes(tok_start, tok_end)
+        ):
             tok_end -= 1
         if tok_start >= tok_end:
             return None
@@ -138,6 +142,10 @@ class DocView:
             for i in range(tok_start, tok_end):
                 self.owner[i] = idx
         return idx
+
+    def _closes(self, tok_start: int, tok_end: int) -> bool:
+        """The last token closes a bracket the span opened: 'CPI (Maoist)' keeps its ')'."""
+        return self.doc[tok_end - 1].text == ")" and "(" in self.doc[tok_start : tok_end - 1].text
 
     def extend(self, idx: int, tok_end: int) -> None:
         """Grow mention `idx` rightwards over free tokens up to `tok_end`."""

@@ -160,17 +160,27 @@ def add_group_names_by_opener(view: DocView) -> None:
     for i in [k for k, w in enumerate(view.lower) if w.split("-")[0] in _OPENERS]:
         tok = doc[i]
         first = tok.lower_.split("-")[0]
-        if first not in _OPENERS or not tok.text[:1].isupper() or view.owner[tok.i] >= 0:
+        if first not in _OPENERS or not tok.text[:1].isupper() or not _opener_free(view, i):
             continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i < _MAX_RUN and _opener_piece(view, end):
             end += 1
         while end > tok.i + 1 and not is_name_token(doc[end - 1]):
             end -= 1
-        if sum(1 for t in doc[tok.i : end] if t.text != "-") < 3:
-            continue  # 'Ansar', 'Jamaat-e-Islami': a word, or a name too short to tell from a party's
-        _release_mentions(view, tok.i, end)  # 'Bilad al-Hind' taken for a person
+        pieces = [p for t in doc[tok.i : end] for p in t.text.split("-") if p]
+        if len(pieces) < 3 or "-".join(pieces).lower() in lx.POLITICAL_PARTIES:
+            continue  # 'Ansar' is a word; 'Jamaat-e-Islami' a political party
+        _release_mentions(view, tok.i, end)  # 'Bilad al-Hind' taken for a person, 'Jund' for a name alone
         view.add(NodeType.GROUP, tok.i, end, source="pattern")
+
+
+def _opener_free(view: DocView, i: int) -> bool:
+    """The opening word is free, or only a pattern's guess at a shorter name ('Jund' of 'Jund al-Haqq')."""
+    owner = view.owner[i]
+    if owner < 0:
+        return True
+    held = view.mentions[owner]
+    return held.type is NodeType.GROUP and held.source == "pattern" and held.tok_start == i
 
 
 def _opener_piece(view: DocView, i: int) -> bool:
@@ -180,9 +190,10 @@ def _opener_piece(view: DocView, i: int) -> bool:
     owner = view.owner[i]
     if owner >= 0:
         held = view.mentions[owner]
-        if held.type is not NodeType.LEADER or held.source == "gazetteer":
+        taken_for_person = held.type is NodeType.LEADER and held.source != "gazetteer"
+        if not taken_for_person and not (held.type is NodeType.GROUP and held.source == "pattern"):
             return False
-    return tok.lower_ in _NAME_LINKS or is_name_token(tok)
+    return tok.lower_ in _NAME_LINKS or is_name_token(tok) or tok.lower_.split("-")[0] in _NAME_LINKS
 
 
 _CLAIM_OBJECTS = frozenset(

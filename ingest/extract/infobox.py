@@ -30,8 +30,9 @@ _RIVAL_FIELDS = frozenset({"opponents", "opponent", "rivals", "enemies", "non-st
 _CONFIDENCE = 0.6
 
 
-# 'LeadersAbdulqadir Mumin', 'Part of Islamic State': a label opening the line, glued or one space away.
-_GLUED = re.compile(rf"({INFOBOX_LABEL_PATTERN}) ?(?=[A-Z0-9])")
+# 'LeadersAbdulqadir Mumin', 'Part of Islamic State': a label opening the line, glued or one space or tab
+# away.
+_GLUED = re.compile(rf"({INFOBOX_LABEL_PATTERN})[ \t]?(?=[A-Z0-9])")
 _CONTINUATION_MAX = 80
 
 
@@ -73,10 +74,12 @@ def _fields_by_sentence(view: DocView) -> dict[int, str]:
 
 def infobox_fields(finder: RelationFinder, view: DocView, refs: list[Ref], salience: Salience) -> None:
     """Entries of a field line relate to the page's group (the group the document is mostly about)."""
-    subject = salience.main(NodeType.GROUP)
+    fields = _fields_by_sentence(view)
+    if not fields:
+        return
+    subject = _titled_group(view, finder, refs, min(fields)) or salience.main(NodeType.GROUP)
     if subject is None:
         return
-    fields = _fields_by_sentence(view)
     for sent, srefs in refs_by_sentence([r for r in refs if not r.anaphor]).items():
         field = fields.get(sent)
         if field is None:
@@ -97,3 +100,23 @@ def infobox_fields(finder: RelationFinder, view: DocView, refs: list[Ref], salie
                 rel = RelType.RIVAL_OF
             if rel is not None:
                 finder.emit(rel, source, target, sent, _CONFIDENCE, "infobox-field")
+
+
+_TITLE_LINES = 3
+
+
+def _titled_group(view: DocView, finder: RelationFinder, refs: list[Ref], first_field: int) -> int | None:
+    """The group named on the short title lines right above the box ('Mullah Dadullah Front' /
+    'Mahaz-e Mullah Dadullah' / 'Leaders ...'): the box is about it, whatever the text says most about."""
+    for sent in range(max(0, first_field - _TITLE_LINES), first_field):
+        text = view.sents[sent].text.strip()
+        if not text or text.endswith(".") or len(text) > _CONTINUATION_MAX:
+            continue
+        named = [
+            r.entity
+            for r in refs
+            if r.sent == sent and not r.anaphor and finder.types[r.entity] is NodeType.GROUP
+        ]
+        if named:
+            return named[0]
+    return None

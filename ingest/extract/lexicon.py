@@ -887,3 +887,11 @@ PLURAL_PLACE_HEADS = frozenset(
     {"provinces", "districts", "regions", "states", "governorates", "counties", "areas", "towns",
      "villages", "cities", "departments", "territories", "agencies", "divisions", "valleys", "prefectures"}
 )  # fmt: skip
+
+# Political and religious parties whose names open like a militant group's ('Jamaat-e-Islami'): not Groups.
+POLITICAL_PARTIES = frozenset(
+    {"jamaat-e-islami", "jamaat-i-islami", "jamat-e-islami", "jamiat-ulema-e-islam", "jamiat-ulema-i-islam",
+     "jamiat-ulama-e-islam", "tehreek-e-insaf", "tehrik-e-insaf", "pakistan-tehreek-e-insaf",
+     "tehreek-e-labbaik", "tehreek-e-labbaik-pakistan", "jamaat-ud-dawa-party", "jamiat-e-islami",
+     "jamiat-ahle-hadith", "markazi-jamiat-ahle-hadith", "jamaat-e-islami-hind", "jamaat-e-islami-bangladesh"}
+)  # fmt: skip

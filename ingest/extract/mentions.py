@@ -6,6 +6,7 @@ listed people -> gazetteer groups -> camps -> gazetteer places -> persons -> cue
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
@@ -38,7 +39,7 @@ from ingest.extract.place_names import (
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 # Offline-package kinds that need context; curated places.json entries and countries do not.
 _CONTEXT_KINDS = frozenset({"city", "subdivision"})
@@ -155,7 +156,7 @@ def _add_gazetteer_places(view: DocView, hits: list[GazHit]) -> list[GazHit]:
             weak.append(hit)
             continue
         toks = view.tokens_for(hit.start, hit.end)
-        if toks is None or _adjectival_abbreviation(view, *toks):
+        if toks is None or _adjectival_abbreviation(view, *toks) or _inside_compound(view, hit, toks):
             continue
         if hit.place.kind != "country" and _inside_longer_person(view, *toks):
             weak.append(hit)  # 'Mangal Bagh': a place word inside a person's name waits for the people
@@ -167,7 +168,8 @@ def _add_gazetteer_places(view: DocView, hits: list[GazHit]) -> list[GazHit]:
 # Family and second names that follow a given name; a place word before one of them is that given name.
 _NAME_TAILS = frozenset(
     {"khan", "shah", "ali", "ahmad", "ahmed", "hussain", "husain", "ullah", "uddin", "rahman", "baig",
-     "beg", "gul", "jan", "zaman", "akbar", "hassan", "hasan", "mohammad", "muhammad", "mohammed"}
+     "beg", "gul", "jan", "zaman", "akbar", "hassan", "hasan", "mohammad", "muhammad", "mohammed", "singh",
+     "kaur"}
 )  # fmt: skip
 
 
@@ -257,13 +259,15 @@ def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
         toks = view.tokens_for(hit.start, hit.end)
         if (
             toks is None
+            or _inside_compound(view, hit, toks)
             or not view.is_free(*toks)
             or _common_word(view, *toks)
             or _before_name_tail(view, toks[1])
         ):
             continue
         label = _ner_label_at(view, *toks)
-        if label in {"GPE", "LOC", "FAC"} or (label is None and _place_context(view, *toks)):
+        placed = label in {"GPE", "LOC", "FAC"} or (label is None and _place_context(view, *toks))
+        if placed or _in_place_field(view, hit.start):
             view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
         elif label in _NAME_LABELS and toks[1] - toks[0] == 1 and _strong_place_context(view, *toks):
             # A listed place name spaCy took for a person or organisation, in a frame only places fill.
@@ -273,6 +277,19 @@ def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
             if nxt is not None and head_word and view.owner[end] < 0:
                 end += 1  # 'Beni Territory'
             view.add(NodeType.PLACE, start, end, source="gazetteer", place=hit.place)
+
+
+# An infobox line that lists places ('Area of operations<TAB>Mopti, Segou (Mali)', 'Headquarters: Gao').
+_PLACE_FIELD = re.compile(
+    r"(?:Area of operations?|Areas of operation|Active regions|Headquarters|Location|Base|Bases|Strongholds?)"
+    r"\s*[:\t]",
+    re.IGNORECASE,
+)
+
+
+def _in_place_field(view: DocView, char: int) -> bool:
+    line_start = view.text.rfind("\n", 0, char) + 1
+    return _PLACE_FIELD.match(view.text, line_start) is not None
 
 
 def _common_word(view: DocView, start: int, end: int) -> bool:
@@ -304,9 +321,23 @@ def _add_ner_places(view: DocView) -> None:
             continue
         if _adjectival_abbreviation(view, start, end):
             continue
-        if len(toks) == 2 and _before_name_tail(view, start + 1):
-            continue  # 'Kashmir Khan': a person the pipeline took for a place
+        if len(toks) > 1 and (words[-1] in _NAME_TAILS or _alias_follows(view.doc, end)):
+            # 'Gurpreet Singh alias Gopi', 'Kashmir Khan': a person the pipeline took for a place
+            view.add(NodeType.LEADER, start, end, source="ner")
+            continue
         view.add(NodeType.PLACE, start, end, source="ner")
+
+
+def _inside_compound(view: DocView, hit: GazHit, toks: tuple[int, int]) -> bool:
+    """'Khorasan' in 'Lashkar-e-Khorasan': a listed place inside a hyphenated token names something else."""
+    first, last = view.doc[toks[0]], view.doc[toks[1] - 1]
+    before = view.text[first.idx : hit.start]
+    after = view.text[hit.end : last.idx + len(last.text)]
+    return before.endswith(("-", "\u2010", "\u2011")) or after.startswith(("-", "\u2010", "\u2011"))
+
+
+def _alias_follows(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in {"alias", "@", "a.k.a.", "aka"}
 
 
 def _demonym_modifier(toks: Span) -> bool:

@@ -175,12 +175,30 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
             and _DESIGNATED.search(text, max(0, a.start - 30), a.start)
         ):
             links[i] = prev
+    links.update(_bracketed_names(view, groups))
     for i in groups:
         m = view.mentions[i]
         if _RENAMED.search(text, max(0, m.start - 40), m.start):
             earlier = [j for j in groups if view.mentions[j].end < m.start - 20]
             if earlier:
                 links[i] = earlier[-1]
+    return links
+
+
+# '(Pashto: <script>, ' / '(Arabic: ': a language label, and the name in that language, before a
+# transliteration.
+_LANGUAGE_LEAD = re.compile(r"\s*\(\s*(?:[A-Z][a-z]+:\s*(?:[^\x00-\x7f][^,;:)]*[,;]\s*)?)?")
+
+
+def _bracketed_names(view: DocView, groups: list[int]) -> dict[int, int]:
+    """'The Mullah Dadullah Front (Pashto: ..., Mahaz-e Mullah Dadullah)': the name in the brackets, right
+    after the opening or a language label, is the same group's other name."""
+    links: dict[int, int] = {}
+    for prev, i in pairwise(groups):
+        a, b = view.mentions[prev], view.mentions[i]
+        lead = _LANGUAGE_LEAD.fullmatch(view.text, a.end, b.start)
+        if lead is not None and "(" in lead.group() and not b.acronym:
+            links[i] = prev
     return links
 
 
@@ -229,7 +247,7 @@ def resolve(view: DocView, acronym_links: dict[int, int]) -> list[Entity]:
             uf.union(by_key[key], idx)
         else:
             by_key[key] = idx
-    _join_unlisted_places(mentions, uf)
+    _join_unlisted(mentions, uf)
     for a, b in acronym_links.items():
         uf.union(a, b)
     _resolve_people(mentions, uf)
@@ -254,16 +272,16 @@ def resolve(view: DocView, acronym_links: dict[int, int]) -> list[Entity]:
     return entities
 
 
-def _join_unlisted_places(mentions: list[Mention], uf: _Union) -> None:
-    """'Puntland' the gazetteer matched and 'Puntland' it could not see (glued to an infobox label) are one
-    place."""
-    listed: dict[tuple[str, ...], int] = {}
+def _join_unlisted(mentions: list[Mention], uf: _Union) -> None:
+    """'Puntland' (or 'Lashkar-e-Jhangvi') the gazetteer matched and the same name it could not see (glued
+    to an infobox label) are one place (one group)."""
+    listed: dict[tuple[NodeType, tuple[str, ...]], int] = {}
     for idx, m in enumerate(mentions):
-        if m.type is NodeType.PLACE and m.place is not None:
-            listed.setdefault(name_key(m.text), idx)
+        if (m.type is NodeType.PLACE and m.place is not None) or (m.type is NodeType.GROUP and m.group):
+            listed.setdefault((m.type, name_key(m.text)), idx)
     for idx, m in enumerate(mentions):
-        if m.type is NodeType.PLACE and m.place is None:
-            same = listed.get(name_key(m.text))
+        if (m.type is NodeType.PLACE and m.place is None) or (m.type is NodeType.GROUP and m.group is None):
+            same = listed.get((m.type, name_key(m.text)))
             if same is not None:
                 uf.union(same, idx)
 

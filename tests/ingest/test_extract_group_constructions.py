@@ -6,7 +6,7 @@ from __future__ import annotations
 from graph.ontology import NodeType, RelType
 from ingest.extract import extract
 from ingest.models import Extraction
-from tests.ingest.readers import pairs
+from tests.ingest.readers import names, pairs, rels
 
 
 def groups(ex: Extraction) -> dict[str, list[str]]:
@@ -148,3 +148,52 @@ def test_an_organisation_with_militants_is_a_group_but_a_title_before_a_name_is_
     )
     assert "Kashmir Tigers" in groups(ex)
     assert "Operational" not in groups(ex)
+
+
+def test_a_listed_name_ending_in_a_bracketed_word_is_found_whole() -> None:
+    ex = extract(
+        "The Communist Party of India (Maoist) was formed in 2004. The CPI (Maoist) is active in Bihar."
+    )
+    groups = {e.name: e for e in ex.entities if e.type is NodeType.GROUP}
+    assert "Communist Party of India (Maoist)" in groups
+    assert "CPI (Maoist)" in groups["Communist Party of India (Maoist)"].aliases
+    assert "Communist Party of India" not in groups
+
+
+def test_the_head_word_of_a_group_name_stands_for_that_group() -> None:
+    ex = extract(
+        "The Communist Party of India (Maoist) was formed in 2004. "
+        "Ganapathy became general secretary of the party in 2004."
+    )
+    assert ("Ganapathy", "Communist Party of India (Maoist)") in rels(ex, RelType.LEADS)
+
+
+def test_a_name_in_brackets_after_a_language_label_is_the_same_group() -> None:
+    ex = extract(
+        "The Mullah Dadullah Front (Pashto: د ملا دادالله محاذ, Mahaz-e Mullah Dadullah) broke away from "
+        "the Taliban in 2007."
+    )
+    groups = [e for e in ex.entities if e.type is NodeType.GROUP and "Dadullah" in e.name]
+    assert len(groups) == 1
+    assert {"Mullah Dadullah Front", "Mahaz-e Mullah Dadullah"} <= {groups[0].name, *groups[0].aliases}
+
+
+def test_a_person_the_pipeline_takes_for_a_place_is_not_a_place() -> None:
+    ex = extract(
+        "The accused were identified as Gurpreet Singh alias Gopi (24), a resident of Batala, and "
+        "Amandeep Singh alias Aman (27), a resident of Gurdaspur."
+    )
+    assert not {"Gurpreet Singh", "Amandeep Singh"} & names(ex, NodeType.PLACE)
+
+
+def test_an_unlisted_name_opened_by_an_organisation_word_is_one_group() -> None:
+    ex = extract(
+        "The Jund al-Haqq Front claimed the attack. Lashkar-e-Khorasan and Ansar al-Haqq denied any role."
+    )
+    assert {"Jund al-Haqq Front", "Lashkar-e-Khorasan", "Ansar al-Haqq"} <= names(ex, NodeType.GROUP)
+    assert "Khorasan" not in names(ex, NodeType.PLACE)  # a place word inside the hyphenated name
+
+
+def test_a_political_party_named_like_a_militant_group_is_not_a_group() -> None:
+    ex = extract("The Jamaat-e-Islami condemned the bombing in Peshawar.")
+    assert "Jamaat-e-Islami" not in names(ex, NodeType.GROUP)

@@ -58,3 +58,23 @@ def test_an_opponents_field_is_a_rivalry_and_stops_at_the_blank_line() -> None:
     rival = next(r for r in ex.relations if r.type is RelType.RIVAL_OF)
     assert {rival.source, rival.target} == {"Islamic State – Somalia Province", "Al-Shabaab"}
     assert rival.evidence[0].sentence == "OpponentsAl-Shabaab"
+
+
+_TABBED_PAGE = """The Jund al-Haqq Front is an armed group that broke away from Ansar Dine.
+Ansar Dine is the larger group and dominates the region; Ansar Dine fighters outnumber the Front's.
+
+Jund al-Haqq Front
+Leaders\tHamadou Kone
+Founded\t2016
+Area of operations\tMopti, Segou (Mali)
+Allies\tKatiba Macina
+"""
+
+
+def test_a_box_copied_with_tabs_is_about_the_group_titled_above_it() -> None:
+    ex = extract(_TABBED_PAGE)
+    operates = {(r.source, r.target) for r in ex.relations if r.type is RelType.OPERATES_IN}
+    assert ("Jund al-Haqq Front", "Mopti") in operates
+    assert ("Ansar Dine", "Mopti") not in operates
+    allied = {frozenset((r.source, r.target)) for r in ex.relations if r.type is RelType.ALLIED_WITH}
+    assert frozenset(("Jund al-Haqq Front", "Katiba Macina")) in allied
