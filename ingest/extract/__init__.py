@@ -14,6 +14,7 @@ from graph.ontology import NodeType
 from ingest.extract.build import build_extraction
 from ingest.extract.camps import find_place_camps
 from ingest.extract.chains import (
+    bracketed_containers,
     comma_chains,
     comma_in_places,
     cross_sentence,
@@ -124,6 +125,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     places_like(finder, view)
     listed_places_within(finder, view)
     demonym_places(finder, view)
+    bracketed_containers(finder, view)
     nested_camp_places(finder, view)
     cross_sentence(finder, view, refs, salience)
     share_with_listed_people(finder)

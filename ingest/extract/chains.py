@@ -332,3 +332,26 @@ def _past_camp_noun(doc: Doc, k: int) -> int:
     if k + 2 < len(doc) and doc[k + 2].lower_ in _CAMP_WORDS:
         return k + 3
     return k
+
+
+def bracketed_containers(finder: RelationFinder, view: DocView) -> None:
+    """'Kandahar, Helmand, Uruzgan (Afghanistan); Quetta (Pakistan)': the place in brackets after a list
+    of places holds each of them."""
+    doc = view.doc
+    places = _places_in_order(view)
+    at = {m.tok_start: m for m in places}
+    for outer in places:
+        k = outer.tok_start - 1
+        if k < 1 or doc[k].text != "(" or outer.tok_end >= len(doc) or doc[outer.tok_end].text != ")":
+            continue
+        inner = view.mention_at(k - 1)
+        while inner is not None and inner.type is NodeType.PLACE and inner.entity >= 0:
+            if inner.entity != outer.entity and place_fits(inner.place, outer.place):
+                finder.emit(
+                    RelType.LOCATED_IN, inner.entity, outer.entity, inner.sent, 0.7, "bracketed-place"
+                )
+            j = inner.tok_start - 1
+            if j < 1 or doc[j].text != ",":
+                break
+            prev = view.mention_at(j - 1)
+            inner = prev if prev is not None and prev.tok_start in at else None

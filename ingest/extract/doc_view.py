@@ -147,6 +147,27 @@ class DocView:
         """The last token closes a bracket the span opened: 'CPI (Maoist)' keeps its ')'."""
         return self.doc[tok_end - 1].text == ")" and "(" in self.doc[tok_start : tok_end - 1].text
 
+    def lone_word_person(self, i: int) -> bool:
+        """Token i is a one-word person the pipeline guessed (no listed person, role or alias behind it)."""
+        m = self.mention_at(i)
+        return (
+            m is not None
+            and m.type is NodeType.LEADER
+            and m.tok_end - m.tok_start == 1
+            and m.source == "ner"
+            and m.person is None
+            and not m.role
+            and m.alias_of is None
+        )
+
+    def release(self, i: int) -> None:
+        """The one-token mention at i gives its token back and stops being an entity."""
+        m = self.mention_at(i)
+        if m is not None:
+            m.nested = True
+            m.entity = -2
+            self.owner[i] = -1
+
     def extend(self, idx: int, tok_end: int) -> None:
         """Grow mention `idx` rightwards over free tokens up to `tok_end`."""
         m = self.mentions[idx]

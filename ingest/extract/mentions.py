@@ -28,12 +28,14 @@ from ingest.extract.names_in_context import (
     find_weak_persons,
 )
 from ingest.extract.normalize import lemma, name_key
+from ingest.extract.paths import SEIZE_VERBS
 from ingest.extract.person_aliases import link_person_aliases
 from ingest.extract.place_names import (
     add_coordinated_places,
     add_place_head_runs,
     add_places_after_kind_nouns,
     add_places_in_frames,
+    add_places_listed_with_known,
     extend_place_heads,
 )
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
@@ -94,6 +96,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     _add_ner_places(view)
     add_place_head_runs(view)
     _add_places_by_context(view)
+    add_places_listed_with_known(view)
     find_weak_persons(view)
     find_repeated_surnames(view)
     add_appositive_groups(view)
@@ -243,7 +246,10 @@ def _strong_place_context(view: DocView, start: int, end: int) -> bool:
         and _is_place_token(view, start - 2)
     ):
         return True  # 'in Karachi and Gwadar'
-
+    if len(nxt) >= 2 and nxt[0] in {"and", "or"} and _is_place_token(view, end + 1):
+        return True  # 'out of Gao and Timbuktu'
+    if prev is not None and prev.pos_ == "VERB" and prev.lower_ in SEIZE_VERBS:
+        return True  # 'fighters seized Kidal'
     return bool(nxt) and nxt[0] in lx.PLACE_HEADS and nxt[0] not in {"state", "area", "areas"}
 
 
@@ -257,6 +263,9 @@ def _is_place_token(view: DocView, i: int) -> bool:
 def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
     for hit in hits:
         toks = view.tokens_for(hit.start, hit.end)
+        lone = toks is not None and toks[1] - toks[0] == 1 and view.lone_word_person(toks[0])
+        if toks is not None and lone and _strong_place_context(view, *toks):
+            view.release(toks[0])  # 'out of Gao and Timbuktu': the place, not a person 'Gao'
         if (
             toks is None
             or _inside_compound(view, hit, toks)

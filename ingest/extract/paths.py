@@ -14,6 +14,12 @@ _MOTION = frozenset(
     {"relocate", "move", "travel", "return", "flee", "go", "deploy", "expand", "spread", "shift", "extend",
      "infiltrate", "send", "dispatch", "smuggle", "cross", "enter", "launch"}
 )  # fmt: skip
+# Verbs whose object is a place the group takes or holds.
+SEIZE_VERBS = frozenset(
+    {"seize", "seized", "seizing", "capture", "overrun", "overran", "control", "controlled", "controlling",
+     "occupy", "besiege", "storm", "raid", "attack", "bomb", "shell", "hold", "held", "take", "took",
+     "taken", "retake", "retook", "recapture"}
+)  # fmt: skip
 _OPERATE_CLOSE_PREPS = frozenset(
     {"in", "at", "throughout", "across", "near", "into", "inside", "within", "around", "along", "outside",
      "on"}
@@ -153,10 +159,12 @@ def locative_governor(path: list[Token]) -> bool:
             continue
         if n == 0 and tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
             return True  # 'Sudan and Afghanistan, where his father ran the organization'
-        if tok.lower_ in lx.PLACE_HEADS or (
+        if tok.lower_ in lx.PLACE_HEADS | lx.PLURAL_PLACE_HEADS or (
             tok.lower_ == "of" and (n > 0 or tok.head.lower_ in lx.PLACE_HEADS)
         ):
             continue  # 'in the Swat area', 'along the Afghanistan/Pakistan border', 'the city of Karachi'
+        if tok.pos_ == "VERB" and (lemma(tok.text) in SEIZE_VERBS or tok.lower_ in SEIZE_VERBS):
+            return True  # 'AAD controlled Kidal', 'the group seized the town of Konna'
         if n == 0 and tok.lower_ in _ATTACK_NOUNS:
             return True  # 'the Mumbai attack'
         if tok.lower_ in _ATTACK_NOUNS and tok.dep_ != "prep":

@@ -58,7 +58,14 @@ _NAME_LINKS = frozenset({"da", "de", "del", "do", "dos", "al", "el", "-", "la", 
 _MAX_PLACE_WORDS = 4
 
 
+_PLURAL_KIND_NOUNS = frozenset(
+    {"villages", "towns", "cities", "districts", "provinces", "regions", "governorates", "counties",
+     "municipalities", "islands", "settlements", "suburbs"}
+)  # fmt: skip
+
+
 def add_places_after_kind_nouns(view: DocView) -> None:
+    _add_listed_after_plural_kinds(view)
     doc = view.doc
     for tok in view.tokens_among(_KIND_NOUNS | {"r/o"}):
         if tok.i + 2 >= len(doc):
@@ -79,6 +86,32 @@ def add_places_after_kind_nouns(view: DocView) -> None:
             end -= 1
         if end > start and view.is_free(start, end) and not doc[start].is_upper:
             view.add(NodeType.PLACE, start, end, source="pattern")
+
+
+def _add_listed_after_plural_kinds(view: DocView) -> None:
+    """'the towns of Misseni and Fakola', 'the provinces of Paktia, Paktika and Khost': each listed name."""
+    doc = view.doc
+    for tok in view.tokens_among(_PLURAL_KIND_NOUNS):
+        k = tok.i + 1
+        if not tok.is_lower or k + 1 >= len(doc) or doc[k].lower_ != "of":
+            continue
+        k += 1
+        while k < len(doc):
+            end = k
+            while end < len(doc) and end - k < _MAX_PLACE_WORDS and _frame_word(doc[end]):
+                end += 1
+            if end == k:
+                break
+            if view.is_free(k, end):
+                view.add(NodeType.PLACE, k, end, source="pattern")
+            elif view.owner[k] >= 0 and view.mentions[view.owner[k]].type is not NodeType.PLACE:
+                break
+            end = max(end, view.mentions[view.owner[k]].tok_end) if view.owner[k] >= 0 else end
+            while end < len(doc) and doc[end].lower_ in {",", "and", "or"}:
+                end += 1
+            if end == k or doc[end - 1].lower_ not in {",", "and", "or"}:
+                break
+            k = end
 
 
 # 'the Rwenzori mountains', 'the Nafusa hills': ranges are often written with a lower-case head word.
@@ -133,10 +166,13 @@ def add_place_head_runs(view: DocView) -> None:
 
 
 def _name_word_before(doc: Doc, j: int) -> bool:
-    """Token j-1 continues a place name leftwards: a name word, or 'da'/'de' between name words."""
+    """Token j-1 continues a place name leftwards: a name word, or 'da'/'de' between name words, or the
+    '-e-' of a Persian or Urdu compound ('Khak-e Afghan', 'Sar-e Pul')."""
     prev = doc[j - 1]
     if is_name_token(prev):
         return True
+    if prev.lower_ in {"-", "e", "i", "ul", "ud"} and j >= 2:
+        return doc[j - 2].lower_ in {"-", "e", "i", "ul", "ud"} or is_name_token(doc[j - 2])
     return prev.lower_ in {"da", "de", "do", "al", "el"} and j >= 2 and is_name_token(doc[j - 2])
 
 
@@ -212,6 +248,61 @@ def add_places_in_frames(view: DocView) -> None:
                 break
             k = end + 1
     _add_apposed_places(view)
+    add_places_listed_with_known(view)
+
+
+def add_places_listed_with_known(view: DocView) -> None:
+    """'attacks in Kidal and Aguelhok': an unknown name listed after a known place, in a place frame
+    (run again once more places are known, taking back one-word names guessed to be persons)."""
+    doc = view.doc
+    for prep in view.tokens_among(_FRAME_PREPS):
+        k = prep.i + 1
+        if _known_place_end(view, k) is None:
+            continue
+        while k < len(doc):
+            end = _known_place_end(view, k)
+            if end is None:
+                if view.lone_word_person(k) and _list_boundary(doc, k + 1):
+                    view.release(k)
+                end = _free_name_run(view, k)
+                if end == k or not _list_boundary(doc, end) or _person_elsewhere(view, k, end):
+                    break
+                view.add(NodeType.PLACE, k, end, source="context")
+            nxt = end
+            while nxt < len(doc) and doc[nxt].lower_ in {",", "and", "or"}:
+                nxt += 1
+            if nxt == end or nxt >= len(doc):
+                break
+            k = nxt
+
+
+def _known_place_end(view: DocView, k: int) -> int | None:
+    m = view.mention_at(k)
+    if m is not None:
+        return m.tok_end if m.type is NodeType.PLACE and m.tok_start == k else None
+    doc = view.doc
+    if k < len(doc) and doc[k].ent_type_ in {"GPE", "LOC"} and doc[k].ent_iob_ == "B":
+        end = k + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return end
+    return None
+
+
+def _list_boundary(doc: Doc, end: int) -> bool:
+    """What may follow the last name of a list of places: punctuation, a preposition, a conjunction."""
+    if end >= len(doc):
+        return True
+    nxt = doc[end]
+    if nxt.text == "-":
+        return False
+    return (
+        nxt.is_punct
+        or nxt.lower_ in {"and", "or", "in", "on", "at", "during", "since", "before", "after"}
+        or (
+            nxt.is_lower and nxt.lower_ in lx.PLURAL_PLACE_HEADS
+        )  # 'in Faryab, Jowzjan, and Sar-e Pul provinces'
+    )
 
 
 def _add_apposed_places(view: DocView) -> None:
@@ -236,12 +327,31 @@ def _frame_word(tok: Token) -> bool:
     return low not in lx.ROLE_TITLES | lx.NAME_HONORIFICS | lx.GROUP_HEADS | lx.NON_GROUP_WORDS
 
 
+_COMPOUND_LINKS = frozenset({"-", "e", "i", "ul", "ud", "da", "de", "do", "al", "el"})
+
+
 def _free_name_run(view: DocView, k: int) -> int:
-    """End of a run of up to three free, capitalised name words starting at k (k when there is none)."""
+    """End of a run of up to three free, capitalised name words starting at k (k when there is none);
+    links inside a compound name ('Sar-e Pul', 'Mocimboa da Praia') do not count as words."""
     doc = view.doc
     end = k
-    while end < len(doc) and end - k < 3 and view.owner[end] < 0 and _frame_word(doc[end]):
-        end += 1
+    words = 0
+    while end < len(doc) and words < 3 and view.owner[end] < 0:
+        if _frame_word(doc[end]):
+            words += 1
+            end += 1
+            continue
+        link = end
+        while (
+            link < len(doc)
+            and doc[link].lower_ in _COMPOUND_LINKS
+            and view.owner[link] < 0
+            and link - end < 3
+        ):
+            link += 1
+        if end == k or link == end or link >= len(doc) or not _frame_word(doc[link]) or view.owner[link] >= 0:
+            break
+        end = link
     if end > k and doc[k].is_upper and end - k == 1:
         return k  # 'in ISKP, Kabul': an acronym is an organisation's, not a village's
     return end

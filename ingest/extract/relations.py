@@ -223,6 +223,9 @@ class RelationFinder:
         if (a.anaphor and a.kind != "pronoun") or b.anaphor:
             return
         doc = self.view.doc
+        lo, hi = sorted((a.root, b.root))
+        if any(t.text == ";" for t in doc[lo:hi]):
+            return  # 'Uruzgan (Afghanistan); Quetta (Pakistan)': items of a list, not one in the other
         # Other places listed along the way ('Afghanistan's Nangarhar and Kunar provinces') are not cue words.
         words = {t.lower_ for t in path if not self._place_token(t.i)}
         ta, tb = doc[a.root], doc[b.root]

@@ -14,8 +14,8 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc](?![sS]\b)[^\W_]+)*")
 _GAP = re.compile(
     r"[ \t\u00a0\-\u2010\u2011\u2012\u2013\u2014&]*\n?[ \t\u00a0\-\u2010\u2011\u2012\u2013\u2014&]*"
 )
-# A bracketed last word of a listed name: 'Communist Party of India (Maoist)', 'CPI (Maoist)'.
-_OPEN_BRACKET = re.compile(r"[ \t\u00a0]*\(")
+# Bracketed words of a listed name: 'Communist Party of India (Maoist)', 'CPI (M-L) People's War'.
+_BRACKET_GAP = re.compile(r"[ \t\u00a0]*[()][ \t\u00a0]*")
 
 
 _LOWER_HEADS = frozenset({"group", "network", "movement", "faction", "brigade", "front"})
@@ -73,7 +73,7 @@ def _longest_at(text: str, words: list[Word], i: int, gaz: Gazetteer) -> GazHit 
         if j > i and _possessive_s(text, words[j - 1], w):
             key[-1] += "s"  # "Lord's Resistance Army": the name's own possessive, keyed as 'lords'
             continue
-        bracket = j > i and _OPEN_BRACKET.fullmatch(text, words[j - 1].end, w.start) is not None
+        bracket = j > i and _BRACKET_GAP.fullmatch(text, words[j - 1].end, w.start) is not None
         if j > i and not (bracket or _joined(text, words[j - 1], w)):
             break
         norm = w.norm
@@ -92,11 +92,11 @@ def _longest_at(text: str, words: list[Word], i: int, gaz: Gazetteer) -> GazHit 
         # 'the Maute group', 'the Haqqani network': a listed name may end in a lower-case head word.
         closes = _capitalised(w.raw) or (group is not None and len(key) > 1 and norm in _LOWER_HEADS)
         if (group or place) and closes and not is_connector(norm):  # never end on "and the Al"
-            closed = bracket and text.startswith(")", w.end)
-            if not bracket or closed:
-                best = GazHit(words[i].start, w.end + closed, group, place, False)
-        if bracket:
-            break  # one bracketed word closes the name
+            span = text[words[i].start : w.end]
+            open_brackets = span.count("(") - span.count(")")
+            end = w.end + 1 if open_brackets == 1 and text.startswith(")", w.end) else w.end
+            if open_brackets == 0 or end > w.end:
+                best = GazHit(words[i].start, end, group, place, False)
     return best
 
 

@@ -68,3 +68,42 @@ def test_where_a_member_comes_from_is_not_where_the_group_operates() -> None:
     ex = extract("Police named the deputy as Bilal Ahmad, a Jaish cadre from Surankote in Poonch.")
     operates = rels(ex, RelType.OPERATES_IN)
     assert not {target for _, target in operates} & {"Surankote", "Poonch"}
+
+
+def test_a_group_that_takes_or_holds_a_place_operates_there() -> None:
+    ex = extract("In 2012 Ansar Dine seized Kidal and attacked the town of Konna.")
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert {("Ansar Dine", "Kidal"), ("Ansar Dine", "Konna")} <= operates
+
+
+def test_each_name_after_a_plural_place_word_of_is_a_place() -> None:
+    ex = extract("The Katiba Khalid Ibn Walid attacked the towns of Misseni and Fakola in 2015.")
+    assert {"Misseni", "Fakola"} <= names(ex, NodeType.PLACE)
+
+
+def test_an_unknown_name_listed_after_a_known_place_is_a_place() -> None:
+    ex = extract("The group fired rockets at UN camps in Kidal and Tessalit, Mali, in 2016.")
+    assert "Tessalit" in names(ex, NodeType.PLACE)
+
+
+def test_a_listed_town_the_pipeline_took_for_a_person_is_a_place() -> None:
+    ex = extract("AQIM fighters helped drive the MNLA out of Gao and Timbuktu in 2012.")
+    assert {"Gao", "Timbuktu"} <= names(ex, NodeType.PLACE)
+    assert "Gao" not in names(ex, NodeType.LEADER)
+
+
+def test_persian_compound_place_names_are_kept_whole() -> None:
+    ex = extract(
+        "Taliban units overran the front's strongholds in the Khak-e Afghan district of Zabul. "
+        "IMU remnants are active in Faryab, Jowzjan, and Sar-e Pul provinces."
+    )
+    places = names(ex, NodeType.PLACE)
+    assert {"Khak-e Afghan", "Sar-e Pul"} <= places
+    assert not {"Afghan", "Sar"} & places
+
+
+def test_a_bracketed_country_after_listed_places_holds_each_of_them() -> None:
+    ex = extract("Area of operations: Kandahar, Helmand, Uruzgan (Afghanistan); Quetta (Pakistan)")
+    located = rels(ex, RelType.LOCATED_IN)
+    assert {("Kandahar", "Afghanistan"), ("Uruzgan", "Afghanistan"), ("Quetta", "Pakistan")} <= located
+    assert ("Quetta", "Kandahar") not in located
