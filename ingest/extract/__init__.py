@@ -44,7 +44,7 @@ from ingest.extract.operations import (
     main_group_places,
     spread_over_place_lists,
 )
-from ingest.extract.reciprocal import merger_lists, the_two_groups
+from ingest.extract.reciprocal import merger_lists, merger_verbs, the_two_groups
 from ingest.extract.relations import RelationFinder
 from ingest.extract.resolve import add_defined_acronyms, add_group_aliases, resolve
 from ingest.extract.succession import successions
@@ -132,6 +132,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     successions(finder, view, salience)
     the_two_groups(finder, view, refs)
     merger_lists(finder, view, refs)
+    merger_verbs(finder, view)
     groupless_operations(finder, view, refs, salience)
     leaders_operations(finder, view, refs)
     claimed_attacks(finder, view, refs)

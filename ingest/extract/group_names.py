@@ -109,6 +109,78 @@ def add_appositive_groups(view: DocView) -> None:
             m.role = None
 
 
+# Nouns for a part or offshoot of a group, whose name often follows in apposition: 'a naval arm, the Sea
+# Tigers'; 'an AMB unit calling itself Al-Muwaqqi'un Bil-Dima'.
+_UNIT_NOUNS = _GROUP_NOUNS | {"wing", "arm", "unit", "branch", "cell", "squad", "front", "division", "module"}
+_LOWER_NAME_HEADS = frozenset({"group", "network", "faction"})
+_NAMING_VERBS = frozenset({"calling", "called", "named", "known", "styling", "styled"})
+
+
+def add_named_units(view: DocView) -> None:
+    """A capitalised name in apposition to a unit noun ('its naval arm, the Sea Tigers'), or the name a
+    unit gives itself ('a unit calling itself X', 'a faction known as X'), is a group; so is a group's
+    named unit ("AQIM's Sahara Emirate")."""
+    _add_possessed_units(view)
+    for noun in view.tokens_among(_UNIT_NOUNS):
+        if noun.pos_ != "NOUN" or not noun.is_lower:
+            continue
+        for child in noun.children:
+            if child.dep_ == "appos" and child.i > noun.i:
+                _add_name_at(view, child)
+        for verb in noun.children:
+            if verb.dep_ in {"acl", "relcl"} and verb.lower_ in _NAMING_VERBS:
+                for obj in verb.subtree:
+                    if obj.dep_ in {"oprd", "dobj", "pobj", "attr", "appos"} and obj.pos_ == "PROPN":
+                        _add_name_at(view, obj)
+                        break
+
+
+_UNIT_HEADS = frozenset(
+    {"emirate", "brigade", "brigades", "battalion", "wing", "front", "division", "unit", "branch", "command",
+     "shura", "katiba", "sector"}
+)  # fmt: skip
+
+
+def _add_possessed_units(view: DocView) -> None:
+    doc = view.doc
+    for m in list(view.mentions):
+        k = m.tok_end
+        if m.type is not NodeType.GROUP or k + 1 >= len(doc) or doc[k].lower_ not in {"'s", "\u2019s"}:
+            continue
+        end = k + 1
+        while end < len(doc) and end - k <= 4 and view.owner[end] < 0 and is_name_token(doc[end]):
+            end += 1
+        if end > k + 2 and doc[end - 1].lower_ in _UNIT_HEADS:
+            view.add(NodeType.GROUP, k + 1, end, source="pattern")
+
+
+def _add_name_at(view: DocView, root: Token) -> None:
+    """The capitalised run that `root` heads ('the Sea Tigers', "Al-Muwaqqi'un Bil-Dima"), as a group."""
+    doc = view.doc
+    if root.pos_ != "PROPN" or view.owner[root.i] >= 0:
+        return
+    start = end = root.i
+    while start > 0 and _name_piece(view, start - 1) and doc[start - 1].head.i in {root.i, start}:
+        start -= 1
+    end = root.i + 1
+    while end < len(doc) and _name_piece(view, end) and end - start < _MAX_RUN:
+        end += 1
+    while start < end and not is_name_token(doc[start]):
+        start += 1
+    if end < len(doc) and doc[end].lower_ in _LOWER_NAME_HEADS and view.owner[end] < 0:
+        end += 1  # 'known as the Karuna group'
+    words = {t.lower_ for t in doc[start:end]}
+    if end - start >= 1 and not words & lx.NON_GROUP_WORDS and not doc[start].is_upper:
+        view.add(NodeType.GROUP, start, end, source="pattern")
+
+
+def _name_piece(view: DocView, i: int) -> bool:
+    tok = view.doc[i]
+    if view.owner[i] >= 0 or "\n" in tok.text:
+        return False
+    return tok.lower_ in _INNER or (is_name_token(tok) and tok.pos_ == "PROPN")
+
+
 # Connectors that may sit inside a group name made of proper nouns ('Okba Ibn Nafaa Brigade').
 _INNER = frozenset({"ibn", "bin", "al", "el", "wal", "wa", "of", "de", "du", "la", "-", "e", "i", "ul"})
 _HEADS = frozenset({"brigade", "brigades", "battalion", "front", "movement", "militia", "army", "network"})

@@ -19,6 +19,7 @@ from ingest.extract.group_names import (
     add_claiming_groups,
     add_cue_groups,
     add_group_names_by_opener,
+    add_named_units,
     add_unlabelled_group_names,
 )
 from ingest.extract.names import add_listed_persons, find_persons
@@ -86,6 +87,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     add_places_after_kind_nouns(view)
     add_places_in_frames(view)
     add_claiming_groups(view)
+    add_named_units(view)
     find_persons(view)
     link_person_aliases(view)
     find_role_appositive_persons(view)

@@ -112,7 +112,8 @@ def _listed_groups(doc: Doc, start: int, group_at: dict[int, int]) -> list[int]:
         if tok.text in {".", ";", ":"} or tok.pos_ in {"VERB", "AUX"} or "\n" in tok.text:
             break
         entity = group_at.get(k)
-        if entity is not None:
+        owner = k + 1 < len(doc) and doc[k + 1].lower_ in {"'s", "\u2019s"}  # "AQIM's Sahara Emirate"
+        if entity is not None and not owner:
             if entity not in members:
                 members.append(entity)
             gap = 0
@@ -127,3 +128,61 @@ def _formed_group(view: DocView, noun: Token, group_at: dict[int, int]) -> int |
     sent = view.sents[view.tok_sent[noun.i]]
     before = [group_at[i] for i in range(sent.start, noun.i) if i in group_at]
     return before[0] if before else None
+
+
+_FORM_VERBS = frozenset({"form", "create", "establish", "found", "launch"})
+
+
+def merger_verbs(finder: RelationFinder, view: DocView) -> None:
+    """'AAD merged with al-Murabitun, the FLM and AQIM's Sahara Emirate to form JNIM'; 'MUJAO and AMB
+    announced their merger': the merging groups are allied with each other and with what they formed."""
+    doc = view.doc
+    group_at = view.entities_by_token(NodeType.GROUP)
+    for tok in view.tokens_among(frozenset({"merged", "merge", "merging", "merger"})):
+        verb = tok if tok.pos_ == "VERB" else tok.head if _owned_by_subject(tok) else None
+        if verb is None:
+            continue
+        members = _subject_groups(verb, group_at)
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
+            members += [m for m in _listed_groups(doc, prep.i + 1, group_at) if m not in members]
+        if len(members) < 2:
+            continue
+        sent = view.tok_sent[tok.i]
+        for n, a in enumerate(members):
+            for b in members[n + 1 :]:
+                finder.emit(RelType.ALLIED_WITH, a, b, sent, 0.6, "merger-verb")
+        formed = _made_group(verb, group_at)
+        if formed is None and tok.pos_ == "NOUN":
+            formed = _formed_group(view, tok, group_at)
+        if formed is not None and formed not in members:
+            for member in members:
+                finder.emit(RelType.ALLIED_WITH, formed, member, sent, 0.6, "merger-verb")
+
+
+def _owned_by_subject(noun: Token) -> bool:
+    """'announced their merger': the merger belongs to the verb's subject."""
+    return noun.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children)
+
+
+def _subject_groups(verb: Token, group_at: dict[int, int]) -> list[int]:
+    out: list[int] = []
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            for t in child.subtree:
+                entity = group_at.get(t.i)
+                if entity is not None and entity not in out:
+                    out.append(entity)
+    return out
+
+
+def _made_group(verb: Token, group_at: dict[int, int]) -> int | None:
+    """'... to form JNIM', '... into the JNIM coalition'."""
+    for t in verb.subtree:
+        made = (t.dep_ == "dobj" and lemma(t.head.text) in _FORM_VERBS) or (
+            t.dep_ == "pobj" and t.head.lower_ == "into" and t.head.head.i == verb.i
+        )
+        if made:
+            for piece in t.subtree:
+                if piece.i in group_at:
+                    return group_at[piece.i]
+    return None

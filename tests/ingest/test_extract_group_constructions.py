@@ -197,3 +197,37 @@ def test_an_unlisted_name_opened_by_an_organisation_word_is_one_group() -> None:
 def test_a_political_party_named_like_a_militant_group_is_not_a_group() -> None:
     ex = extract("The Jamaat-e-Islami condemned the bombing in Peshawar.")
     assert "Jamaat-e-Islami" not in names(ex, NodeType.GROUP)
+
+
+def test_groups_that_merge_to_form_a_new_one_are_allied_with_it_and_each_other() -> None:
+    ex = extract(
+        "In March 2017, Ansar Dine merged with al-Murabitoun and the Macina Liberation Front to form "
+        "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)."
+    )
+    allied = pairs(ex, RelType.ALLIED_WITH)
+    formed = next(e.name for e in ex.entities if "JNIM" in {e.name, *e.aliases})
+    for member in ("Ansar Dine", "al-Murabitoun", "Macina Liberation Front"):
+        assert frozenset((formed, member)) in allied
+    assert frozenset(("Ansar Dine", "al-Murabitoun")) in allied
+
+
+def test_groups_announcing_their_merger_are_allied() -> None:
+    ex = extract("MUJAO and the Signed-in-Blood Battalion announced their merger in August 2013.")
+    allied = pairs(ex, RelType.ALLIED_WITH)
+    assert len(allied) == 1
+
+
+def test_a_named_wing_in_apposition_is_a_group() -> None:
+    ex = extract("The LTTE built a naval arm, the Sea Tigers, commanded by Thillaiyampalam Sivanesan.")
+    assert "Sea Tigers" in names(ex, NodeType.GROUP)
+    assert ("Thillaiyampalam Sivanesan", "Sea Tigers") in rels(ex, RelType.LEADS)
+
+
+def test_a_unit_named_by_what_it_calls_itself_is_a_group() -> None:
+    ex = extract("In 2013 a unit calling itself Katibat al-Furqan al-Jadida attacked the gas plant.")
+    assert any("Furqan" in name for name in names(ex, NodeType.GROUP))
+
+
+def test_a_groups_named_unit_is_a_group_allied_with_it() -> None:
+    ex = extract("AQIM's Sahara Emirate commanded the fighters who held Timbuktu in 2012.")
+    assert frozenset(("AQIM", "Sahara Emirate")) in pairs(ex, RelType.ALLIED_WITH)
