@@ -68,6 +68,8 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
     person = finder.view.doc[p.root]
     if person.dep_ == "pobj" and person.head.lower_ == "under" and person.head in path:
         lead = True  # 'the group regrouped under X'
+    if _under_command_of(person):
+        lead = True  # 'the group came under the command of X'
     if len(path) == 1 and path[0].lower_ == "of" and path[0].head.i == g.root and person.head.i == path[0].i:
         lead = True  # 'the Holy Spirit Movement of Alice Lakwena'
     if lead and words & _HYPOTHETICAL and not words & lx.LEAD_VERBS:
@@ -94,6 +96,19 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
         finder.emit(RelType.LEADS, p.entity, g.entity, p.sent, conf, "role-path", role_text, dist)
     elif member:
         finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, conf, "member-path", None, dist)
+
+
+def _under_command_of(person: Token) -> bool:
+    while person.dep_ in {"compound", "flat"} and person.head.i > person.i:
+        person = person.head
+    of = person.head
+    noun = of.head
+    return (
+        person.dep_ == "pobj"
+        and of.lower_ == "of"
+        and noun.lower_ in {"command", "control"}
+        and noun.head.lower_ == "under"
+    )
 
 
 def _whose_role(finder: RelationFinder, p: Ref, g: Ref) -> str | None:
@@ -185,6 +200,8 @@ _NP_NOUNS = frozenset(
 def described_group(finder: RelationFinder, person: Token) -> int | None:
     """'Al-Mourabitoun, the Sahel-based group led by Mokhtar Belmokhtar': the group whose description
     names the person as its leader (read off the surface: the group named right before that noun phrase)."""
+    while person.dep_ in {"compound", "flat"} and person.head.pos_ == "PROPN" and person.head.i > person.i:
+        person = person.head  # 'Ranjeet Singh alias Neeta': the name's last word carries the role
     agent = person.head
     if person.dep_ != "pobj" or agent.lower_ != "by":
         return None

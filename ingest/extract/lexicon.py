@@ -139,6 +139,8 @@ LEAD_NOUNS = frozenset(
         "spokesperson",
         "deputy",
         "chairman",
+        "president",
+        "vice-president",
         "ideologue",
         "second-in-command",
         "mastermind",

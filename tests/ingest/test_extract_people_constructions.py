@@ -250,3 +250,30 @@ def test_a_place_name_with_a_particle_before_district_is_whole() -> None:
         "Soldiers captured the base in the Mbau area of Mocimboa da Praia district, held by Ansar al-Sunna."
     )
     assert "Praia" not in names(ex, NodeType.PLACE)
+
+
+def test_a_groups_president_and_vice_president_lead_it() -> None:
+    ex = extract(
+        "The FDLR was founded in 2000. Its former president, Ignace Murwanashyaka, and vice-president, "
+        "Straton Musoni, were arrested in Germany in 2009."
+    )
+    leads = rels(ex, RelType.LEADS)
+    assert {("Ignace Murwanashyaka", "FDLR"), ("Straton Musoni", "FDLR")} <= leads
+
+
+def test_a_country_president_leads_no_group() -> None:
+    ex = extract("President Pervez Musharraf banned Lashkar-e-Taiba in January 2002.")
+    assert not rels(ex, RelType.LEADS)
+
+
+def test_a_group_under_the_command_of_a_person_is_led_by_them() -> None:
+    ex = extract("The IJU later came under the command of Mahdi Arsalon.")
+    assert ("Mahdi Arsalon", "IJU") in rels(ex, RelType.LEADS)
+
+
+def test_an_outfit_headed_by_a_person_with_an_alias_is_led_by_that_person() -> None:
+    ex = extract(
+        "The weapons came through a courier of the Khalistan Zindabad Force (KZF), an outfit headed by "
+        "Ranjeet Singh alias Neeta."
+    )
+    assert ("Ranjeet Singh", "Khalistan Zindabad Force") in rels(ex, RelType.LEADS)
