@@ -51,6 +51,9 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
     if [t.lower_ for t in path[-2:]] == ["behalf", "of"] and agent_of(path[0], finder.view.doc[p.root]):
         finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, 0.7, "on-behalf-of", None, -1)
         return
+    if _fought_for(path):  # 'a militant who had earlier fought with the IMU'
+        finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, 0.6, "fought-with", None, len(path))
+        return
     words = cue_words(path)
     bare = cue_words(path, modifiers=False)
     if bare & HOSTILE_ACTS or bare & BREAK_WORDS:
@@ -96,6 +99,17 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
         finder.emit(RelType.LEADS, p.entity, g.entity, p.sent, conf, "role-path", role_text, dist)
     elif member:
         finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, conf, "member-path", None, dist)
+
+
+def _fought_for(path: list[Token]) -> bool:
+    """The person fought with, for or in the ranks of the group: the path is 'fought' + 'with'/'for'."""
+    return (
+        len(path) == 2
+        and path[0].pos_ == "VERB"
+        and lemma(path[0].text) in {"fight", "fought"}
+        and path[1].lower_ in {"with", "for"}
+        and path[1].head.i == path[0].i
+    )
 
 
 def _under_command_of(person: Token) -> bool:

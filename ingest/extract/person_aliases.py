@@ -69,6 +69,20 @@ def _alias_cue_at(doc: Doc, i: int) -> int:
     return 0
 
 
+_DESCRIPTION_MAX = 5
+
+
+def _before_described(view: DocView, j: int) -> int:
+    """The comma before a short lower-case description that ends at token j ('a militant'), or -1."""
+    doc = view.doc
+    k = j
+    while k >= 0 and j - k < _DESCRIPTION_MAX and view.owner[k] < 0 and doc[k].is_lower and doc[k].is_alpha:
+        k -= 1
+    if k < 1 or k == j or doc[k].text != "," or doc[k + 1].lower_ not in {"a", "an", "the"}:
+        return -1
+    return k
+
+
 def _previous_person(view: DocView, i: int) -> int | None:
     """The person mention right before an alias cue, skipping punctuation and bracketed asides."""
     doc = view.doc
@@ -84,7 +98,9 @@ def _previous_person(view: DocView, i: int) -> int | None:
             while j >= 0 and doc[j].text != opener and i - j < 24:
                 j -= 1
         elif not doc[j].is_punct:
-            return None
+            j = _before_described(view, j)  # 'Amriddin Tabarov, a militant known as Mullo Amriddin'
+            if j < 0:
+                return None
         j -= 1
     if j < 0 or view.tok_sent[j] != view.tok_sent[i]:
         return None

@@ -110,12 +110,15 @@ class RelationFinder:
         """A person's role attaches to the nearest group of the sentence ('the group split from MILF under
         the leadership of X': X leads the group, not MILF)."""
         ties = {RelType.LEADS, RelType.MEMBER_OF}
-        best: dict[int, int] = {}
+        best: dict[tuple[int, RelType], int] = {}
         for f in self.found[first:]:
             if f.type in ties:  # direct ties (dist -1) always hold; others only if nothing is nearer
-                best[f.source] = min(best.get(f.source, 99), max(f.dist, 0))
+                key = (f.source, f.type)  # leading one group and belonging to another can both hold
+                best[key] = min(best.get(key, 99), max(f.dist, 0))
         self.found[first:] = [
-            f for f in self.found[first:] if f.type not in ties or f.dist < 0 or f.dist <= best[f.source]
+            f
+            for f in self.found[first:]
+            if f.type not in ties or f.dist < 0 or f.dist <= best[(f.source, f.type)]
         ]
 
     def _subject_groups_only(self, first: int) -> None:

@@ -277,3 +277,25 @@ def test_an_outfit_headed_by_a_person_with_an_alias_is_led_by_that_person() -> N
         "Ranjeet Singh alias Neeta."
     )
     assert ("Ranjeet Singh", "Khalistan Zindabad Force") in rels(ex, RelType.LEADS)
+
+
+def test_a_person_who_fought_with_a_group_is_its_member() -> None:
+    ex = extract("Abu Musab fought for al-Shabaab in Somalia before returning to Kenya.")
+    assert ("Abu Musab", "al-Shabaab") in rels(ex, RelType.MEMBER_OF)
+
+
+def test_a_name_after_a_short_description_and_known_as_is_an_alias() -> None:
+    ex = extract(
+        "Jamaat Ansarullah was set up by Amriddin Tabarov, a militant known as Mullo Amriddin, around 2010."
+    )
+    person = next(e for e in ex.entities if e.name == "Amriddin Tabarov")
+    assert "Mullo Amriddin" in person.aliases
+
+
+def test_leading_one_group_and_belonging_to_another_both_hold() -> None:
+    ex = extract(
+        "Ansar al-Sharia in Derna is an armed group led by Abu Sufian bin Qumu, a former member of the "
+        "Libyan Islamic Fighting Group (LIFG)."
+    )
+    assert ("Abu Sufian bin Qumu", "Libyan Islamic Fighting Group") in rels(ex, RelType.MEMBER_OF)
+    assert any(source == "Abu Sufian bin Qumu" for source, _ in rels(ex, RelType.LEADS))
