@@ -162,7 +162,8 @@ _IRREGULAR = {
     "began": "begin", "begun": "begin", "made": "make", "set": "set", "shot": "shoot", "sought": "seek",
     "underwent": "undergo", "undergone": "undergo", "known": "know", "knew": "know", "gave": "give",
     "given": "give", "went": "go", "came": "come", "split": "split", "trained": "train", "forces": "force",
-    "taken": "take",
+    "taken": "take", "sent": "send", "fled": "flee", "seized": "seize", "overran": "overrun",
+    "travelled": "travel", "traveled": "travel", "controlled": "control", "retook": "retake",
     "ties": "tie", "allies": "ally", "allied": "ally", "based": "base", "funds": "fund", "uses": "use",
 }  # fmt: skip
 _SUFFIXES = (("ying", "y"), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
