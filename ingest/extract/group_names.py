@@ -9,6 +9,7 @@ from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView, clean_ent_bounds
 from ingest.extract.names import is_name_token
+from ingest.extract.normalize import name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -234,6 +235,8 @@ def add_group_names_by_opener(view: DocView) -> None:
         first = tok.lower_.split("-")[0]
         if first not in _OPENERS or not tok.text[:1].isupper() or not _opener_free(view, i):
             continue
+        if _opens_listed_alias(view, i):
+            continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i < _MAX_RUN and _opener_piece(view, end):
             end += 1
@@ -244,6 +247,20 @@ def add_group_names_by_opener(view: DocView) -> None:
             continue  # 'Ansar' is a word; 'Jamaat-e-Islami' a political party
         _release_mentions(view, tok.i, end)  # 'Bilad al-Hind' taken for a person, 'Jund' for a name alone
         view.add(NodeType.GROUP, tok.i, end, source="pattern")
+
+
+def _opens_listed_alias(view: DocView, i: int) -> bool:
+    """'Jamaat Ansarullah': an organisation word before a listed group's alias (the Houthis' 'Ansarullah')
+    names another group; the two words become one unlisted name."""
+    nxt = view.mention_at(i + 1)
+    if nxt is None or nxt.type is not NodeType.GROUP or nxt.group is None or nxt.tok_start != i + 1:
+        return False
+    if name_key(nxt.text) == name_key(nxt.group.name) or nxt.acronym:
+        return False
+    end = nxt.tok_end
+    _release_mentions(view, i + 1, end)
+    view.add(NodeType.GROUP, i, end, source="pattern")
+    return True
 
 
 def _opener_free(view: DocView, i: int) -> bool:

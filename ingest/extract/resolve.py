@@ -117,6 +117,7 @@ def add_defined_acronyms(view: DocView) -> dict[int, int]:
 _AKA = re.compile(
     r"\b(?:aka|a\.k\.a\.?|(?:also|formerly|locally|commonly|widely|better|previously) known as"
     r"|known (?:locally|commonly|widely) as|also called|(?:calls|called|styles|styled) itself"
+    r"|(?:often|usually|commonly|sometimes|generally)(?: simply)? (?:called|referred to as)|simply called"
     r"|refer(?:s|red)? to (?:it|the group|the movement) as|(?:is|was) dubbed)\b",
     re.IGNORECASE,
 )
@@ -176,6 +177,7 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
         ):
             links[i] = prev
     links.update(_bracketed_names(view, groups))
+    links.update(_short_forms(view, groups))
     for i in groups:
         m = view.mentions[i]
         if _RENAMED.search(text, max(0, m.start - 40), m.start):
@@ -188,6 +190,31 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
 # '(Pashto: <script>, ' / '(Arabic: ': a language label, and the name in that language, before a
 # transliteration.
 _LANGUAGE_LEAD = re.compile(r"\s*\(\s*(?:[A-Z][a-z]+:\s*(?:[^\x00-\x7f][^,;:)]*[,;]\s*)?)?")
+
+
+def _short_forms(view: DocView, groups: list[int]) -> dict[int, int]:
+    """'Jamaat Ansarullah ... Ansarullah': a listed alias that ends a longer group name of the text, whose
+    own listed group the text never names in full (the Houthis), is the text's group cut short."""
+    links: dict[int, int] = {}
+    keys = {i: name_key(view.mentions[i].text) for i in groups}
+    for i in groups:
+        m = view.mentions[i]
+        if m.group is None or m.acronym or name_key(m.group.name) == keys[i]:
+            continue
+        canonical = name_key(m.group.name)
+        if any(keys[j] == canonical for j in groups):
+            continue
+        longer = [
+            j
+            for j in groups
+            if len(keys[j]) > len(keys[i])
+            and keys[j][-len(keys[i]) :] == keys[i]
+            and view.mentions[j].group is not m.group
+        ]
+        if longer:
+            m.group = None  # the listed namesake is not the group meant here
+            links[i] = longer[0]
+    return links
 
 
 def _bracketed_names(view: DocView, groups: list[int]) -> dict[int, int]:

@@ -231,3 +231,14 @@ def test_a_unit_named_by_what_it_calls_itself_is_a_group() -> None:
 def test_a_groups_named_unit_is_a_group_allied_with_it() -> None:
     ex = extract("AQIM's Sahara Emirate commanded the fighters who held Timbuktu in 2012.")
     assert frozenset(("AQIM", "Sahara Emirate")) in pairs(ex, RelType.ALLIED_WITH)
+
+
+def test_a_listed_alias_inside_a_longer_unlisted_name_is_that_group_cut_short() -> None:
+    ex = extract(
+        "Jamaat Ansarullah, often simply called Ansarullah, was set up around 2010 in Tajikistan. "
+        "Ansarullah runs a camp in Badakhshan."
+    )
+    found = [e for e in ex.entities if e.type is NodeType.GROUP]
+    assert len(found) == 1
+    assert {"Jamaat Ansarullah", "Ansarullah"} <= {found[0].name, *found[0].aliases}
+    assert "gazetteer" not in found[0].attributes  # not the Houthis, whose alias it shares
