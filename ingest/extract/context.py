@@ -20,7 +20,10 @@ _GROUP_ANAPHORS = frozenset(
     {"group", "organization", "organisation", "outfit", "movement", "network", "faction", "coalition",
      "alliance", "brigade", "battalion", "militia", "splinter", "offshoot"}
 )  # fmt: skip
+# A field line lists names ('Allies: X; Y'); a title with a colon ('After Basavaraju: can the CPI (Maoist)
+# survive?') is a sentence about its subject.
 _FIELD_LINE = re.compile(r"\s*[A-Z][A-Za-z/&' -]{0,40}:\s*\S")
+_TITLE_LINE = re.compile(r"[^\n]{0,200}\?\s*$")
 _PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "itself"})
 
@@ -98,13 +101,20 @@ class Salience:
         self.view = view
         self.by_type: dict[NodeType, list[tuple[int, int, bool]]] = {}
         self.counts: dict[int, int] = {}
-        fields = {i for i, s in enumerate(view.sents) if _FIELD_LINE.match(s.text)}
+        fields = {
+            i for i, s in enumerate(view.sents) if _FIELD_LINE.match(s.text) and not _TITLE_LINE.match(s.text)
+        }
         for ref in sorted(refs, key=lambda r: r.root):
             if view.tok_sent[ref.root] in fields:
                 continue  # 'Allies: X; Y' lists names; it never sets up what 'the group' means next
             is_subject = _subject_like(view.doc[ref.root])
             self.by_type.setdefault(types[ref.entity], []).append((ref.root, ref.entity, is_subject))
             self.counts[ref.entity] = self.counts.get(ref.entity, 0) + 1
+        # 'the party' said again and again is the Communist Party of India (Maoist) spoken of again.
+        heads = _named_heads(view)
+        for tok in view.tokens_among(frozenset(heads)):
+            if view.owner[tok.i] < 0 and _definite(tok, frozenset(heads)):
+                self.counts[heads[tok.lower_]] = self.counts.get(heads[tok.lower_], 0) + 1
 
     def main(self, node_type: NodeType) -> int | None:
         items = self.by_type.get(node_type, [])
@@ -203,15 +213,17 @@ _NAME_HEADS = frozenset({"party", "front", "council", "committee", "union", "lea
 
 
 def _named_heads(view: DocView) -> dict[str, int]:
-    """Name head word -> the one group whose name ends in it ('party' -> CPI (Maoist))."""
-    owners: dict[str, set[int]] = {}
-    for m in view.mentions:
+    """Name head word -> the group whose name holds it ('party' -> CPI (Maoist)); where several do, the
+    one the text names first, which is the one it is about."""
+    owners: dict[str, int] = {}
+    for m in sorted(view.mentions, key=lambda m: m.tok_start):
         if m.type is NodeType.GROUP and m.entity >= 0 and not m.acronym:
-            words = [t.lower_ for t in view.doc[m.tok_start : m.tok_end] if t.is_alpha]
-            heads = {w for w in words[1:] if w in _NAME_HEADS}
-            for head in heads:
-                owners.setdefault(head, set()).add(m.entity)
-    return {head: next(iter(ents)) for head, ents in owners.items() if len(ents) == 1}
+            words = [t.lower_ for t in view.doc[m.tok_start : m.tok_end] if t.is_alpha][1:]
+            if m.group is not None:  # 'CPI (Maoist)' is the Communist Party of India (Maoist)
+                words += m.group.name.lower().split()[1:]
+            for head in {w for w in words if w in _NAME_HEADS}:
+                owners.setdefault(head, m.entity)
+    return owners
 
 
 def _unnamed_antecedent(view: DocView, tok: Token) -> bool:

@@ -242,3 +242,14 @@ def test_a_listed_alias_inside_a_longer_unlisted_name_is_that_group_cut_short() 
     assert len(found) == 1
     assert {"Jamaat Ansarullah", "Ansarullah"} <= {found[0].name, *found[0].aliases}
     assert "gazetteer" not in found[0].attributes  # not the Houthis, whose alias it shares
+
+
+def test_the_party_said_again_and_again_is_the_party_the_text_is_about() -> None:
+    ex = extract(
+        "The CPI (Maoist) was formed in 2004 through a merger that included the People's War Group (PWG). "
+        "The PWG had long fought in Andhra Pradesh, and PWG cadres formed the core. "
+        "The party is active in Bihar. The party also recruits in Jharkhand."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert {("CPI (Maoist)", "Bihar"), ("CPI (Maoist)", "Jharkhand")} <= operates
+    assert ("People's War Group", "Jharkhand") not in operates
