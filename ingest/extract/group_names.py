@@ -12,7 +12,7 @@ from ingest.extract.names import is_name_token
 from ingest.extract.normalize import name_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 
 def add_cue_groups(view: DocView) -> None:
@@ -122,6 +122,7 @@ def add_named_units(view: DocView) -> None:
     unit gives itself ('a unit calling itself X', 'a faction known as X'), is a group; so is a group's
     named unit ("AQIM's Sahara Emirate")."""
     _add_possessed_units(view)
+    _add_formed_groups(view)
     for noun in view.tokens_among(_UNIT_NOUNS):
         if noun.pos_ != "NOUN" or not noun.is_lower:
             continue
@@ -155,30 +156,113 @@ def _add_possessed_units(view: DocView) -> None:
             view.add(NodeType.GROUP, k + 1, end, source="pattern")
 
 
+_FORMING = frozenset(
+    {"form", "formed", "forming", "found", "founded", "launch", "launched", "create", "created"}
+)
+
+
+def _add_formed_groups(view: DocView) -> None:
+    """'split off after a dispute to form the National Council for Renewal and Democracy': what a faction
+    or splinter forms is a group (only where the sentence speaks of one splitting or breaking away)."""
+    for verb in view.tokens_among(_FORMING):
+        if verb.pos_ != "VERB" or not _split_context(view.sents[view.tok_sent[verb.i]]):
+            continue
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.pos_ == "PROPN":
+                _add_name_at(view, obj)
+
+
+_SPLIT_CUES = frozenset(
+    {"split", "splinter", "faction", "breakaway", "broke", "break", "dispute", "quarrel", "defected", "left",
+     "merged", "merger", "militants", "fighters", "cadres", "commanders"}
+)  # fmt: skip
+
+
+def _split_context(sent: Span) -> bool:
+    return any(t.lower_ in _SPLIT_CUES for t in sent)
+
+
 def _add_name_at(view: DocView, root: Token) -> None:
     """The capitalised run that `root` heads ('the Sea Tigers', "Al-Muwaqqi'un Bil-Dima"), as a group."""
     doc = view.doc
-    if root.pos_ != "PROPN" or view.owner[root.i] >= 0:
+    if root.pos_ != "PROPN":
         return
-    start = end = root.i
-    while start > 0 and _name_piece(view, start - 1) and doc[start - 1].head.i in {root.i, start}:
-        start -= 1
+    _release_pattern_pieces(view, root)
+    if view.owner[root.i] >= 0:
+        return
+    inside = {t.i for t in root.subtree}
+    start = root.i
+    while start - 1 in inside and root.i - start < _MAX_RUN and _left_piece(view, start - 1):
+        start -= 1  # "Mouvement islamique de l'Azawad": lower-case words inside a French name
     end = root.i + 1
-    while end < len(doc) and _name_piece(view, end) and end - start < _MAX_RUN:
-        end += 1
+    org_head = doc[root.i].lower_ in _ORG_HEADS
+    while end < len(doc) and end - start < _MAX_NAME and end in inside:
+        if org_head and _absorb_listed(view, end):
+            continue  # 'the High Council of the Islamic Emirate of Afghanistan'
+        if not _inner_piece(view, end):
+            break
+        end += 1  # 'the Rally for Unity and Democracy': small words inside the name's own phrase
+    while end > root.i + 1 and not is_name_token(doc[end - 1]):
+        end -= 1
     while start < end and not is_name_token(doc[start]):
         start += 1
     if end < len(doc) and doc[end].lower_ in _LOWER_NAME_HEADS and view.owner[end] < 0:
         end += 1  # 'known as the Karuna group'
-    words = {t.lower_ for t in doc[start:end]}
-    if end - start >= 1 and not words & lx.NON_GROUP_WORDS and not doc[start].is_upper:
+    if end - start >= 1 and not doc[start].is_upper:
         view.add(NodeType.GROUP, start, end, source="pattern")
+
+
+def _release_pattern_pieces(view: DocView, root: Token) -> None:
+    """Shorter guesses inside the name ('Rally' of 'the Rally for Unity and Democracy') give way."""
+    for tok in root.subtree:
+        owner = view.owner[tok.i]
+        if owner < 0:
+            continue
+        held = view.mentions[owner]
+        if held.source in {"pattern", "ner", "weak"} and held.type in {NodeType.GROUP, NodeType.LEADER}:
+            _release_mentions(view, held.tok_start, held.tok_end)
+
+
+_MAX_NAME = 10
+_ORG_HEADS = frozenset(
+    {"council", "committee", "front", "movement", "brigade", "brigades", "army", "party", "union", "league",
+     "wing", "shura", "command", "organisation", "organization", "group", "battalion", "assembly"}
+)  # fmt: skip
+
+
+def _absorb_listed(view: DocView, i: int) -> bool:
+    """A listed group or place after 'of (the)' inside an organisation's name becomes part of the name."""
+    owner = view.owner[i]
+    doc = view.doc
+    if owner < 0 or view.mentions[owner].type not in {NodeType.GROUP, NodeType.PLACE}:
+        return False
+    m = view.mentions[owner]
+    before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
+    before2 = doc[m.tok_start - 2].lower_ if m.tok_start > 1 else ""
+    if m.tok_start != i or not (before == "of" or (before == "the" and before2 == "of")):
+        return False
+    _release_mentions(view, m.tok_start, m.tok_end)
+    return True
+
+
+def _left_piece(view: DocView, i: int) -> bool:
+    tok = view.doc[i]
+    if view.owner[i] >= 0 or "\n" in tok.text:
+        return False
+    return _name_piece(view, i) or (tok.is_lower and tok.is_alpha) or tok.lower_ in {"de", "du", "des", "la"}
+
+
+def _inner_piece(view: DocView, i: int) -> bool:
+    tok = view.doc[i]
+    return _name_piece(view, i) or (view.owner[i] < 0 and tok.lower_ in {"for", "and", "of", "the", "in"})
 
 
 def _name_piece(view: DocView, i: int) -> bool:
     tok = view.doc[i]
     if view.owner[i] >= 0 or "\n" in tok.text:
         return False
+    if tok.lower_ in {"'s", "\u2019s"} and 0 < i < len(view.doc) - 1:
+        return is_name_token(view.doc[i - 1]) and is_name_token(view.doc[i + 1])  # "People's Liberation"
     return tok.lower_ in _INNER or (is_name_token(tok) and tok.pos_ == "PROPN")
 
 

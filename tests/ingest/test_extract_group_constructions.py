@@ -253,3 +253,32 @@ def test_the_party_said_again_and_again_is_the_party_the_text_is_about() -> None
     operates = rels(ex, RelType.OPERATES_IN)
     assert {("CPI (Maoist)", "Bihar"), ("CPI (Maoist)", "Jharkhand")} <= operates
     assert ("People's War Group", "Jharkhand") not in operates
+
+
+def test_what_a_splinter_forms_is_a_group_whatever_its_name_words() -> None:
+    ex = extract(
+        "The FDLR was founded in 2000. In 2016 a faction under Colonel Wilson Irategeka split off after a "
+        "leadership dispute to form the National Council for Renewal and Democracy (CNRD-Ubwiyunge)."
+    )
+    assert "National Council for Renewal and Democracy" in names(ex, NodeType.GROUP)
+
+
+def test_french_and_possessive_names_are_kept_whole() -> None:
+    french = extract(
+        "In 2013 Alghabass Ag Intalla broke with Ansar Dine in a dispute and formed the Mouvement islamique "
+        "de l'Azawad (MIA)."
+    )
+    assert "Mouvement islamique de l'Azawad" in names(french, NodeType.GROUP)
+    possessive = extract(
+        "A second outfit, the People's Liberation Front of India (PLFI), led by Dinesh Gope, competes with "
+        "the Maoists."
+    )
+    assert "People's Liberation Front of India" in names(possessive, NodeType.GROUP)
+
+
+def test_a_listed_name_inside_a_longer_organisation_name_is_part_of_it() -> None:
+    ex = extract(
+        "In 2015 Mullah Rasul split from the Taliban to form the High Council of the Islamic Emirate of "
+        "Afghanistan, a splinter faction."
+    )
+    assert "High Council of the Islamic Emirate of Afghanistan" in names(ex, NodeType.GROUP)
