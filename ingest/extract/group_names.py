@@ -202,7 +202,7 @@ def _add_name_at(view: DocView, root: Token) -> None:
         if not _inner_piece(view, end):
             break
         end += 1  # 'the Rally for Unity and Democracy': small words inside the name's own phrase
-    while end > root.i + 1 and not is_name_token(doc[end - 1]):
+    while end > root.i + 1 and not _name_piece_text(doc[end - 1]):
         end -= 1
     while start < end and not is_name_token(doc[start]):
         start += 1
@@ -210,6 +210,10 @@ def _add_name_at(view: DocView, root: Token) -> None:
         end += 1  # 'known as the Karuna group'
     if end - start >= 1 and not doc[start].is_upper:
         view.add(NodeType.GROUP, start, end, source="pattern")
+
+
+def _name_piece_text(tok: Token) -> bool:
+    return is_name_token(tok) or (tok.text[:2].lower() in {"l'", "d'"} and tok.text[2:3].isupper())
 
 
 def _release_pattern_pieces(view: DocView, root: Token) -> None:
@@ -254,7 +258,10 @@ def _left_piece(view: DocView, i: int) -> bool:
 
 def _inner_piece(view: DocView, i: int) -> bool:
     tok = view.doc[i]
-    return _name_piece(view, i) or (view.owner[i] < 0 and tok.lower_ in {"for", "and", "of", "the", "in"})
+    if _name_piece(view, i) or (view.owner[i] < 0 and tok.lower_ in {"for", "and", "of", "the", "in"}):
+        return True
+    # "Mouvement pour l'unicite et le jihad en Afrique de l'Ouest": lower-case words of a French name
+    return view.owner[i] < 0 and tok.is_lower and tok.pos_ in {"NOUN", "ADJ", "X", "ADP", "DET", "CCONJ"}
 
 
 def _name_piece(view: DocView, i: int) -> bool:
@@ -263,6 +270,8 @@ def _name_piece(view: DocView, i: int) -> bool:
         return False
     if tok.lower_ in {"'s", "\u2019s"} and 0 < i < len(view.doc) - 1:
         return is_name_token(view.doc[i - 1]) and is_name_token(view.doc[i + 1])  # "People's Liberation"
+    if tok.text[:2].lower() in {"l'", "d'"} and tok.text[2:3].isupper():
+        return True  # "de l'Azawad", "d'Afrique"
     return tok.lower_ in _INNER or (is_name_token(tok) and tok.pos_ == "PROPN")
 
 
@@ -377,8 +386,25 @@ _CLAIM_OBJECTS = frozenset(
 # 'Kashmir Tigers militants', 'a JKIF commander': an organisation whose fighters or commanders these are.
 _FIGHTING_NOUNS = frozenset(
     {"fighters", "militants", "cadres", "operatives", "insurgents", "gunmen", "commander", "commanders",
-     "spokesman", "militant", "fighter", "cadre", "operative", "insurgent"}
+     "spokesman", "militant", "fighter", "cadre", "operative", "insurgent", "militias", "rebels", "rebel",
+     "separatists", "guerrillas", "jihadists"}
 )  # fmt: skip
+# Nouns no state's forces are called: before them even 'Ambazonia Defence Forces' is an armed group.
+_NON_STATE_NOUNS = frozenset(
+    {
+        "militants",
+        "insurgents",
+        "militias",
+        "rebels",
+        "rebel",
+        "separatists",
+        "guerrillas",
+        "jihadists",
+        "cadres",
+        "militant",
+        "insurgent",
+    }
+)
 
 
 def add_claiming_groups(view: DocView) -> None:
@@ -395,9 +421,34 @@ def add_claiming_groups(view: DocView) -> None:
         if not (_claims(root) or _has_fighters(root)):
             continue
         words = {t.lower_ for t in doc[start:end]}
-        if words & lx.NON_GROUP_WORDS or not doc[start].text[:1].isupper():
+        non_state = root.head.lower_ in _NON_STATE_NOUNS and root.head.i == end
+        if (words & lx.NON_GROUP_WORDS and not non_state) or not doc[start].text[:1].isupper():
             continue
         view.add(NodeType.GROUP, start, end, source="pattern")
+    _add_unlabelled_fighting_names(view)
+
+
+def _add_unlabelled_fighting_names(view: DocView) -> None:
+    """'Wazalendo militias', 'CODECO rebels': a one-word name the pipeline took for a person, or left
+    unlabelled, before a noun only armed groups have."""
+    doc = view.doc
+    for noun in view.tokens_among(_NON_STATE_NOUNS):
+        i = noun.i - 1
+        if i < 0 or not noun.is_lower or view.owner[i] >= 0:
+            continue
+        tok = doc[i]
+        if tok.pos_ != "PROPN" or not tok.is_alpha or tok.ent_type_ in {"NORP", "GPE", "LOC", "DATE"}:
+            continue
+        if i > 0 and is_name_token(doc[i - 1]) and doc[i - 1].pos_ == "PROPN":
+            continue  # a longer name; other finders take it
+        low = tok.lower_
+        if low in lx.NON_GROUP_WORDS or low in lx.ROLE_TITLES:
+            continue
+        if tok.is_sent_start and not doc.vocab[low].is_oov:
+            continue  # 'Fugitive militant leader ...': an English word opening a headline
+        if low.endswith(("i", "ese", "ian", "an")):
+            continue  # 'Kashmiri militants', 'Somali rebels': a people, not a group
+        view.add(NodeType.GROUP, i, i + 1, source="pattern")
 
 
 def _claims(root: Token) -> bool:

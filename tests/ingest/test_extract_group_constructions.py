@@ -282,3 +282,15 @@ def test_a_listed_name_inside_a_longer_organisation_name_is_part_of_it() -> None
         "Afghanistan, a splinter faction."
     )
     assert "High Council of the Islamic Emirate of Afghanistan" in names(ex, NodeType.GROUP)
+
+
+def test_a_name_before_a_noun_only_armed_groups_have_is_a_group() -> None:
+    ex = extract("Wazalendo militias have fought M23 rebels around Goma since 2022.")
+    assert "Wazalendo" in names(ex, NodeType.GROUP)
+    people = extract("Police said Kashmiri militants attacked a convoy near Sopore.")
+    assert not names(people, NodeType.GROUP)
+
+
+def test_a_state_sounding_name_before_separatists_is_an_armed_group() -> None:
+    ex = extract("Ambazonia Defence Forces separatists ambushed soldiers near Bamenda.")
+    assert "Ambazonia Defence Forces" in names(ex, NodeType.GROUP)
