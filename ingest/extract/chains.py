@@ -308,6 +308,7 @@ def comma_in_places(finder: RelationFinder, view: DocView) -> None:
         k += 1
         if m.type is NodeType.CAMP:
             k = _past_camp_noun(doc, k)  # 'Camp Zero, the base in ...'
+        collective = k < len(doc) and doc[k].lower_ in {"all", "both"}
         while k < len(doc) and doc[k].lower_ in _ASIDE_ADVERBS:
             k += 1
         if k >= len(doc) or doc[k].lower_ not in {"in", "inside", "within"}:
@@ -321,6 +322,26 @@ def comma_in_places(finder: RelationFinder, view: DocView) -> None:
         if m.type is NodeType.PLACE and not place_fits(m.place, outer.place):
             continue
         finder.emit(RelType.LOCATED_IN, m.entity, outer.entity, m.sent, 0.75, "comma-in-place")
+        for listed in _listed_before(view, m) if collective else []:  # 'A, B and C, all in X'
+            if listed.entity != outer.entity and place_fits(listed.place, outer.place):
+                finder.emit(RelType.LOCATED_IN, listed.entity, outer.entity, m.sent, 0.7, "comma-in-place")
+
+
+def _listed_before(view: DocView, last: Mention) -> list[Mention]:
+    """The places listed before `last` ('Arish, Sheikh Zuweid and' before 'Rafah')."""
+    doc = view.doc
+    out: list[Mention] = []
+    k = last.tok_start
+    while k > 0 and doc[k - 1].lower_ in {",", "and"}:
+        j = k - 1
+        while j > 0 and doc[j - 1].lower_ in {",", "and"}:
+            j -= 1
+        prev = view.mention_at(j - 1)
+        if prev is None or prev.type is not NodeType.PLACE or prev.entity < 0 or prev.sent != last.sent:
+            break
+        out.append(prev)
+        k = prev.tok_start
+    return out
 
 
 def _past_camp_noun(doc: Doc, k: int) -> int:

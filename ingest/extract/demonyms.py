@@ -10,26 +10,6 @@ from ingest.extract.doc_view import DocView, Mention
 from ingest.extract.normalize import name_key
 from ingest.extract.relations import RelationFinder
 
-# Nationality adjective -> country name, for the regions the project covers (public facts).
-DEMONYMS: dict[str, str] = {
-    "afghan": "Afghanistan", "pakistani": "Pakistan", "indian": "India", "bangladeshi": "Bangladesh",
-    "nepali": "Nepal", "nepalese": "Nepal", "lankan": "Sri Lanka", "bhutanese": "Bhutan",
-    "burmese": "Myanmar", "uzbek": "Uzbekistan", "tajik": "Tajikistan", "kyrgyz": "Kyrgyzstan",
-    "turkmen": "Turkmenistan", "kazakh": "Kazakhstan", "iranian": "Iran", "iraqi": "Iraq",
-    "syrian": "Syria", "lebanese": "Lebanon", "jordanian": "Jordan", "yemeni": "Yemen",
-    "saudi": "Saudi Arabia", "turkish": "Turkey", "chinese": "China", "filipino": "Philippines",
-    "philippine": "Philippines",
-    "indonesian": "Indonesia", "malaysian": "Malaysia", "thai": "Thailand", "nigerian": "Nigeria",
-    "nigerien": "Niger", "malian": "Mali", "burkinabe": "Burkina Faso", "chadian": "Chad",
-    "cameroonian": "Cameroon", "mauritanian": "Mauritania", "senegalese": "Senegal", "beninese": "Benin",
-    "togolese": "Togo", "ghanaian": "Ghana", "ivorian": "Ivory Coast", "somali": "Somalia",
-    "kenyan": "Kenya", "ethiopian": "Ethiopia", "eritrean": "Eritrea", "djiboutian": "Djibouti",
-    "sudanese": "Sudan", "ugandan": "Uganda", "tanzanian": "Tanzania", "rwandan": "Rwanda",
-    "burundian": "Burundi", "congolese": "Democratic Republic of the Congo", "mozambican": "Mozambique",
-    "libyan": "Libya", "tunisian": "Tunisia", "algerian": "Algeria", "moroccan": "Morocco",
-    "egyptian": "Egypt",
-}  # fmt: skip
-
 # What a nationality word can say a place is: 'the Uzbek capital', 'a Malian town', 'Afghan provinces'.
 _KINDS = (lx.PLACE_HEADS | lx.PLURAL_PLACE_HEADS | {"capital", "port", "hamlet", "suburb"}) - {
     "border", "coast", "sea", "strait", "gulf", "bay", "pass", "square", "sector",
@@ -43,7 +23,7 @@ def demonym_places(finder: RelationFinder, view: DocView) -> None:
         return
     doc = view.doc
     for i, tok in enumerate(doc):
-        country = countries.get(DEMONYMS.get(tok.lower_, ""))
+        country = countries.get(lx.DEMONYMS.get(tok.lower_, ""))
         if country is None or not tok.text[:1].isupper() or i + 1 >= len(doc):
             continue
         if doc[i + 1].lower_ not in _KINDS or not doc[i + 1].is_lower:
@@ -56,7 +36,7 @@ def demonym_places(finder: RelationFinder, view: DocView) -> None:
 def _countries(view: DocView) -> dict[str, int]:
     """Country name -> entity, for the countries the document names as places."""
     found: dict[str, int] = {}
-    names = {name_key(c): c for c in DEMONYMS.values()}
+    names = {name_key(c): c for c in lx.DEMONYMS.values()}
     for m in view.mentions:
         if m.type is not NodeType.PLACE or m.entity < 0 or m.nested:
             continue

@@ -897,3 +897,30 @@ POLITICAL_PARTIES = frozenset(
      "tehreek-e-labbaik", "tehreek-e-labbaik-pakistan", "jamaat-ud-dawa-party", "jamiat-e-islami",
      "jamiat-ahle-hadith", "markazi-jamiat-ahle-hadith", "jamaat-e-islami-hind", "jamaat-e-islami-bangladesh"}
 )  # fmt: skip
+
+# Nationality adjective -> country name, for the regions the project covers (public facts).
+# Peoples often written alone or before a noun ('Hutu rebels', 'Tajik officials'): never a person's name.
+PEOPLES = frozenset(
+    {"hutu", "tutsi", "tuareg", "fulani", "peul", "baloch", "baluch", "pashtun", "pashtuns", "uighur",
+     "uyghur", "uighurs", "uyghurs", "hazara", "tamil", "sinhalese", "bodo", "naga", "kurd", "kurdish", "arab",
+     "berber", "somali", "acholi", "kanuri", "hausa", "dogon", "bambara", "songhai", "shia", "sunni", "deobandi"}
+)  # fmt: skip
+
+DEMONYMS: dict[str, str] = {
+    "afghan": "Afghanistan", "pakistani": "Pakistan", "indian": "India", "bangladeshi": "Bangladesh",
+    "nepali": "Nepal", "nepalese": "Nepal", "lankan": "Sri Lanka", "bhutanese": "Bhutan",
+    "burmese": "Myanmar", "uzbek": "Uzbekistan", "tajik": "Tajikistan", "kyrgyz": "Kyrgyzstan",
+    "turkmen": "Turkmenistan", "kazakh": "Kazakhstan", "iranian": "Iran", "iraqi": "Iraq",
+    "syrian": "Syria", "lebanese": "Lebanon", "jordanian": "Jordan", "yemeni": "Yemen",
+    "saudi": "Saudi Arabia", "turkish": "Turkey", "chinese": "China", "filipino": "Philippines",
+    "philippine": "Philippines",
+    "indonesian": "Indonesia", "malaysian": "Malaysia", "thai": "Thailand", "nigerian": "Nigeria",
+    "nigerien": "Niger", "malian": "Mali", "burkinabe": "Burkina Faso", "chadian": "Chad",
+    "cameroonian": "Cameroon", "mauritanian": "Mauritania", "senegalese": "Senegal", "beninese": "Benin",
+    "togolese": "Togo", "ghanaian": "Ghana", "ivorian": "Ivory Coast", "somali": "Somalia",
+    "kenyan": "Kenya", "ethiopian": "Ethiopia", "eritrean": "Eritrea", "djiboutian": "Djibouti",
+    "sudanese": "Sudan", "ugandan": "Uganda", "tanzanian": "Tanzania", "rwandan": "Rwanda",
+    "burundian": "Burundi", "congolese": "Democratic Republic of the Congo", "mozambican": "Mozambique",
+    "libyan": "Libya", "tunisian": "Tunisia", "algerian": "Algeria", "moroccan": "Morocco",
+    "egyptian": "Egypt",
+}  # fmt: skip

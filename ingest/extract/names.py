@@ -256,6 +256,9 @@ def _split_on_lists(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+_INLINE_ALIAS_CUES = frozenset({"alias", "@", "aka", "a.k.a.", "a.k.a"})
+
+
 def add_person(view: DocView, start: int, end: int, *, source: str) -> int | None:
     doc = view.doc
     role_words: list[str] = []
@@ -310,8 +313,12 @@ def add_person(view: DocView, start: int, end: int, *, source: str) -> int | Non
     # Honorifics that spaCy left outside the span belong to the name ("Maulana" Masood Azhar).
     while start > 0 and doc[start - 1].lower_ in lx.NAME_HONORIFICS and view.owner[start - 1] < 0:
         start -= 1
+    cut = next((k for k in range(start + 1, end) if doc[k].lower_ in _INLINE_ALIAS_CUES), end)
+    end = cut  # 'Harvinder Singh alias Rinda': the name ends at the cue; the alias is linked after
     toks = doc[start:end]
     words = [t.lower_ for t in toks]
+    if all(w in lx.DEMONYMS or w in lx.PEOPLES for w in words):
+        return None  # 'Tajik', 'Rwandan Hutu': a people, not a person
     if len(words) > 1 and words[-1] in _PLACE_ENDINGS:
         return None  # 'Beni Territory', 'Kurram Agency': a place name built on a place word
     if not _plausible_name(toks.text, words):

@@ -249,6 +249,51 @@ def add_places_in_frames(view: DocView) -> None:
             k = end + 1
     _add_apposed_places(view)
     add_places_listed_with_known(view)
+    _add_places_all_in(view)
+
+
+def _add_places_all_in(view: DocView) -> None:
+    """'between Arish, Sheikh Zuweid and Rafah, all in North Sinai': each listed name is a place."""
+    doc = view.doc
+    for all_tok in view.tokens_among(frozenset({"all", "both"})):
+        i = all_tok.i
+        if i < 2 or i + 2 >= len(doc) or doc[i - 1].text != "," or doc[i + 1].lower_ != "in":
+            continue
+        if _known_place_end(view, i + 2) is None and not _is_place_mention(view, i + 2):
+            continue
+        end = i - 1
+        while end > 0:
+            start = end
+            while start > 0 and end - start < _MAX_PLACE_WORDS and _list_word(view, start - 1):
+                start -= 1
+            while start < end and doc[start].lower_ in _COMPOUND_LINKS:
+                start += 1
+            if start == end:
+                break
+            if view.is_free(start, end) and not _person_elsewhere(view, start, end):
+                view.add(NodeType.PLACE, start, end, source="context")
+            end = start
+            while end > 0 and doc[end - 1].lower_ in {",", "and"}:
+                end -= 1
+            if end == start:
+                break
+
+
+def _list_word(view: DocView, i: int) -> bool:
+    """A word of one item in a list of place names: a capitalised word, a link inside a compound name,
+    or part of a place already found."""
+    tok = view.doc[i]
+    m = view.mention_at(i)
+    if m is not None:
+        return m.type is NodeType.PLACE
+    if tok.lower_ in _COMPOUND_LINKS:
+        return i > 0 and is_name_token(view.doc[i - 1])
+    return is_name_token(tok) and tok.is_alpha and tok.lower_ not in _NOT_PLACE_WORDS
+
+
+def _is_place_mention(view: DocView, i: int) -> bool:
+    m = view.mention_at(i)
+    return m is not None and m.type is NodeType.PLACE
 
 
 def add_places_listed_with_known(view: DocView) -> None:

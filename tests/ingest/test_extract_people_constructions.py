@@ -299,3 +299,17 @@ def test_leading_one_group_and_belonging_to_another_both_hold() -> None:
     )
     assert ("Abu Sufian bin Qumu", "Libyan Islamic Fighting Group") in rels(ex, RelType.MEMBER_OF)
     assert any(source == "Abu Sufian bin Qumu" for source, _ in rels(ex, RelType.LEADS))
+
+
+def test_an_alias_cue_inside_a_name_ends_the_name() -> None:
+    ex = extract(
+        "The accused acted on the directions of Pakistan-based BKI operative Harvinder Singh alias Rinda."
+    )
+    person = next(e for e in ex.entities if e.type is NodeType.LEADER)
+    assert person.name == "Harvinder Singh"
+    assert "Rinda" in person.aliases
+
+
+def test_a_people_is_not_a_person() -> None:
+    ex = extract("Rwandan Hutu fighters joined the FDLR, Tajik officials said.")
+    assert not names(ex, NodeType.LEADER)

@@ -107,3 +107,13 @@ def test_a_bracketed_country_after_listed_places_holds_each_of_them() -> None:
     located = rels(ex, RelType.LOCATED_IN)
     assert {("Kandahar", "Afghanistan"), ("Uruzgan", "Afghanistan"), ("Quetta", "Pakistan")} <= located
     assert ("Quetta", "Kandahar") not in located
+
+
+def test_names_listed_before_all_in_a_place_are_places_within_it() -> None:
+    ex = extract(
+        "The group concentrated its fighters between Arish, Sheikh Zuweid and Rafah, all in North Sinai."
+    )
+    located = rels(ex, RelType.LOCATED_IN)
+    for town in ("Arish", "Sheikh Zuweid", "Rafah"):
+        assert (town, "North Sinai") in located
+    assert "Sheikh Zuweid" not in names(ex, NodeType.LEADER)
