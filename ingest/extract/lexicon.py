@@ -902,8 +902,9 @@ POLITICAL_PARTIES = frozenset(
 # Peoples often written alone or before a noun ('Hutu rebels', 'Tajik officials'): never a person's name.
 PEOPLES = frozenset(
     {"hutu", "tutsi", "tuareg", "fulani", "peul", "baloch", "baluch", "pashtun", "pashtuns", "uighur",
-     "uyghur", "uighurs", "uyghurs", "hazara", "tamil", "sinhalese", "bodo", "naga", "kurd", "kurdish", "arab",
-     "berber", "somali", "acholi", "kanuri", "hausa", "dogon", "bambara", "songhai", "shia", "sunni", "deobandi"}
+     "uyghur", "uighurs", "uyghurs", "hazara", "tamil", "sinhalese", "bodo", "naga", "kurd", "kurdish",
+     "arab", "berber", "somali", "acholi", "kanuri", "hausa", "dogon", "bambara", "songhai", "shia",
+     "sunni", "deobandi"}
 )  # fmt: skip
 
 DEMONYMS: dict[str, str] = {
