@@ -90,8 +90,15 @@ def group_group(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> No
         finder.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, conf, "rival-cue")
     elif words & lx.ALLY_WORDS or words & {"alongside"} or _grew_out_of(path):
         finder.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, conf, "ally-cue")
-    elif _joint_subjects(finder, a, b):
-        finder.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.55, "joint-subjects")
+    elif (joint := _joint_subjects(finder, a, b)) is not None:
+        rel = RelType.RIVAL_OF if _hostile_predicate(joint) else RelType.ALLIED_WITH
+        finder.emit(rel, a.entity, b.entity, a.sent, 0.55, "joint-subjects")
+    elif (between := _between_pair(finder, a, b)) is not None:  # 'clashes between JNIM and ISGS'
+        hostile = lemma(between.text) in _HOSTILE_NOUNS or between.lower_ in lx.RIVAL_WORDS
+        friendly = between.lower_ in lx.ALLY_WORDS or lemma(between.text) in lx.ALLY_WORDS
+        if hostile or friendly:
+            rel = RelType.RIVAL_OF if hostile else RelType.ALLIED_WITH
+            finder.emit(rel, a.entity, b.entity, a.sent, 0.6, "between-pair")
 
 
 def _describes_another(finder: RelationFinder, a: Ref, b: Ref) -> bool:
@@ -137,11 +144,34 @@ def _third_party(finder: RelationFinder, path: list[Token], a: Ref, b: Ref) -> b
     return False
 
 
-def _joint_subjects(finder: RelationFinder, a: Ref, b: Ref) -> bool:
+_HOSTILE_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "war", "rivalry", "feud", "conflict"})
+
+
+def _hostile_predicate(verb: Token) -> bool:
+    """'A and B have clashed', 'A and B are rivals', 'A and B fought over the town'."""
+    words = {lemma(verb.text), verb.lower_}
+    words |= {c.lower_ for c in verb.children if c.dep_ in {"attr", "acomp", "dobj"}}
+    return bool(words & (lx.RIVAL_WORDS | _FIGHT | {"fight", "clash", "battle"}))
+
+
+def _between_pair(finder: RelationFinder, a: Ref, b: Ref) -> Token | None:
+    """The noun whose 'between' joins the pair: 'clashes between A and B', 'an alliance between A and B'."""
+    doc = finder.view.doc
+    ta, tb = doc[a.root], doc[b.root]
+    first = ta if ta.i < tb.i else tb
+    second = tb if first is ta else ta
+    if second.i not in {t.i for t in first.conjuncts} or first.dep_ != "pobj":
+        return None
+    prep = first.head
+    return prep.head if prep.lower_ == "between" and prep.head.pos_ == "NOUN" else None
+
+
+def _joint_subjects(finder: RelationFinder, a: Ref, b: Ref) -> Token | None:
+    """The verb two coordinated groups do together, unless it is an act against someone."""
     doc = finder.view.doc
     ta, tb = doc[a.root], doc[b.root]
     if tb.i not in {t.i for t in ta.conjuncts}:
-        return False
+        return None
     first = ta if ta.i < tb.i else tb
     head = first
     while head.dep_ in {"compound", "poss", "amod", "nmod"} or (
@@ -149,8 +179,8 @@ def _joint_subjects(finder: RelationFinder, a: Ref, b: Ref) -> bool:
     ):
         head = head.head if head.dep_ != "pobj" else head.head.head
     if head.dep_ not in {"nsubj", "nsubjpass", "agent", "pobj"}:
-        return False
+        return None
     if head.dep_ == "pobj" and head.head.lower_ != "by":
-        return False
+        return None
     verb = head.head if head.dep_ != "pobj" else head.head.head
-    return lemma(verb.text) not in HOSTILE_ACTS
+    return None if lemma(verb.text) in HOSTILE_ACTS else verb

@@ -294,3 +294,18 @@ def test_a_name_before_a_noun_only_armed_groups_have_is_a_group() -> None:
 def test_a_state_sounding_name_before_separatists_is_an_armed_group() -> None:
     ex = extract("Ambazonia Defence Forces separatists ambushed soldiers near Bamenda.")
     assert "Ambazonia Defence Forces" in names(ex, NodeType.GROUP)
+
+
+def test_coordinated_groups_that_clash_or_are_rivals_are_not_allies() -> None:
+    clashed = extract("ISWAP and Boko Haram have clashed repeatedly around Lake Chad.")
+    assert frozenset(("ISWAP", "Boko Haram")) in pairs(clashed, RelType.RIVAL_OF)
+    assert not pairs(clashed, RelType.ALLIED_WITH)
+    rivals = extract("The TTP and the Afghan Taliban are rivals in Kunar.")
+    assert pairs(rivals, RelType.RIVAL_OF) and not pairs(rivals, RelType.ALLIED_WITH)
+
+
+def test_a_noun_between_two_groups_says_how_they_stand() -> None:
+    clashes = extract("Clashes between JNIM and ISGS killed dozens in 2020.")
+    assert frozenset(("JNIM", "ISGS")) in pairs(clashes, RelType.RIVAL_OF)
+    alliance = extract("An alliance between JNIM and Ansarul Islam was announced in 2021.")
+    assert frozenset(("JNIM", "Ansarul Islam")) in pairs(alliance, RelType.ALLIED_WITH)
