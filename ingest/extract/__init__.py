@@ -30,7 +30,7 @@ from ingest.extract.context import (
     refs_by_sentence,
     span_root,
 )
-from ingest.extract.demonyms import demonym_places
+from ingest.extract.demonyms import country_frames, demonym_places
 from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import get_gazetteer
 from ingest.extract.infobox import infobox_fields
@@ -125,6 +125,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     places_like(finder, view)
     listed_places_within(finder, view)
     demonym_places(finder, view)
+    country_frames(finder, view)
     bracketed_containers(finder, view)
     nested_camp_places(finder, view)
     cross_sentence(finder, view, refs, salience)

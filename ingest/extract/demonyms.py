@@ -76,3 +76,50 @@ def _listed_from(view: DocView, k: int) -> list[Mention]:
         while k < len(doc) and doc[k].lower_ in {",", "and", "or"}:
             k += 1
     return out
+
+
+def country_frames(finder: RelationFinder, view: DocView) -> None:
+    """'In Mali, ISIS-GS has attacked ... in the Menaka and Gao regions': a clause opened by 'In
+    <country>,' places the smaller places it names in that country (unless they are known to lie
+    elsewhere)."""
+    doc = view.doc
+    for tok in view.tokens_among(frozenset({"in"})):
+        k = tok.i + 1
+        country = view.mention_at(k)
+        if (
+            country is None
+            or country.type is not NodeType.PLACE
+            or country.entity < 0
+            or country.place is None
+        ):
+            continue
+        if country.place.kind != "country" or country.tok_end >= len(doc):
+            continue
+        opens_clause = tok.is_sent_start or doc[tok.i - 1].lower_ in {"and", ";", ",", "but", "while"}
+        after = doc[country.tok_end]
+        # 'In Mali, ...'; '... and in Burkina Faso it has targeted ...'
+        framed = after.text == "," or (not tok.is_sent_start and after.lower_ in {"it", "they", "the"})
+        if not (opens_clause and framed):
+            continue
+        k = country.tok_end + 1
+        sent_end = view.sents[view.tok_sent[tok.i]].end
+        while k < sent_end and doc[k].text != ";" and not _next_frame(view, k):
+            m = view.mention_at(k)
+            if m is not None and m.type is NodeType.PLACE and m.entity >= 0 and m.entity != country.entity:
+                fact_country = m.place.country if m.place is not None else None
+                if fact_country in (None, country.place.name) and (
+                    m.place is None or m.place.kind != "country"
+                ):
+                    finder.emit(RelType.LOCATED_IN, m.entity, country.entity, m.sent, 0.5, "country-frame")
+                k = m.tok_end
+                continue
+            k += 1
+
+
+def _next_frame(view: DocView, k: int) -> bool:
+    """Another 'in <country>,' starts at k ('..., and in Burkina Faso it has targeted ...')."""
+    doc = view.doc
+    if doc[k].lower_ != "in" or k + 1 >= len(doc):
+        return False
+    m = view.mention_at(k + 1)
+    return m is not None and m.place is not None and m.place.kind == "country"

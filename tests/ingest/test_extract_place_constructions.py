@@ -117,3 +117,13 @@ def test_names_listed_before_all_in_a_place_are_places_within_it() -> None:
     for town in ("Arish", "Sheikh Zuweid", "Rafah"):
         assert (town, "North Sinai") in located
     assert "Sheikh Zuweid" not in names(ex, NodeType.LEADER)
+
+
+def test_a_clause_opened_by_in_a_country_places_its_smaller_places_there() -> None:
+    ex = extract(
+        "In Mali, ISIS-GS has attacked civilians in the Menaka and Gao regions, and in Burkina Faso it has "
+        "targeted villages in Oudalan and Seno provinces."
+    )
+    located = rels(ex, RelType.LOCATED_IN)
+    assert {("Menaka", "Mali"), ("Gao", "Mali"), ("Oudalan", "Burkina Faso")} <= located
+    assert ("Oudalan", "Mali") not in located
