@@ -103,6 +103,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     find_repeated_surnames(view)
     add_appositive_groups(view)
     _drop_countries_as_actors(view)
+    _drop_words_that_name_no_place(view)
     extend_place_heads(view)
 
 
@@ -137,6 +138,33 @@ def _drop_countries_as_actors(view: DocView) -> None:
         as_modifier = root.dep_ in {"compound", "nmod", "amod"} and head.lower_ in _STATE_NOUNS
         as_actor = (root.dep_ == "nsubj" and head.lower_ in _STATE_ACTS) or speaks
         if as_modifier or as_actor:
+            m.entity = -2
+            for i in range(m.tok_start, m.tok_end):
+                view.owner[i] = -1
+
+
+# Words a pipeline or a list takes for places that never are: reference numbers ('QDe.115'), peoples and
+# languages ('Mozambican', 'Uighur', 'Urdu'), bare compass points ('Northern', 'West').
+_REFERENCE_NUMBER = re.compile(r"^Q[DI][ei]\.\d+")
+_LANGUAGES = frozenset(
+    {"urdu", "swahili", "pashto", "arabic", "dari", "persian", "farsi", "hindi", "bengali"}
+)
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+     "northwest", "southeast", "southwest"}
+)  # fmt: skip
+
+
+def _drop_words_that_name_no_place(view: DocView) -> None:
+    for m in view.mentions:
+        if m.type is not NodeType.PLACE or m.nested or m.entity == -2:
+            continue
+        words = [t.lower_ for t in view.doc[m.tok_start : m.tok_end] if not t.is_punct]
+        no_place = _REFERENCE_NUMBER.match(m.text) is not None or (
+            len(words) == 1
+            and (words[0] in lx.DEMONYMS or words[0] in lx.PEOPLES or words[0] in _LANGUAGES | _COMPASS)
+        )
+        if no_place:
             m.entity = -2
             for i in range(m.tok_start, m.tok_end):
                 view.owner[i] = -1

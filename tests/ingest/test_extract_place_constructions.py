@@ -127,3 +127,12 @@ def test_a_clause_opened_by_in_a_country_places_its_smaller_places_there() -> No
     located = rels(ex, RelType.LOCATED_IN)
     assert {("Menaka", "Mali"), ("Gao", "Mali"), ("Oudalan", "Burkina Faso")} <= located
     assert ("Oudalan", "Mali") not in located
+
+
+def test_reference_numbers_peoples_languages_and_compass_points_are_not_places() -> None:
+    ex = extract(
+        "ISIL, listed as Al-Qaida in Iraq (QDe.115), recruited Uighur and Malian fighters in the West. "
+        "Its statements appear in Urdu and Swahili. Mozambican troops attacked its positions in Palma."
+    )
+    places = names(ex, NodeType.PLACE)
+    assert not places & {"QDe.115", "Uighur", "Malian", "West", "Urdu", "Swahili", "Mozambican"}
