@@ -278,9 +278,18 @@ def _strong_place_context(view: DocView, start: int, end: int) -> bool:
         return True  # 'in Karachi and Gwadar'
     if len(nxt) >= 2 and nxt[0] in {"and", "or"} and _is_place_token(view, end + 1):
         return True  # 'out of Gao and Timbuktu'
-    if prev is not None and prev.pos_ == "VERB" and prev.lower_ in SEIZE_VERBS:
-        return True  # 'fighters seized Kidal'
+    if (
+        prev is not None
+        and prev.pos_ == "VERB"
+        and (prev.lower_ in SEIZE_VERBS or lemma(prev.text) in SEIZE_VERBS)
+    ):
+        return True  # 'fighters seized Kidal', 'stormed Palma'
+    if prev is not None and prev.lower_ == "on" and start > 1 and doc[start - 2].lower_ in _ASSAULT_NOUNS:
+        return True  # 'the assaults on Mocimboa da Praia and Palma'
     return bool(nxt) and nxt[0] in lx.PLACE_HEADS and nxt[0] not in {"state", "area", "areas"}
+
+
+_ASSAULT_NOUNS = frozenset({"assault", "assaults", "attack", "attacks", "raid", "raids", "offensive"})
 
 
 def _is_place_token(view: DocView, i: int) -> bool:

@@ -456,4 +456,7 @@ def _apposed_kind_follows(doc: Doc, end: int) -> bool:
     return after is None or after.lower_ in _AFTER_KIND
 
 
-_AFTER_KIND = frozenset({"in", "of", "near", "on", "about", "close", ",", ".", "that", "which"})
+_AFTER_KIND = frozenset(
+    {"in", "of", "near", "on", "about", "close", ",", ".", "that", "which", "north", "south", "east", "west",
+     "northeast", "northwest", "southeast", "southwest"}
+)  # fmt: skip
