@@ -55,6 +55,7 @@ class Gazetteer:
     people: list[PersonFact] = field(default_factory=list)
     group_keys: dict[tuple[str, ...], int] = field(default_factory=dict)
     place_keys: dict[tuple[str, ...], int] = field(default_factory=dict)
+    place_homonyms: dict[tuple[str, ...], list[int]] = field(default_factory=dict)  # every place of a name
     person_keys: dict[tuple[str, ...], int] = field(default_factory=dict)
     acronyms: dict[str, int] = field(default_factory=dict)  # exact spelling -> group
     first_words: set[str] = field(default_factory=set)
@@ -69,6 +70,13 @@ class Gazetteer:
     def place_by_key(self, key: tuple[str, ...]) -> PlaceFact | None:
         idx = self.place_keys.get(key)
         return None if idx is None else self.places[idx]
+
+    def place_in_country(self, key: tuple[str, ...], countries: set[str]) -> PlaceFact | None:
+        """The place of this name that lies in one of `countries` ('Palma' in Mozambique, not Spain)."""
+        for idx in self.place_homonyms.get(key, ()):
+            if self.places[idx].country in countries:
+                return self.places[idx]
+        return None
 
     def person_by_key(self, key: tuple[str, ...]) -> PersonFact | None:
         idx = self.person_keys.get(key)
@@ -144,6 +152,7 @@ def _add_place(gaz: Gazetteer, names: list[str], fact: PlaceFact, *, override: b
         key = name_key(name)
         if not key:
             continue
+        gaz.place_homonyms.setdefault(key, []).append(idx)
         if override or key not in gaz.place_keys:
             gaz.place_keys[key] = idx
             gaz.first_words.add(key[0])

@@ -13,7 +13,7 @@ from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.camps import find_camps
 from ingest.extract.doc_view import DocView, clean_ent_bounds
-from ingest.extract.gazetteer import Gazetteer
+from ingest.extract.gazetteer import Gazetteer, PlaceFact
 from ingest.extract.group_names import (
     add_appositive_groups,
     add_claiming_groups,
@@ -104,6 +104,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     add_appositive_groups(view)
     _drop_countries_as_actors(view)
     _drop_words_that_name_no_place(view)
+    _prefer_the_documents_countries(view, gaz)
     extend_place_heads(view)
 
 
@@ -153,6 +154,25 @@ _COMPASS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
      "northwest", "southeast", "southwest"}
 )  # fmt: skip
+
+
+def _prefer_the_documents_countries(view: DocView, gaz: Gazetteer) -> None:
+    """'Palma' in a story about Mozambique is the Mozambican town, not Palma de Mallorca: a place whose
+    listed namesake lies outside every country the document names takes a namesake inside one."""
+    places = [m for m in view.mentions if m.type is NodeType.PLACE and m.place is not None and m.entity != -2]
+    countries = {m.place.name for m in places if m.place is not None and m.place.kind == "country"}
+    countries |= {
+        m.place.country for m in places if m.place is not None and m.place.curated and m.place.country
+    }
+    replaced: dict[str, PlaceFact] = {}
+    for m in places:
+        if m.place is None or m.place.kind == "country" or m.place.country in countries:
+            continue
+        name = m.place.name
+        if name not in replaced:
+            better = gaz.place_in_country(name_key(name), countries)
+            replaced[name] = better if better is not None else m.place
+        m.place = replaced[name]
 
 
 def _drop_words_that_name_no_place(view: DocView) -> None:

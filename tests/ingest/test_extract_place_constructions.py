@@ -136,3 +136,13 @@ def test_reference_numbers_peoples_languages_and_compass_points_are_not_places()
     )
     places = names(ex, NodeType.PLACE)
     assert not places & {"QDe.115", "Uighur", "Malian", "West", "Urdu", "Swahili", "Mozambican"}
+
+
+def test_a_place_name_shared_by_two_countries_takes_the_one_the_text_is_about() -> None:
+    def hyderabad(text: str) -> str | None:
+        ex = extract(text)
+        place = next(e for e in ex.entities if e.name == "Hyderabad")
+        return place.attributes.get("country")
+
+    assert hyderabad("Police in India said the cell planned attacks in Hyderabad.") == "India"
+    assert hyderabad("Police in Pakistan said the cell planned attacks in Hyderabad.") == "Pakistan"
