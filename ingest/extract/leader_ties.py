@@ -58,7 +58,7 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
     bare = cue_words(path, modifiers=False)
     if bare & HOSTILE_ACTS or bare & BREAK_WORDS:
         return
-    if any(t.dep_ in {"ccomp", "xcomp"} and t.head in path for t in path):
+    if any(t.dep_ in {"ccomp", "xcomp"} and t.head in path and not _raised(t) for t in path):
         return  # "the chairman stated that ... Mullah Omar": the path crosses into a reported clause
     acts = any(
         t.pos_ in {"VERB", "AUX"}
@@ -99,6 +99,37 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
         finder.emit(RelType.LEADS, p.entity, g.entity, p.sent, conf, "role-path", role_text, dist)
     elif member:
         finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, conf, "member-path", None, dist)
+
+
+_RAISING = frozenset(
+    {
+        "think",
+        "thought",
+        "believe",
+        "believed",
+        "say",
+        "said",
+        "report",
+        "reported",
+        "know",
+        "known",
+        "understand",
+        "understood",
+        "allege",
+        "alleged",
+        "suspect",
+        "suspected",
+        "seem",
+        "appear",
+        "go",
+        "went",
+    }
+)
+
+
+def _raised(clause: Token) -> bool:
+    """'X is thought to have led Y', 'X went on to found Y': the clause is the subject's own act."""
+    return clause.dep_ == "xcomp" and (clause.head.lower_ in _RAISING or lemma(clause.head.text) in _RAISING)
 
 
 def _fought_for(path: list[Token]) -> bool:

@@ -97,6 +97,8 @@ def agent_of(verb: Token, person: Token) -> bool:
         tok = tok.head
     if tok.head.i == verb.i and tok.dep_ in {"nsubj", "nsubjpass"}:
         return tok.dep_ == "nsubj"
+    if verb.dep_ == "xcomp" and tok.head.i == verb.head.i and tok.dep_ in {"nsubj", "nsubjpass"}:
+        return True  # 'X is thought to have led the JMB', 'X went on to found Y': the raised subject
     if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.i == verb.i:
         return True
     if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"who", "that"} for c in verb.children):

@@ -313,3 +313,13 @@ def test_an_alias_cue_inside_a_name_ends_the_name() -> None:
 def test_a_people_is_not_a_person() -> None:
     ex = extract("Rwandan Hutu fighters joined the FDLR, Tajik officials said.")
     assert not names(ex, NodeType.LEADER)
+
+
+def test_a_person_thought_to_have_led_a_group_leads_it() -> None:
+    ex = extract("Salahuddin Salehin is thought to have led the JMB ever since.")
+    assert ("Salahuddin Salehin", "JMB") in rels(ex, RelType.LEADS)
+
+
+def test_a_reported_clause_still_does_not_tie_the_reporter() -> None:
+    ex = extract("The TTP chairman stated that the attack was planned by Mullah Omar's men.")
+    assert ("Mullah Omar", "TTP") not in rels(ex, RelType.LEADS)
