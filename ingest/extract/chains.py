@@ -206,6 +206,8 @@ def _lead_cue(view: DocView, ref: Ref) -> str | None:
         return "title"
     while tok.dep_ in {"compound", "conj", "appos", "flat"} and tok.head.i != tok.i:
         tok = tok.head
+    if _handed_the_lead(tok):
+        return "steers"  # 'leadership passed to his brother, Jafar Dicko'
     if tok.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     verbs = [tok.head]
@@ -216,6 +218,20 @@ def _lead_cue(view: DocView, ref: Ref) -> str | None:
         verbs.append(nxt[0])
     steers = any(_steers(v) for v in verbs if tok.dep_ == "nsubj" or v is not verbs[0])
     return "steers" if steers else None
+
+
+def _handed_the_lead(person: Token) -> bool:
+    """The person is who the leadership or command passed, fell or was handed to."""
+    to = person.head
+    verb = to.head
+    if (
+        person.dep_ != "pobj"
+        or to.lower_ != "to"
+        or lemma(verb.text) not in {"pass", "fall", "go", "hand", "transfer"}
+    ):
+        return False
+    held = {c.lower_ for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}}
+    return bool(held & {"leadership", "command", "control", "mantle", "reins"})
 
 
 def _steers(verb: Token) -> bool:

@@ -162,10 +162,13 @@ _IRREGULAR = {
     "began": "begin", "begun": "begin", "made": "make", "set": "set", "shot": "shoot", "sought": "seek",
     "underwent": "undergo", "undergone": "undergo", "known": "know", "knew": "know", "gave": "give",
     "given": "give", "went": "go", "came": "come", "split": "split", "trained": "train", "forces": "force",
-    "taken": "take", "sent": "send", "fled": "flee", "seized": "seize", "overran": "overrun",
+    "taken": "take", "created": "create", "creating": "create",
+    "sent": "send", "fled": "flee", "seized": "seize", "overran": "overrun",
     "travelled": "travel", "traveled": "travel", "controlled": "control", "retook": "retake",
     "ties": "tie", "allies": "ally", "allied": "ally", "based": "base", "funds": "fund", "uses": "use",
 }  # fmt: skip
+# Stems that keep a silent 'e' after a consonant pair: merg(e), pledg(e), serv(e), announc(e), involv(e).
+_SOFT_ENDINGS = frozenset({"rg", "dg", "rv", "nc", "lv", "rc", "ng"} - {"ng"})
 _SUFFIXES = (("ying", "y"), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
 
@@ -189,5 +192,7 @@ def lemma(word: str) -> str:
                 and (stem[-3:-2] not in "aeiou")
             ):
                 stem += "e"  # located -> locate, supervised -> supervise
+            elif suffix in {"ing", "ed"} and stem[-2:] in _SOFT_ENDINGS:
+                stem += "e"  # merged -> merge, pledged -> pledge, served -> serve, announced -> announce
             return stem
     return w

@@ -99,6 +99,8 @@ def agent_of(verb: Token, person: Token) -> bool:
         return tok.dep_ == "nsubj"
     if verb.dep_ == "xcomp" and tok.head.i == verb.head.i and tok.dep_ in {"nsubj", "nsubjpass"}:
         return True  # 'X is thought to have led the JMB', 'X went on to found Y': the raised subject
+    if verb.dep_ == "conj" and tok.head.i == verb.head.i and tok.dep_ == "nsubj":
+        return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)  # 'X broke ... and formed Y'
     if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.i == verb.i:
         return True
     if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"who", "that"} for c in verb.children):

@@ -323,3 +323,24 @@ def test_a_person_thought_to_have_led_a_group_leads_it() -> None:
 def test_a_reported_clause_still_does_not_tie_the_reporter() -> None:
     ex = extract("The TTP chairman stated that the attack was planned by Mullah Omar's men.")
     assert ("Mullah Omar", "TTP") not in rels(ex, RelType.LEADS)
+
+
+def test_a_group_created_by_a_person_is_led_by_them() -> None:
+    ex = extract("The Katiba Macina was created in early 2015 by Amadou Koufa.")
+    assert ("Amadou Koufa", "Katiba Macina") in rels(ex, RelType.LEADS)
+
+
+def test_a_person_who_broke_away_and_formed_a_group_leads_it() -> None:
+    ex = extract(
+        "In January 2013 Alghabass Ag Intalla, then a senior Ansar Dine negotiator, broke with Iyad Ag "
+        "Ghaly in a dispute and formed the Mouvement islamique de l'Azawad (MIA)."
+    )
+    assert ("Alghabass Ag Intalla", "Mouvement islamique de l'Azawad") in rels(ex, RelType.LEADS)
+
+
+def test_the_one_leadership_passed_to_leads_the_group() -> None:
+    ex = extract(
+        "Ansarul Islam was founded by Ibrahim Malam Dicko. After his death in 2017, leadership passed to "
+        "his brother, Jafar Dicko."
+    )
+    assert ("Jafar Dicko", "Ansarul Islam") in rels(ex, RelType.LEADS)
