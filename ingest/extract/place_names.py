@@ -422,6 +422,12 @@ def _known_place_follows(view: DocView, end: int) -> bool:
         k += 1
     after_in = k < len(doc) and doc[k].lower_ == "in"
     k += after_in
+    while (
+        after_in
+        and k < len(doc)
+        and doc[k].lower_ in lx.DEMONYM_SKIP | {"the", "north", "south", "east", "west"}
+    ):
+        k += 1  # 'from Derna in eastern Libya'
     if k == end or k >= len(doc):
         return False
     m = view.mention_at(k)

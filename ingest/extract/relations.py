@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _MAX_PATH = 8
+# Nouns whose object is the group something is tied to, not the one acting: 'loyalty to al-Qaeda'.
+_TIE_NOUNS = frozenset({"loyalty", "allegiance", "support", "ties", "links", "affiliation", "bay'ah", "oath"})
 _MAX_OPERATE_PATH = 7
 _IN_PREPS = frozenset({"in", "at", "near", "inside", "within", "on"})
 _LOCATED = frozenset({"located", "situated", "locate", "situate", "lie", "lies", "boundary", "border"})
@@ -285,6 +287,9 @@ class RelationFinder:
             return
         if tells_origin(path):
             return
+        owner_noun = self.view.doc[g.root].head.head
+        if self.view.doc[g.root].dep_ == "pobj" and owner_noun.lower_ in _TIE_NOUNS:
+            return  # 'declared its loyalty to al-Qaeda and operated from Derna': al-Qaeda did not
         conf = 0.75 if based or len(path) <= 3 else 0.6
         if g.anaphor:
             conf -= 0.15
