@@ -193,12 +193,32 @@ def add_coordinated_places(view: DocView) -> None:
                 and end - start < 3
             ):
                 start -= 1
-            if start == end or not view.is_free(start, end) or not _not_org(view, start, end):
+            if start == end or not _not_org(view, start, end):
+                break
+            if not view.is_free(start, end) and not _absorb_inner_place(view, start, end):
                 break
             view.add(NodeType.PLACE, start, end, source="pattern")
             if start < 2 or doc[start - 1].lower_ not in {"and", ","}:
                 break
             end = start - 1
+
+
+def _absorb_inner_place(view: DocView, start: int, end: int) -> bool:
+    """'the Inner Niger Delta region': a listed place inside a longer name gives its tokens to the name."""
+    owners = {view.owner[i] for i in range(start, end) if view.owner[i] >= 0}
+    inner = [view.mentions[o] for o in owners]
+    if not inner or any(
+        m.type is not NodeType.PLACE or m.tok_start < start or m.tok_end > end for m in inner
+    ):
+        return False
+    if any(m.tok_start == start and m.tok_end == end for m in inner):
+        return False  # the name itself is already a place
+    for m in inner:
+        m.entity = -2
+        m.nested = True
+        for i in range(m.tok_start, m.tok_end):
+            view.owner[i] = -1
+    return True
 
 
 def _not_org(view: DocView, start: int, end: int) -> bool:

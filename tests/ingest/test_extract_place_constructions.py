@@ -146,3 +146,14 @@ def test_a_place_name_shared_by_two_countries_takes_the_one_the_text_is_about() 
 
     assert hyderabad("Police in India said the cell planned attacks in Hyderabad.") == "India"
     assert hyderabad("Police in Pakistan said the cell planned attacks in Hyderabad.") == "Pakistan"
+
+
+def test_a_listed_place_inside_a_longer_listed_region_name_gives_way() -> None:
+    ex = extract(
+        "Since 2020 ISIS-GS and JNIM have fought each other in the Gourma and Inner Niger Delta regions of "
+        "central Mali."
+    )
+    places = names(ex, NodeType.PLACE)
+    assert {"Gourma", "Inner Niger Delta"} <= places
+    assert "Niger" not in places
+    assert ("Inner Niger Delta", "Mali") in rels(ex, RelType.LOCATED_IN)
