@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView
+from ingest.extract.gazetteer import get_gazetteer
 from ingest.extract.names import is_name_token
+from ingest.extract.normalize import name_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 _MAX_NAME = 5
 _JOINERS = frozenset({"al", "el", "ul", "ud", "e", "i", "-", "bin", "ibn", "as", "ash", "ad", "wal"})
@@ -110,6 +112,9 @@ def _suffix_camps(view: DocView, i: int, head_start: int | None = None) -> None:
     if not plural:
         view.add(NodeType.CAMP, j, i + 1, source="pattern")
         return
+    listed = j >= 2 and doc[j - 1].lower_ in {"and", ","}
+    if not listed and _names_a_place(doc[j:i]):
+        return  # 'the Sagaing camps', 'the Kunar camps': camps in a place, none of them named
     view.add(NodeType.CAMP, j, i, source="pattern")
     # "the Al-Faruq and Salman al-Farsi camps": every name in the coordination is a camp.
     while j >= 2 and doc[j - 1].lower_ in {"and", ","}:
@@ -118,6 +123,12 @@ def _suffix_camps(view: DocView, i: int, head_start: int | None = None) -> None:
             break
         view.add(NodeType.CAMP, k, j - 1, source="pattern")
         j = k
+
+
+def _names_a_place(span: Span) -> bool:
+    if all(t.ent_type_ in {"GPE", "LOC"} for t in span):
+        return True
+    return get_gazetteer().place_by_key(name_key(span.text)) is not None
 
 
 def find_place_camps(view: DocView) -> None:

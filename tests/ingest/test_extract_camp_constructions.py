@@ -38,3 +38,10 @@ def test_a_madrasa_is_a_camp_only_where_training_happens_there() -> None:
 def test_a_listed_group_name_keeps_its_article() -> None:
     ex = extract("Three militants were members of the Resistance Front (TRF), a proxy of Lashkar-e-Taiba.")
     assert "The Resistance Front" in {e.name for e in ex.entities if e.type is NodeType.GROUP}
+
+
+def test_camps_named_only_by_their_place_are_not_a_camp() -> None:
+    ex = extract("The group's fighters moved between the Kunar camps and the Pakistani border in 2010.")
+    assert not names(ex, NodeType.CAMP)
+    listed = extract("Recruits trained at the Al-Faruq and Salman al-Farsi camps in 1991.")
+    assert {"Al-Faruq", "Salman al-Farsi"} <= names(listed, NodeType.CAMP)
