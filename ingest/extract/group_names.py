@@ -129,12 +129,32 @@ def add_named_units(view: DocView) -> None:
         for child in noun.children:
             if child.dep_ == "appos" and child.i > noun.i:
                 _add_name_at(view, child)
-        for verb in noun.children:
-            if verb.dep_ in {"acl", "relcl"} and verb.lower_ in _NAMING_VERBS:
-                for obj in verb.subtree:
-                    if obj.dep_ in {"oprd", "dobj", "pobj", "attr", "appos"} and obj.pos_ == "PROPN":
-                        _add_name_at(view, obj)
-                        break
+        if noun.dep_ == "appos" and noun.head.i < noun.i and _indefinite(noun):
+            _add_name_at(view, noun.head)  # 'the Asif Reza Commando Force, a group formed by ...'
+        for clause in noun.children:
+            if clause.dep_ not in {"acl", "relcl"}:
+                continue
+            naming = [t for t in clause.subtree if t.lower_ in _NAMING_VERBS and t.pos_ in {"VERB", "AUX"}]
+            for verb in naming[:1]:  # 'known as X', 'that came to be called X'
+                _add_named_object(view, verb)
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+
+
+def _add_named_object(view: DocView, verb: Token) -> None:
+    for obj in verb.subtree:
+        if obj.i <= verb.i or obj.dep_ not in {"oprd", "dobj", "pobj", "attr", "appos"}:
+            continue
+        if obj.pos_ == "PROPN":
+            _add_name_at(view, obj)
+            return
+        if obj.lower_ in _LOWER_NAME_HEADS:  # 'known as the Karuna group'
+            named = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if named:
+                _add_name_at(view, named[-1])
+            return
 
 
 _UNIT_HEADS = frozenset(

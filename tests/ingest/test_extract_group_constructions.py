@@ -309,3 +309,13 @@ def test_a_noun_between_two_groups_says_how_they_stand() -> None:
     assert frozenset(("JNIM", "ISGS")) in pairs(clashes, RelType.RIVAL_OF)
     alliance = extract("An alliance between JNIM and Ansarul Islam was announced in 2021.")
     assert frozenset(("JNIM", "Ansarul Islam")) in pairs(alliance, RelType.ALLIED_WITH)
+
+
+def test_a_name_the_text_says_a_faction_is_known_by_is_a_group() -> None:
+    ex = extract("His faction, known as the Karuna group, later fought alongside government troops.")
+    assert "Karuna group" in names(ex, NodeType.GROUP)
+    coalition = extract(
+        "In 1985 the LTTE joined the Eelam National Liberation Front (ENLF), a coalition that also included "
+        "TELO."
+    )
+    assert "Eelam National Liberation Front" in names(coalition, NodeType.GROUP)
