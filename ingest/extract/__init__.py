@@ -33,6 +33,7 @@ from ingest.extract.context import (
 from ingest.extract.demonyms import country_frames, demonym_places
 from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import get_gazetteer
+from ingest.extract.group_aliases import add_group_aliases
 from ingest.extract.infobox import infobox_fields
 from ingest.extract.leader_ties import share_with_listed_people
 from ingest.extract.mentions import add_nested_camp_places, find_mentions
@@ -46,7 +47,7 @@ from ingest.extract.operations import (
 )
 from ingest.extract.reciprocal import merger_lists, merger_verbs, the_two_groups
 from ingest.extract.relations import RelationFinder
-from ingest.extract.resolve import add_defined_acronyms, add_group_aliases, resolve
+from ingest.extract.resolve import add_defined_acronyms, resolve
 from ingest.extract.succession import successions
 from ingest.models import Extraction
 from ingest.nlp import load_pipeline

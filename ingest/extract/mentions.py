@@ -13,13 +13,12 @@ from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.camps import find_camps
 from ingest.extract.doc_view import DocView, clean_ent_bounds
-from ingest.extract.gazetteer import Gazetteer, PlaceFact
+from ingest.extract.gazetteer import Gazetteer
 from ingest.extract.group_names import (
     add_appositive_groups,
     add_claiming_groups,
     add_cue_groups,
     add_group_names_by_opener,
-    add_named_units,
     add_unlabelled_group_names,
 )
 from ingest.extract.names import add_listed_persons, find_persons
@@ -31,15 +30,20 @@ from ingest.extract.names_in_context import (
 from ingest.extract.normalize import lemma, name_key
 from ingest.extract.paths import SEIZE_VERBS
 from ingest.extract.person_aliases import link_person_aliases
+from ingest.extract.place_checks import (
+    drop_countries_as_actors,
+    drop_words_that_name_no_place,
+    prefer_the_documents_countries,
+)
+from ingest.extract.place_frames import add_places_in_frames, add_places_listed_with_known
 from ingest.extract.place_names import (
     add_coordinated_places,
     add_place_head_runs,
     add_places_after_kind_nouns,
-    add_places_in_frames,
-    add_places_listed_with_known,
     extend_place_heads,
 )
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
+from ingest.extract.unit_names import add_named_units
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -102,92 +106,10 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     find_weak_persons(view)
     find_repeated_surnames(view)
     add_appositive_groups(view)
-    _drop_countries_as_actors(view)
-    _drop_words_that_name_no_place(view)
-    _prefer_the_documents_countries(view, gaz)
+    drop_countries_as_actors(view)
+    drop_words_that_name_no_place(view)
+    prefer_the_documents_countries(view, gaz)
     extend_place_heads(view)
-
-
-# A country named as a nationality or an institution's owner ('United States citizens', 'the United
-# States embassy') or as the state acting ('the United States designated X') is not a place of the story.
-_STATE_NOUNS = frozenset(
-    {"citizen", "citizens", "national", "nationals", "embassy", "embassies", "consulate", "government",
-     "officials", "official", "forces", "troops", "military", "army", "soldiers", "personnel", "department",
-     "president", "authorities", "court", "courts", "treasury", "navy", "diplomats", "envoy", "aid"}
-)  # fmt: skip
-_STATE_ACTS = frozenset(
-    {"designate", "designated", "list", "listed", "sanction", "sanctioned", "proscribe", "ban"}
-)
-# A capital or a country as the one who speaks or decides: 'Islamabad has denied ...', 'Washington has
-# described X as ...', 'New Delhi stripped the region of ...'.
-_GOVERNMENT_ACTS = frozenset(
-    {"deny", "say", "said", "says", "accuse", "describe", "strip", "reject", "press", "regard", "consider",
-     "insist", "demand", "warn", "blame", "condemn", "urge", "urg", "announc", "announce", "welcome",
-     "protest"}
-)  # fmt: skip
-
-
-def _drop_countries_as_actors(view: DocView) -> None:
-    for m in view.mentions:
-        if m.type is not NodeType.PLACE or m.place is None or m.nested:
-            continue
-        root = view.doc[m.tok_start : m.tok_end].root
-        head = root.head
-        speaks = root.dep_ == "nsubj" and lemma(head.text) in _GOVERNMENT_ACTS
-        if m.place.kind != "country" and not (speaks and m.place.kind in {"city", "subdivision"}):
-            continue
-        as_modifier = root.dep_ in {"compound", "nmod", "amod"} and head.lower_ in _STATE_NOUNS
-        as_actor = (root.dep_ == "nsubj" and head.lower_ in _STATE_ACTS) or speaks
-        if as_modifier or as_actor:
-            m.entity = -2
-            for i in range(m.tok_start, m.tok_end):
-                view.owner[i] = -1
-
-
-# Words a pipeline or a list takes for places that never are: reference numbers ('QDe.115'), peoples and
-# languages ('Mozambican', 'Uighur', 'Urdu'), bare compass points ('Northern', 'West').
-_REFERENCE_NUMBER = re.compile(r"^Q[DI][ei]\.\d+")
-_LANGUAGES = frozenset(
-    {"urdu", "swahili", "pashto", "arabic", "dari", "persian", "farsi", "hindi", "bengali"}
-)
-_COMPASS = frozenset(
-    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
-     "northwest", "southeast", "southwest"}
-)  # fmt: skip
-
-
-def _prefer_the_documents_countries(view: DocView, gaz: Gazetteer) -> None:
-    """'Palma' in a story about Mozambique is the Mozambican town, not Palma de Mallorca: a place whose
-    listed namesake lies outside every country the document names takes a namesake inside one."""
-    places = [m for m in view.mentions if m.type is NodeType.PLACE and m.place is not None and m.entity != -2]
-    countries = {m.place.name for m in places if m.place is not None and m.place.kind == "country"}
-    countries |= {
-        m.place.country for m in places if m.place is not None and m.place.curated and m.place.country
-    }
-    replaced: dict[str, PlaceFact] = {}
-    for m in places:
-        if m.place is None or m.place.kind == "country" or m.place.country in countries:
-            continue
-        name = m.place.name
-        if name not in replaced:
-            better = gaz.place_in_country(name_key(name), countries)
-            replaced[name] = better if better is not None else m.place
-        m.place = replaced[name]
-
-
-def _drop_words_that_name_no_place(view: DocView) -> None:
-    for m in view.mentions:
-        if m.type is not NodeType.PLACE or m.nested or m.entity == -2:
-            continue
-        words = [t.lower_ for t in view.doc[m.tok_start : m.tok_end] if not t.is_punct]
-        no_place = _REFERENCE_NUMBER.match(m.text) is not None or (
-            len(words) == 1
-            and (words[0] in lx.DEMONYMS or words[0] in lx.PEOPLES or words[0] in _LANGUAGES | _COMPASS)
-        )
-        if no_place:
-            m.entity = -2
-            for i in range(m.tok_start, m.tok_end):
-                view.owner[i] = -1
 
 
 def _add_gazetteer_groups(view: DocView, hits: list[GazHit]) -> None:

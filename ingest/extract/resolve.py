@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Any
 
 from graph.ontology import NodeType
@@ -111,121 +110,6 @@ def add_defined_acronyms(view: DocView) -> dict[int, int]:
             new = view.add(view.mentions[target].type, *toks, source="acronym", acronym=True)
             if new is not None:
                 links[new] = target
-    return links
-
-
-_AKA = re.compile(
-    r"\b(?:aka|a\.k\.a\.?|(?:also|formerly|locally|commonly|widely|better|previously) known as"
-    r"|known (?:locally|commonly|widely) as|also called|(?:calls|called|styles|styled) itself"
-    r"|(?:often|usually|commonly|sometimes|generally)(?: simply)? (?:called|referred to as)|simply called"
-    r"|refer(?:s|red)? to (?:it|the group|the movement) as|(?:is|was) dubbed)\b",
-    re.IGNORECASE,
-)
-_AS_GAP = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?as\s+(?:the\s+)?", re.I)
-_DESIGNATED = re.compile(
-    r"\b(?:designated|designates|designate|listed|proscribed|banned)\s+(?:the\s+)?$", re.I
-)
-_RENAMED = re.compile(
-    r"\b(?:changed its name to|renamed (?:itself )?(?:as )?|rebranded (?:itself )?as"
-    r"|(?:now )?operat(?:es|ing) as|re-?emerged as|reconstituted (?:itself )?as|became known as"
-    r"|(?:took|adopted|assumed|reverted to) the name)\s*(?:the\s+)?$",
-    re.I,
-)
-
-
-def add_group_aliases(view: DocView) -> dict[int, int]:
-    """'Lashkar e-Tayyiba ... aka Army of the Pure; Jamaat-ud-Dawa; ...' and 'changed its name to X':
-    the listed names are the same group as the one just named."""
-    links: dict[int, int] = {}
-    groups = sorted(
-        (i for i, m in enumerate(view.mentions) if m.type is NodeType.GROUP and not m.nested),
-        key=lambda i: view.mentions[i].start,
-    )
-    if not groups:
-        return links
-    text = view.text
-    for cue in _AKA.finditer(text):
-        before = [
-            i
-            for i in groups
-            if view.mentions[i].end <= cue.start() and cue.start() - view.mentions[i].end < 400
-        ]
-        if not before:
-            continue
-        subject = before[-1]
-        line_start = text.rfind("\n", 0, cue.start()) + 1
-        if text[line_start : cue.start()].strip():
-            # Inline 'X, also known as Y, ...': only the name right after the cue.
-            nxt = [i for i in groups if view.mentions[i].start >= cue.end()]
-            between = text[cue.end() : view.mentions[nxt[0]].start].strip(" \t").lower() if nxt else "x"
-            if between in {"", "the"}:
-                links[nxt[0]] = subject
-            continue
-        stop = text.find("\n", cue.end())
-        stop = len(text) if stop < 0 else stop
-        for i in groups:
-            m = view.mentions[i]
-            if cue.end() <= m.start < stop and i != subject:
-                links[i] = subject
-    for prev, i in pairwise(groups):
-        # 'designated the ADF as ISIS-DRC': a designation under another name names the same group.
-        a, b = view.mentions[prev], view.mentions[i]
-        if (
-            a.sent == b.sent
-            and _AS_GAP.fullmatch(text, a.end, b.start)
-            and _DESIGNATED.search(text, max(0, a.start - 30), a.start)
-        ):
-            links[i] = prev
-    links.update(_bracketed_names(view, groups))
-    links.update(_short_forms(view, groups))
-    for i in groups:
-        m = view.mentions[i]
-        if _RENAMED.search(text, max(0, m.start - 40), m.start):
-            earlier = [j for j in groups if view.mentions[j].end < m.start - 20]
-            if earlier:
-                links[i] = earlier[-1]
-    return links
-
-
-# '(Pashto: <script>, ' / '(Arabic: ': a language label, and the name in that language, before a
-# transliteration.
-_LANGUAGE_LEAD = re.compile(r"\s*\(\s*(?:[A-Z][a-z]+:\s*(?:[^\x00-\x7f][^,;:)]*[,;]\s*)?)?")
-
-
-def _short_forms(view: DocView, groups: list[int]) -> dict[int, int]:
-    """'Jamaat Ansarullah ... Ansarullah': a listed alias that ends a longer group name of the text, whose
-    own listed group the text never names in full (the Houthis), is the text's group cut short."""
-    links: dict[int, int] = {}
-    keys = {i: name_key(view.mentions[i].text) for i in groups}
-    for i in groups:
-        m = view.mentions[i]
-        if m.group is None or m.acronym or name_key(m.group.name) == keys[i]:
-            continue
-        canonical = name_key(m.group.name)
-        if any(keys[j] == canonical for j in groups):
-            continue
-        longer = [
-            j
-            for j in groups
-            if len(keys[j]) > len(keys[i])
-            and keys[j][-len(keys[i]) :] == keys[i]
-            and view.mentions[j].group is not m.group
-        ]
-        if longer:
-            m.group = None  # the listed namesake is not the group meant here
-            links[i] = longer[0]
-    return links
-
-
-def _bracketed_names(view: DocView, groups: list[int]) -> dict[int, int]:
-    """'The Mullah Dadullah Front (Pashto: ..., Mahaz-e Mullah Dadullah)': the name in the brackets, right
-    after the opening or a language label, is the same group's other name."""
-    links: dict[int, int] = {}
-    for prev, i in pairwise(groups):
-        a, b = view.mentions[prev], view.mentions[i]
-        lead = _LANGUAGE_LEAD.fullmatch(view.text, a.end, b.start)
-        if lead is not None and "(" in lead.group() and not b.acronym:
-            links[i] = prev
     return links
 
 

@@ -1,0 +1,94 @@
+"""Places that are not places of the story, or not the place the story means: a country acting as a
+state ('the United States designated X'), words taken for places that never are ('QDe.115', 'Uighur',
+'Urdu', 'West'), and a name shared by places in several countries ('Hyderabad')."""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import NodeType
+from ingest.extract import lexicon as lx
+from ingest.extract.doc_view import DocView
+from ingest.extract.gazetteer import Gazetteer, PlaceFact
+from ingest.extract.normalize import lemma, name_key
+
+# A country named as a nationality or an institution's owner ('United States citizens', 'the United
+# States embassy') or as the state acting ('the United States designated X') is not a place of the story.
+_STATE_NOUNS = frozenset(
+    {"citizen", "citizens", "national", "nationals", "embassy", "embassies", "consulate", "government",
+     "officials", "official", "forces", "troops", "military", "army", "soldiers", "personnel", "department",
+     "president", "authorities", "court", "courts", "treasury", "navy", "diplomats", "envoy", "aid"}
+)  # fmt: skip
+_STATE_ACTS = frozenset(
+    {"designate", "designated", "list", "listed", "sanction", "sanctioned", "proscribe", "ban"}
+)
+# A capital or a country as the one who speaks or decides: 'Islamabad has denied ...', 'Washington has
+# described X as ...', 'New Delhi stripped the region of ...'.
+_GOVERNMENT_ACTS = frozenset(
+    {"deny", "say", "said", "says", "accuse", "describe", "strip", "reject", "press", "regard", "consider",
+     "insist", "demand", "warn", "blame", "condemn", "urge", "urg", "announc", "announce", "welcome",
+     "protest"}
+)  # fmt: skip
+
+
+def drop_countries_as_actors(view: DocView) -> None:
+    for m in view.mentions:
+        if m.type is not NodeType.PLACE or m.place is None or m.nested:
+            continue
+        root = view.doc[m.tok_start : m.tok_end].root
+        head = root.head
+        speaks = root.dep_ == "nsubj" and lemma(head.text) in _GOVERNMENT_ACTS
+        if m.place.kind != "country" and not (speaks and m.place.kind in {"city", "subdivision"}):
+            continue
+        as_modifier = root.dep_ in {"compound", "nmod", "amod"} and head.lower_ in _STATE_NOUNS
+        as_actor = (root.dep_ == "nsubj" and head.lower_ in _STATE_ACTS) or speaks
+        if as_modifier or as_actor:
+            m.entity = -2
+            for i in range(m.tok_start, m.tok_end):
+                view.owner[i] = -1
+
+
+# Words a pipeline or a list takes for places that never are: reference numbers ('QDe.115'), peoples and
+# languages ('Mozambican', 'Uighur', 'Urdu'), bare compass points ('Northern', 'West').
+_REFERENCE_NUMBER = re.compile(r"^Q[DI][ei]\.\d+")
+_LANGUAGES = frozenset(
+    {"urdu", "swahili", "pashto", "arabic", "dari", "persian", "farsi", "hindi", "bengali"}
+)
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+     "northwest", "southeast", "southwest"}
+)  # fmt: skip
+
+
+def prefer_the_documents_countries(view: DocView, gaz: Gazetteer) -> None:
+    """'Palma' in a story about Mozambique is the Mozambican town, not Palma de Mallorca: a place whose
+    listed namesake lies outside every country the document names takes a namesake inside one."""
+    places = [m for m in view.mentions if m.type is NodeType.PLACE and m.place is not None and m.entity != -2]
+    countries = {m.place.name for m in places if m.place is not None and m.place.kind == "country"}
+    countries |= {
+        m.place.country for m in places if m.place is not None and m.place.curated and m.place.country
+    }
+    replaced: dict[str, PlaceFact] = {}
+    for m in places:
+        if m.place is None or m.place.kind == "country" or m.place.country in countries:
+            continue
+        name = m.place.name
+        if name not in replaced:
+            better = gaz.place_in_country(name_key(name), countries)
+            replaced[name] = better if better is not None else m.place
+        m.place = replaced[name]
+
+
+def drop_words_that_name_no_place(view: DocView) -> None:
+    for m in view.mentions:
+        if m.type is not NodeType.PLACE or m.nested or m.entity == -2:
+            continue
+        words = [t.lower_ for t in view.doc[m.tok_start : m.tok_end] if not t.is_punct]
+        no_place = _REFERENCE_NUMBER.match(m.text) is not None or (
+            len(words) == 1
+            and (words[0] in lx.DEMONYMS or words[0] in lx.PEOPLES or words[0] in _LANGUAGES | _COMPASS)
+        )
+        if no_place:
+            m.entity = -2
+            for i in range(m.tok_start, m.tok_end):
+                view.owner[i] = -1

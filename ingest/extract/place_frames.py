@@ -1,0 +1,277 @@
+"""Names neither the gazetteer nor the pipeline knows as places, found by the frame around them: after a
+preposition and before a known place ('at Trishal, in Mymensingh district'), listed with known places
+('in Kidal and Aguelhok'), called a village or town by an aside ('Redwani Payeen, a village in Kulgam'),
+or listed before 'all in' a place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.ontology import NodeType
+from ingest.extract import lexicon as lx
+from ingest.extract.doc_view import DocView
+from ingest.extract.names import is_name_token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_MAX_LIST_WORDS = 4
+
+
+# Prepositions after which a name followed by a known place can only be a place: 'at Trishal, in
+# Mymensingh district', 'from Surankote in Poonch', 'at Dilsukhnagar, Hyderabad, Telangana'.
+_FRAME_PREPS = frozenset({"in", "at", "near", "from", "around", "outside", "inside"})
+# 'Redwani Payeen, a village in Kulgam': what the aside calls the name says it is a place.
+_APPOSED_KINDS = frozenset(
+    {"village", "town", "city", "hamlet", "suburb", "district", "locality", "neighbourhood",
+     "neighborhood", "settlement", "township", "area", "hill", "mountain", "valley", "forest", "oasis"}
+)  # fmt: skip
+_NOT_PLACE_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "the", "his", "her", "their", "its", "this", "that", "a", "an"}
+)  # fmt: skip
+_MAX_FRAME_ITEMS = 3
+
+
+def add_places_in_frames(view: DocView) -> None:
+    """Unknown names that a locative frame shows to be places: after a preposition and before a known
+    place ('at Trishal, in Mymensingh district'; each item of 'at Dilsukhnagar, Hyderabad, Telangana'),
+    or with an aside that calls them a village or town ('in Redwani Payeen, a village in Kulgam')."""
+    doc = view.doc
+    for prep in view.tokens_among(_FRAME_PREPS):
+        runs: list[tuple[int, int]] = []
+        k = prep.i + 1
+        while len(runs) < _MAX_FRAME_ITEMS:
+            end = _free_name_run(view, k)
+            if end == k:
+                break
+            runs.append((k, end))
+            if _known_place_follows(view, end) or _apposed_kind_follows(doc, end):
+                if any(_person_elsewhere(view, start, stop) for start, stop in runs):
+                    break
+                for start, stop in runs:
+                    view.add(NodeType.PLACE, start, stop, source="context")
+                break
+            if end + 1 >= len(doc) or doc[end].text != ",":
+                break
+            k = end + 1
+    _add_apposed_places(view)
+    add_places_listed_with_known(view)
+    _add_places_all_in(view)
+
+
+def _add_places_all_in(view: DocView) -> None:
+    """'between Arish, Sheikh Zuweid and Rafah, all in North Sinai': each listed name is a place."""
+    doc = view.doc
+    for all_tok in view.tokens_among(frozenset({"all", "both"})):
+        i = all_tok.i
+        if i < 2 or i + 2 >= len(doc) or doc[i - 1].text != "," or doc[i + 1].lower_ != "in":
+            continue
+        if _known_place_end(view, i + 2) is None and not _is_place_mention(view, i + 2):
+            continue
+        end = i - 1
+        while end > 0:
+            start = end
+            while start > 0 and end - start < _MAX_LIST_WORDS and _list_word(view, start - 1):
+                start -= 1
+            while start < end and doc[start].lower_ in _COMPOUND_LINKS:
+                start += 1
+            if start == end:
+                break
+            if view.is_free(start, end) and not _person_elsewhere(view, start, end):
+                view.add(NodeType.PLACE, start, end, source="context")
+            end = start
+            while end > 0 and doc[end - 1].lower_ in {",", "and"}:
+                end -= 1
+            if end == start:
+                break
+
+
+def _list_word(view: DocView, i: int) -> bool:
+    """A word of one item in a list of place names: a capitalised word, a link inside a compound name,
+    or part of a place already found."""
+    tok = view.doc[i]
+    m = view.mention_at(i)
+    if m is not None:
+        return m.type is NodeType.PLACE
+    if tok.lower_ in _COMPOUND_LINKS:
+        return i > 0 and is_name_token(view.doc[i - 1])
+    return is_name_token(tok) and tok.is_alpha and tok.lower_ not in _NOT_PLACE_WORDS
+
+
+def _is_place_mention(view: DocView, i: int) -> bool:
+    m = view.mention_at(i)
+    return m is not None and m.type is NodeType.PLACE
+
+
+def add_places_listed_with_known(view: DocView) -> None:
+    """'attacks in Kidal and Aguelhok': an unknown name listed after a known place, in a place frame
+    (run again once more places are known, taking back one-word names guessed to be persons)."""
+    doc = view.doc
+    for prep in view.tokens_among(_FRAME_PREPS):
+        k = prep.i + 1
+        if _known_place_end(view, k) is None:
+            continue
+        while k < len(doc):
+            end = _known_place_end(view, k)
+            if end is None:
+                if view.lone_word_person(k) and _list_boundary(doc, k + 1):
+                    view.release(k)
+                end = _free_name_run(view, k)
+                if end == k or not _list_boundary(doc, end) or _person_elsewhere(view, k, end):
+                    break
+                view.add(NodeType.PLACE, k, end, source="context")
+            nxt = end
+            while nxt < len(doc) and doc[nxt].lower_ in {",", "and", "or"}:
+                nxt += 1
+            if nxt == end or nxt >= len(doc):
+                break
+            k = nxt
+
+
+def _known_place_end(view: DocView, k: int) -> int | None:
+    m = view.mention_at(k)
+    if m is not None:
+        return m.tok_end if m.type is NodeType.PLACE and m.tok_start == k else None
+    doc = view.doc
+    if k < len(doc) and doc[k].ent_type_ in {"GPE", "LOC"} and doc[k].ent_iob_ == "B":
+        end = k + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return end
+    return None
+
+
+def _list_boundary(doc: Doc, end: int) -> bool:
+    """What may follow the last name of a list of places: punctuation, a preposition, a conjunction."""
+    if end >= len(doc):
+        return True
+    nxt = doc[end]
+    if nxt.text == "-":
+        return False
+    return (
+        nxt.is_punct
+        or nxt.lower_ in {"and", "or", "in", "on", "at", "during", "since", "before", "after"}
+        or (
+            nxt.is_lower and nxt.lower_ in lx.PLURAL_PLACE_HEADS
+        )  # 'in Faryab, Jowzjan, and Sar-e Pul provinces'
+    )
+
+
+def _add_apposed_places(view: DocView) -> None:
+    """'Hardu Panzoo, a village in Kulgam': the name before an aside calling it a village is a place."""
+    doc = view.doc
+    for comma in view.tokens_among(frozenset({","})):
+        end = comma.i
+        if not _apposed_kind_follows(doc, end):
+            continue
+        start = end
+        while start > 0 and end - start < 3 and view.owner[start - 1] < 0 and frame_word(doc[start - 1]):
+            start -= 1
+        if start == end or doc[start].is_sent_start or _person_elsewhere(view, start, end):
+            continue
+        view.add(NodeType.PLACE, start, end, source="context")
+
+
+def frame_word(tok: Token) -> bool:
+    low = tok.lower_
+    if not (is_name_token(tok) and tok.is_alpha) or low in _NOT_PLACE_WORDS:
+        return False
+    return low not in lx.ROLE_TITLES | lx.NAME_HONORIFICS | lx.GROUP_HEADS | lx.NON_GROUP_WORDS
+
+
+_COMPOUND_LINKS = frozenset({"-", "e", "i", "ul", "ud", "da", "de", "do", "al", "el"})
+
+
+def _free_name_run(view: DocView, k: int) -> int:
+    """End of a run of up to three free, capitalised name words starting at k (k when there is none);
+    links inside a compound name ('Sar-e Pul', 'Mocimboa da Praia') do not count as words."""
+    doc = view.doc
+    end = k
+    words = 0
+    while end < len(doc) and words < 3 and view.owner[end] < 0:
+        if frame_word(doc[end]):
+            words += 1
+            end += 1
+            continue
+        link = end
+        while (
+            link < len(doc)
+            and doc[link].lower_ in _COMPOUND_LINKS
+            and view.owner[link] < 0
+            and link - end < 3
+        ):
+            link += 1
+        if end == k or link == end or link >= len(doc) or not frame_word(doc[link]) or view.owner[link] >= 0:
+            break
+        end = link
+    if end > k and doc[k].is_upper and end - k == 1:
+        return k  # 'in ISKP, Kabul': an acronym is an organisation's, not a village's
+    return end
+
+
+def _person_elsewhere(view: DocView, start: int, end: int) -> bool:
+    """'sent them to Abdul Sayed in Sudan': a name the text uses for a person elsewhere is that person."""
+    words = [t.lower_ for t in view.doc[start:end]]
+    for ent in view.doc.ents:
+        if ent.label_ == "PERSON" and not ent.start <= start < ent.end:
+            ent_words = [t.lower_ for t in ent]
+            if any(ent_words[i : i + len(words)] == words for i in range(len(ent_words))):
+                return True
+    return False
+
+
+def _known_place_follows(view: DocView, end: int) -> bool:
+    """A known place right after the name ('X, Dhaka', 'X in Poonch'), and not as the next item of a list
+    ('Faryab, Jowzjan, and Sar-e Pul')."""
+    doc = view.doc
+    k = end
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    after_in = k < len(doc) and doc[k].lower_ == "in"
+    k += after_in
+    while (
+        after_in
+        and k < len(doc)
+        and doc[k].lower_ in lx.DEMONYM_SKIP | {"the", "north", "south", "east", "west"}
+    ):
+        k += 1  # 'from Derna in eastern Libya'
+    if k == end or k >= len(doc):
+        return False
+    m = view.mention_at(k)
+    if m is not None:
+        if m.type is not NodeType.PLACE or m.place is None:
+            return False
+        place_end = m.tok_end
+    elif doc[k].ent_type_ in {"GPE", "LOC"} and doc[k].ent_iob_ == "B":
+        place_end = k + 1
+        while place_end < len(doc) and doc[place_end].ent_iob_ == "I":
+            place_end += 1
+    else:
+        return False
+    return after_in or not _list_goes_on(doc, place_end)
+
+
+def _list_goes_on(doc: Doc, k: int) -> bool:
+    words = [t.lower_ for t in doc[k : k + 5]]
+    if words[:1] == ["and"]:
+        return True
+    return words[:1] == [","] and "and" in words and "." not in words[: words.index("and")]
+
+
+def _apposed_kind_follows(doc: Doc, end: int) -> bool:
+    words = [t.lower_ for t in doc[end : end + 4]]
+    if len(words) < 4 or words[0] != "," or words[1] not in {"a", "the"}:
+        return False
+    kind = 2 if words[2] in _APPOSED_KINDS else 3 if words[3] in _APPOSED_KINDS else 0
+    if not kind or (kind == 3 and not doc[end + 2].is_alpha):
+        return False
+    after = doc[end + kind + 1] if end + kind + 1 < len(doc) else None
+    return after is None or after.lower_ in _AFTER_KIND
+
+
+_AFTER_KIND = frozenset(
+    {"in", "of", "near", "on", "about", "close", ",", ".", "that", "which", "north", "south", "east", "west",
+     "northeast", "northwest", "southeast", "southwest"}
+)  # fmt: skip

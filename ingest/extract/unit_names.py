@@ -1,0 +1,202 @@
+"""Groups named by their place in another's structure: a wing or unit in apposition ('a naval arm, the
+Sea Tigers'), the name a faction calls itself or is known by, what a splinter forms, and a group's named
+unit ("AQIM's Sahara Emirate"). Such names may hold small words, French articles and possessives."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.ontology import NodeType
+from ingest.extract.doc_view import DocView
+from ingest.extract.group_names import GROUP_NOUNS, NAME_INNER, release_mentions
+from ingest.extract.names import is_name_token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_MAX_RUN = 7
+
+
+# Nouns for a part or offshoot of a group, whose name often follows in apposition: 'a naval arm, the Sea
+# Tigers'; 'an AMB unit calling itself Al-Muwaqqi'un Bil-Dima'.
+_UNIT_NOUNS = GROUP_NOUNS | {"wing", "arm", "unit", "branch", "cell", "squad", "front", "division", "module"}
+_LOWER_NAME_HEADS = frozenset({"group", "network", "faction"})
+_NAMING_VERBS = frozenset({"calling", "called", "named", "known", "styling", "styled"})
+
+
+def add_named_units(view: DocView) -> None:
+    """A capitalised name in apposition to a unit noun ('its naval arm, the Sea Tigers'), or the name a
+    unit gives itself ('a unit calling itself X', 'a faction known as X'), is a group; so is a group's
+    named unit ("AQIM's Sahara Emirate")."""
+    _add_possessed_units(view)
+    _add_formed_groups(view)
+    for noun in view.tokens_among(_UNIT_NOUNS):
+        if noun.pos_ != "NOUN" or not noun.is_lower:
+            continue
+        for child in noun.children:
+            if child.dep_ == "appos" and child.i > noun.i:
+                _add_name_at(view, child)
+        if noun.dep_ == "appos" and noun.head.i < noun.i and _indefinite(noun):
+            _add_name_at(view, noun.head)  # 'the Asif Reza Commando Force, a group formed by ...'
+        for clause in noun.children:
+            if clause.dep_ not in {"acl", "relcl"}:
+                continue
+            naming = [t for t in clause.subtree if t.lower_ in _NAMING_VERBS and t.pos_ in {"VERB", "AUX"}]
+            for verb in naming[:1]:  # 'known as X', 'that came to be called X'
+                _add_named_object(view, verb)
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+
+
+def _add_named_object(view: DocView, verb: Token) -> None:
+    for obj in verb.subtree:
+        if obj.i <= verb.i or obj.dep_ not in {"oprd", "dobj", "pobj", "attr", "appos"}:
+            continue
+        if obj.pos_ == "PROPN":
+            _add_name_at(view, obj)
+            return
+        if obj.lower_ in _LOWER_NAME_HEADS:  # 'known as the Karuna group'
+            named = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if named:
+                _add_name_at(view, named[-1])
+            return
+
+
+_UNIT_HEADS = frozenset(
+    {"emirate", "brigade", "brigades", "battalion", "wing", "front", "division", "unit", "branch", "command",
+     "shura", "katiba", "sector"}
+)  # fmt: skip
+
+
+def _add_possessed_units(view: DocView) -> None:
+    doc = view.doc
+    for m in list(view.mentions):
+        k = m.tok_end
+        if m.type is not NodeType.GROUP or k + 1 >= len(doc) or doc[k].lower_ not in {"'s", "\u2019s"}:
+            continue
+        end = k + 1
+        while end < len(doc) and end - k <= 4 and view.owner[end] < 0 and is_name_token(doc[end]):
+            end += 1
+        if end > k + 2 and doc[end - 1].lower_ in _UNIT_HEADS:
+            view.add(NodeType.GROUP, k + 1, end, source="pattern")
+
+
+_FORMING = frozenset(
+    {"form", "formed", "forming", "found", "founded", "launch", "launched", "create", "created"}
+)
+
+
+def _add_formed_groups(view: DocView) -> None:
+    """'split off after a dispute to form the National Council for Renewal and Democracy': what a faction
+    or splinter forms is a group (only where the sentence speaks of one splitting or breaking away)."""
+    for verb in view.tokens_among(_FORMING):
+        if verb.pos_ != "VERB" or not _split_context(view.sents[view.tok_sent[verb.i]]):
+            continue
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.pos_ == "PROPN":
+                _add_name_at(view, obj)
+
+
+_SPLIT_CUES = frozenset(
+    {"split", "splinter", "faction", "breakaway", "broke", "break", "dispute", "quarrel", "defected", "left",
+     "merged", "merger", "militants", "fighters", "cadres", "commanders"}
+)  # fmt: skip
+
+
+def _split_context(sent: Span) -> bool:
+    return any(t.lower_ in _SPLIT_CUES for t in sent)
+
+
+def _add_name_at(view: DocView, root: Token) -> None:
+    """The capitalised run that `root` heads ('the Sea Tigers', "Al-Muwaqqi'un Bil-Dima"), as a group."""
+    doc = view.doc
+    if root.pos_ != "PROPN":
+        return
+    _release_pattern_pieces(view, root)
+    if view.owner[root.i] >= 0:
+        return
+    inside = {t.i for t in root.subtree}
+    start = root.i
+    while start - 1 in inside and root.i - start < _MAX_RUN and _left_piece(view, start - 1):
+        start -= 1  # "Mouvement islamique de l'Azawad": lower-case words inside a French name
+    end = root.i + 1
+    org_head = doc[root.i].lower_ in _ORG_HEADS
+    while end < len(doc) and end - start < _MAX_NAME and end in inside:
+        if org_head and _absorb_listed(view, end):
+            continue  # 'the High Council of the Islamic Emirate of Afghanistan'
+        if not _inner_piece(view, end):
+            break
+        end += 1  # 'the Rally for Unity and Democracy': small words inside the name's own phrase
+    while end > root.i + 1 and not _name_piece_text(doc[end - 1]):
+        end -= 1
+    while start < end and not is_name_token(doc[start]):
+        start += 1
+    if end < len(doc) and doc[end].lower_ in _LOWER_NAME_HEADS and view.owner[end] < 0:
+        end += 1  # 'known as the Karuna group'
+    if end - start >= 1 and not doc[start].is_upper:
+        view.add(NodeType.GROUP, start, end, source="pattern")
+
+
+def _name_piece_text(tok: Token) -> bool:
+    return is_name_token(tok) or (tok.text[:2].lower() in {"l'", "d'"} and tok.text[2:3].isupper())
+
+
+def _release_pattern_pieces(view: DocView, root: Token) -> None:
+    """Shorter guesses inside the name ('Rally' of 'the Rally for Unity and Democracy') give way."""
+    for tok in root.subtree:
+        owner = view.owner[tok.i]
+        if owner < 0:
+            continue
+        held = view.mentions[owner]
+        if held.source in {"pattern", "ner", "weak"} and held.type in {NodeType.GROUP, NodeType.LEADER}:
+            release_mentions(view, held.tok_start, held.tok_end)
+
+
+_MAX_NAME = 10
+_ORG_HEADS = frozenset(
+    {"council", "committee", "front", "movement", "brigade", "brigades", "army", "party", "union", "league",
+     "wing", "shura", "command", "organisation", "organization", "group", "battalion", "assembly"}
+)  # fmt: skip
+
+
+def _absorb_listed(view: DocView, i: int) -> bool:
+    """A listed group or place after 'of (the)' inside an organisation's name becomes part of the name."""
+    owner = view.owner[i]
+    doc = view.doc
+    if owner < 0 or view.mentions[owner].type not in {NodeType.GROUP, NodeType.PLACE}:
+        return False
+    m = view.mentions[owner]
+    before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
+    before2 = doc[m.tok_start - 2].lower_ if m.tok_start > 1 else ""
+    if m.tok_start != i or not (before == "of" or (before == "the" and before2 == "of")):
+        return False
+    release_mentions(view, m.tok_start, m.tok_end)
+    return True
+
+
+def _left_piece(view: DocView, i: int) -> bool:
+    tok = view.doc[i]
+    if view.owner[i] >= 0 or "\n" in tok.text:
+        return False
+    return _name_piece(view, i) or (tok.is_lower and tok.is_alpha) or tok.lower_ in {"de", "du", "des", "la"}
+
+
+def _inner_piece(view: DocView, i: int) -> bool:
+    tok = view.doc[i]
+    if _name_piece(view, i) or (view.owner[i] < 0 and tok.lower_ in {"for", "and", "of", "the", "in"}):
+        return True
+    # "Mouvement pour l'unicite et le jihad en Afrique de l'Ouest": lower-case words of a French name
+    return view.owner[i] < 0 and tok.is_lower and tok.pos_ in {"NOUN", "ADJ", "X", "ADP", "DET", "CCONJ"}
+
+
+def _name_piece(view: DocView, i: int) -> bool:
+    tok = view.doc[i]
+    if view.owner[i] >= 0 or "\n" in tok.text:
+        return False
+    if tok.lower_ in {"'s", "\u2019s"} and 0 < i < len(view.doc) - 1:
+        return is_name_token(view.doc[i - 1]) and is_name_token(view.doc[i + 1])  # "People's Liberation"
+    if tok.text[:2].lower() in {"l'", "d'"} and tok.text[2:3].isupper():
+        return True  # "de l'Azawad", "d'Afrique"
+    return tok.lower_ in NAME_INNER or (is_name_token(tok) and tok.pos_ == "PROPN")
