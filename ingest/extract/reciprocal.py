@@ -93,14 +93,7 @@ def merger_lists(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None
         members = _listed_groups(doc, tok.i + 2, group_at)
         if len(members) < 2:
             continue
-        sent = view.tok_sent[tok.i]
-        for n, a in enumerate(members):
-            for b in members[n + 1 :]:
-                finder.emit(RelType.ALLIED_WITH, a, b, sent, 0.6, "merger-list")
-        formed = _formed_group(view, tok, group_at)
-        if formed is not None and formed not in members:
-            for member in members:
-                finder.emit(RelType.ALLIED_WITH, formed, member, sent, 0.6, "merger-list")
+        _ally_merged(finder, members, _formed_group(view, tok, group_at), view.tok_sent[tok.i], "merger-list")
 
 
 def _listed_groups(doc: Doc, start: int, group_at: dict[int, int]) -> list[int]:
@@ -147,16 +140,20 @@ def merger_verbs(finder: RelationFinder, view: DocView) -> None:
             members += [m for m in _listed_groups(doc, prep.i + 1, group_at) if m not in members]
         if len(members) < 2:
             continue
-        sent = view.tok_sent[tok.i]
-        for n, a in enumerate(members):
-            for b in members[n + 1 :]:
-                finder.emit(RelType.ALLIED_WITH, a, b, sent, 0.6, "merger-verb")
         formed = _made_group(verb, group_at)
         if formed is None and tok.pos_ == "NOUN":
             formed = _formed_group(view, tok, group_at)
-        if formed is not None and formed not in members:
-            for member in members:
-                finder.emit(RelType.ALLIED_WITH, formed, member, sent, 0.6, "merger-verb")
+        _ally_merged(finder, members, formed, view.tok_sent[tok.i], "merger-verb")
+
+
+def _ally_merged(finder: RelationFinder, members: list[int], formed: int | None, sent: int, how: str) -> None:
+    """Merging groups are allied with each other and with the group they formed."""
+    for n, a in enumerate(members):
+        for b in members[n + 1 :]:
+            finder.emit(RelType.ALLIED_WITH, a, b, sent, 0.6, how)
+    if formed is not None and formed not in members:
+        for member in members:
+            finder.emit(RelType.ALLIED_WITH, formed, member, sent, 0.6, how)
 
 
 def _owned_by_subject(noun: Token) -> bool:
