@@ -75,6 +75,9 @@ def group_group(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> No
         rel = RelType.RIVAL_OF if hostile else RelType.ALLIED_WITH
         finder.emit(rel, a.entity, b.entity, a.sent, 0.75, "each-other")
         return
+    if _acts_against(path, doc[a.root], doc[b.root]):  # 'Hamas crushed Jund Ansar Allah'
+        finder.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, 0.6, "hostile-act")
+        return
     if words & (BREAK_WORDS | _SPLIT):
         if _in_dispute(doc[a.root].sent):  # 'broke away from the IMU after a dispute'
             finder.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, 0.6, "split-in-dispute")
@@ -99,6 +102,38 @@ def group_group(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> No
         if hostile or friendly:
             rel = RelType.RIVAL_OF if hostile else RelType.ALLIED_WITH
             finder.emit(rel, a.entity, b.entity, a.sent, 0.6, "between-pair")
+
+
+# Acts one group does to another: 'drove the MNLA out of Gao', 'attacked ISGS positions', 'expelled ISKP'.
+_HOSTILE_VERBS = frozenset(
+    {"attack", "drive", "expel", "oust", "rout", "crush", "kill", "ambush", "defeat", "overrun", "besiege",
+     "purge", "eliminate", "target", "assassinate", "drove", "driven", "expelled", "expell"}
+)  # fmt: skip
+
+
+def _acts_against(path: list[Token], ta: Token, tb: Token) -> bool:
+    """One group is the subject of a hostile verb on the path, the other its object (or the owner of it:
+    'ISGS positions', 'dozens of ISIS-Somalia members')."""
+    verbs = [
+        t
+        for t in path
+        if t.pos_ == "VERB" and (lemma(t.text) in _HOSTILE_VERBS or t.lower_ in _HOSTILE_VERBS)
+    ]
+    for verb in verbs:
+        for subj, obj in ((ta, tb), (tb, ta)):
+            if _role_under(subj, verb, {"nsubj"}) and _role_under(obj, verb, {"dobj", "pobj"}):
+                return True
+    return False
+
+
+def _role_under(tok: Token, verb: Token, deps: set[str]) -> bool:
+    for _ in range(4):
+        if tok.head.i == verb.i:
+            return tok.dep_ in deps
+        if tok.dep_ not in {"compound", "poss", "conj", "appos", "pobj", "prep", "amod", "nmod"}:
+            return False
+        tok = tok.head
+    return False
 
 
 def _describes_another(finder: RelationFinder, a: Ref, b: Ref) -> bool:

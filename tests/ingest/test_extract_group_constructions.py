@@ -319,3 +319,14 @@ def test_a_name_the_text_says_a_faction_is_known_by_is_a_group() -> None:
         "TELO."
     )
     assert "Eelam National Liberation Front" in names(coalition, NodeType.GROUP)
+
+
+def test_a_group_acting_against_another_is_its_rival() -> None:
+    for text, pair in (
+        ("Hamas crushed Jund Ansar Allah in Rafah in 2009.", ("Hamas", "Jund Ansar Allah")),
+        ("The Taliban expelled ISKP fighters from Nangarhar in 2016.", ("Taliban", "ISKP")),
+        ("JNIM attacked ISGS positions near Menaka in 2020.", ("JNIM", "ISGS")),
+    ):
+        ex = extract(text)
+        assert frozenset(pair) in pairs(ex, RelType.RIVAL_OF), text
+        assert not pairs(ex, RelType.ALLIED_WITH), text
