@@ -173,6 +173,12 @@ def cross_sentence(finder: RelationFinder, view: DocView, refs: list[Ref], salie
                     group = None
                 if group is not None:
                     finder.emit(RelType.LEADS, ref.entity, group, sent, 0.45, "title-previous-sentence")
+                elif cue is None and _described_as_member(view.doc[ref.root]):
+                    group = salience.recent(NodeType.GROUP, ref.root)  # 'Fahim Bhat, a 19-year-old recruit'
+                    if group is not None:
+                        finder.emit(
+                            RelType.MEMBER_OF, ref.entity, group, sent, 0.4, "member-previous-sentence"
+                        )
             if kind is NodeType.CAMP and not ref.anaphor and (ref.entity, sent) not in trained:
                 actors = [r for r in srefs if finder.types[r.entity] in {NodeType.GROUP, NodeType.LEADER}]
                 if actors or not _trains_here(view, sent):
@@ -218,6 +224,24 @@ def _lead_cue(view: DocView, ref: Ref) -> str | None:
         verbs.append(nxt[0])
     steers = any(_steers(v) for v in verbs if tok.dep_ == "nsubj" or v is not verbs[0])
     return "steers" if steers else None
+
+
+# Member nouns that say whose side a person is on even with no group named ('rights activists' do not).
+_MEMBER_APPOSITIVES = frozenset(
+    {"recruit", "recruits", "cadre", "cadres", "operative", "operatives", "militant", "militants", "fighter",
+     "fighters", "member", "members"}
+)  # fmt: skip
+
+
+def _described_as_member(person: Token) -> bool:
+    """The person stands in apposition to a member noun ('X, a 19-year-old recruit from Shopian')."""
+    tok = person
+    while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
+        tok = tok.head
+    linked = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "appos":
+        linked.append(tok.head)
+    return any(t.lower_ in _MEMBER_APPOSITIVES and t.pos_ == "NOUN" for t in linked)
 
 
 def _handed_the_lead(person: Token) -> bool:

@@ -344,3 +344,19 @@ def test_the_one_leadership_passed_to_leads_the_group() -> None:
         "his brother, Jafar Dicko."
     )
     assert ("Jafar Dicko", "Ansarul Islam") in rels(ex, RelType.LEADS)
+
+
+def test_a_recruit_in_a_sentence_naming_no_group_belongs_to_the_group_just_named() -> None:
+    ex = extract(
+        "Police said The Resistance Front was behind the attack. The dead were identified as Fahim Ahmad "
+        "Bhat, a 19-year-old recruit from Shopian, and a Pakistani man known only as Abu Talha."
+    )
+    assert ("Fahim Ahmad Bhat", "The Resistance Front") in rels(ex, RelType.MEMBER_OF)
+
+
+def test_victims_described_as_activists_join_no_group() -> None:
+    ex = extract(
+        "Ansar al-Islam cells were blamed for the killings. In 2016 these cells killed the rights activists "
+        "Xulhaz Mannan and Mahbub Rabbi Tonoy in Dhaka."
+    )
+    assert not rels(ex, RelType.MEMBER_OF)
