@@ -162,11 +162,19 @@ class DocView:
 
     def release(self, i: int) -> None:
         """The one-token mention at i gives its token back and stops being an entity."""
-        m = self.mention_at(i)
-        if m is not None:
-            m.nested = True
-            m.entity = -2
-            self.owner[i] = -1
+        if 0 <= i < len(self.owner) and self.owner[i] >= 0:
+            self.drop(self.owner[i], i, i + 1)
+
+    def drop(self, idx: int, start: int | None = None, end: int | None = None) -> None:
+        """Mention `idx` stops being an entity and gives back its tokens (those in [start, end) if given)."""
+        m = self.mentions[idx]
+        m.nested = True
+        m.entity = -2
+        lo = m.tok_start if start is None else max(start, m.tok_start)
+        hi = m.tok_end if end is None else min(end, m.tok_end)
+        for i in range(lo, hi):
+            if self.owner[i] == idx:
+                self.owner[i] = -1
 
     def extend(self, idx: int, tok_end: int) -> None:
         """Grow mention `idx` rightwards over free tokens up to `tok_end`."""

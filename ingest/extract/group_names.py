@@ -48,12 +48,8 @@ def _free_but_places(view: DocView, start: int, end: int) -> bool:
 
 def release_mentions(view: DocView, start: int, end: int) -> None:
     """Mentions inside a longer group name give their tokens back and stop being entities."""
-    for i in range(start, end):
-        owner = view.owner[i]
-        if owner >= 0:
-            view.mentions[owner].nested = True
-            view.mentions[owner].entity = -2
-            view.owner[i] = -1
+    for owner in {view.owner[i] for i in range(start, end) if view.owner[i] >= 0}:
+        view.drop(owner, start, end)
 
 
 _SHARED_HEADS = frozenset({"council", "coalition", "national", "international"})

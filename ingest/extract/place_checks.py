@@ -32,7 +32,7 @@ _GOVERNMENT_ACTS = frozenset(
 
 
 def drop_countries_as_actors(view: DocView) -> None:
-    for m in view.mentions:
+    for idx, m in enumerate(view.mentions):
         if m.type is not NodeType.PLACE or m.place is None or m.nested:
             continue
         root = view.doc[m.tok_start : m.tok_end].root
@@ -43,9 +43,7 @@ def drop_countries_as_actors(view: DocView) -> None:
         as_modifier = root.dep_ in {"compound", "nmod", "amod"} and head.lower_ in _STATE_NOUNS
         as_actor = (root.dep_ == "nsubj" and head.lower_ in _STATE_ACTS) or speaks
         if as_modifier or as_actor:
-            m.entity = -2
-            for i in range(m.tok_start, m.tok_end):
-                view.owner[i] = -1
+            view.drop(idx)
 
 
 # Words a pipeline or a list takes for places that never are: reference numbers ('QDe.115'), peoples and
@@ -80,7 +78,7 @@ def prefer_the_documents_countries(view: DocView, gaz: Gazetteer) -> None:
 
 
 def drop_words_that_name_no_place(view: DocView) -> None:
-    for m in view.mentions:
+    for idx, m in enumerate(view.mentions):
         if m.type is not NodeType.PLACE or m.nested or m.entity == -2:
             continue
         words = [t.lower_ for t in view.doc[m.tok_start : m.tok_end] if not t.is_punct]
@@ -89,6 +87,4 @@ def drop_words_that_name_no_place(view: DocView) -> None:
             and (words[0] in lx.DEMONYMS or words[0] in lx.PEOPLES or words[0] in _LANGUAGES | _COMPASS)
         )
         if no_place:
-            m.entity = -2
-            for i in range(m.tok_start, m.tok_end):
-                view.owner[i] = -1
+            view.drop(idx)

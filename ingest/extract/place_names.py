@@ -214,11 +214,8 @@ def _absorb_inner_place(view: DocView, start: int, end: int) -> bool:
         return False
     if any(m.tok_start == start and m.tok_end == end for m in inner):
         return False  # the name itself is already a place
-    for m in inner:
-        m.entity = -2
-        m.nested = True
-        for i in range(m.tok_start, m.tok_end):
-            view.owner[i] = -1
+    for owner in owners:
+        view.drop(owner)
     return True
 
 
