@@ -111,10 +111,12 @@ class Salience:
             self.by_type.setdefault(types[ref.entity], []).append((ref.root, ref.entity, is_subject))
             self.counts[ref.entity] = self.counts.get(ref.entity, 0) + 1
         # 'the party' said again and again is the Communist Party of India (Maoist) spoken of again.
-        heads = _named_heads(view)
-        for tok in view.tokens_among(frozenset(heads)):
-            if view.owner[tok.i] < 0 and _definite(tok, frozenset(heads)):
-                self.counts[heads[tok.lower_]] = self.counts.get(heads[tok.lower_], 0) + 1
+        self.named_heads = _named_heads(view)
+        head_words = frozenset(self.named_heads)
+        for tok in view.tokens_among(head_words):
+            if view.owner[tok.i] < 0 and _definite(tok, head_words):
+                group = self.named_heads[tok.lower_]
+                self.counts[group] = self.counts.get(group, 0) + 1
 
     def main(self, node_type: NodeType) -> int | None:
         items = self.by_type.get(node_type, [])
@@ -170,7 +172,8 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
     doc = view.doc
     out: list[Ref] = []
     last_person: int | None = None
-    named_heads = _named_heads(view)
+    named_heads = salience.named_heads
+    head_words = frozenset(named_heads)
     for tok in doc:
         if view.owner[tok.i] >= 0:
             continue
@@ -182,7 +185,7 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
             last_person = target
         elif low == "its" and _coordinated_owner(view, tok) is not None:
             target = _coordinated_owner(view, tok)  # 'al-Qa'ida and its emir': the group just named
-        elif _definite(tok, frozenset(named_heads)):
+        elif _definite(tok, head_words):
             target = named_heads[low]  # 'the party' for the Communist Party of India (Maoist)
         elif _definite(tok, _GROUP_ANAPHORS):
             # 'the group' is the group the text is about, unless the sentence before made another its subject.

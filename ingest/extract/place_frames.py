@@ -134,7 +134,11 @@ def _known_place_end(view: DocView, k: int) -> int | None:
     m = view.mention_at(k)
     if m is not None:
         return m.tok_end if m.type is NodeType.PLACE and m.tok_start == k else None
-    doc = view.doc
+    return _ner_place_end(view.doc, k)
+
+
+def _ner_place_end(doc: Doc, k: int) -> int | None:
+    """End of the place entity the pipeline starts at token k, if it does."""
     if k < len(doc) and doc[k].ent_type_ in {"GPE", "LOC"} and doc[k].ent_iob_ == "B":
         end = k + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
@@ -243,12 +247,10 @@ def _known_place_follows(view: DocView, end: int) -> bool:
     if m is not None:
         if m.type is not NodeType.PLACE or m.place is None:
             return False
-        place_end = m.tok_end
-    elif doc[k].ent_type_ in {"GPE", "LOC"} and doc[k].ent_iob_ == "B":
-        place_end = k + 1
-        while place_end < len(doc) and doc[place_end].ent_iob_ == "I":
-            place_end += 1
+        place_end: int | None = m.tok_end
     else:
+        place_end = _ner_place_end(doc, k)
+    if place_end is None:
         return False
     return after_in or not _list_goes_on(doc, place_end)
 
