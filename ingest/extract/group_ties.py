@@ -107,7 +107,7 @@ def group_group(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> No
 # Acts one group does to another: 'drove the MNLA out of Gao', 'attacked ISGS positions', 'expelled ISKP'.
 _HOSTILE_VERBS = frozenset(
     {"attack", "drive", "expel", "oust", "rout", "crush", "kill", "ambush", "defeat", "overrun", "besiege",
-     "purge", "eliminate", "target", "assassinate", "drove", "driven", "expelled", "expell"}
+     "purge", "eliminate", "target", "assassinate"}
 )  # fmt: skip
 
 

@@ -137,7 +137,7 @@ def _fought_for(path: list[Token]) -> bool:
     return (
         len(path) == 2
         and path[0].pos_ == "VERB"
-        and lemma(path[0].text) in {"fight", "fought"}
+        and lemma(path[0].text) == "fight"
         and path[1].lower_ in {"with", "for"}
         and path[1].head.i == path[0].i
     )

@@ -163,7 +163,8 @@ _IRREGULAR = {
     "underwent": "undergo", "undergone": "undergo", "known": "know", "knew": "know", "gave": "give",
     "given": "give", "went": "go", "came": "come", "split": "split", "trained": "train", "forces": "force",
     "taken": "take", "created": "create", "creating": "create",
-    "sent": "send", "fled": "flee", "seized": "seize", "overran": "overrun",
+    "sent": "send", "drove": "drive", "driven": "drive", "expelled": "expel", "fled": "flee",
+    "seized": "seize", "overran": "overrun",
     "travelled": "travel", "traveled": "travel", "controlled": "control", "retook": "retake",
     "ties": "tie", "allies": "ally", "allied": "ally", "based": "base", "funds": "fund", "uses": "use",
 }  # fmt: skip

@@ -16,9 +16,8 @@ _MOTION = frozenset(
 )  # fmt: skip
 # Verbs whose object is a place the group takes or holds.
 SEIZE_VERBS = frozenset(
-    {"seize", "seized", "seizing", "capture", "overrun", "overran", "control", "controlled", "controlling",
-     "occupy", "besiege", "storm", "raid", "attack", "bomb", "shell", "hold", "held", "take", "took",
-     "taken", "retake", "retook", "recapture"}
+    {"seize", "seizing", "capture", "overrun", "control", "controlling", "occupy", "besiege", "storm", "raid",
+     "attack", "bomb", "shell", "hold", "take", "retake", "recapture"}
 )  # fmt: skip
 _OPERATE_CLOSE_PREPS = frozenset(
     {"in", "at", "throughout", "across", "near", "into", "inside", "within", "around", "along", "outside",
