@@ -11,7 +11,7 @@ from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref, Salience, refs_by_sentence
 from ingest.extract.doc_view import DocView, Mention
 from ingest.extract.normalize import lemma
-from ingest.extract.paths import taken_over
+from ingest.extract.paths import name_head, taken_over
 from ingest.extract.relations import RelationFinder, place_fits
 
 if TYPE_CHECKING:
@@ -235,9 +235,7 @@ _MEMBER_APPOSITIVES = frozenset(
 
 def _described_as_member(person: Token) -> bool:
     """The person stands in apposition to a member noun ('X, a 19-year-old recruit from Shopian')."""
-    tok = person
-    while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
-        tok = tok.head
+    tok = name_head(person)
     linked = [c for c in tok.children if c.dep_ == "appos"]
     if tok.dep_ == "appos":
         linked.append(tok.head)

@@ -9,7 +9,7 @@ from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref, cue_words
 from ingest.extract.doc_view import Mention
 from ingest.extract.normalize import lemma
-from ingest.extract.paths import agent_of, direct_tie, taken_over
+from ingest.extract.paths import agent_of, direct_tie, name_head, taken_over
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -144,8 +144,7 @@ def _fought_for(path: list[Token]) -> bool:
 
 
 def _under_command_of(person: Token) -> bool:
-    while person.dep_ in {"compound", "flat"} and person.head.i > person.i:
-        person = person.head
+    person = name_head(person)
     of = person.head
     noun = of.head
     return (

@@ -88,6 +88,13 @@ def someone_elses_against(path: list[Token], actor: Token) -> bool:
     return False
 
 
+def name_head(tok: Token) -> Token:
+    """The last word of the name `tok` is in, which carries the name's role in the sentence."""
+    while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
 def agent_of(verb: Token, person: Token) -> bool:
     """Is the person the one doing the verb: its subject, the 'by' agent of a passive or participle, or
     the antecedent of a relative clause's 'who' ('X, a Malian Tuareg who founded Y')?"""
