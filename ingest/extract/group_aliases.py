@@ -96,10 +96,10 @@ def _short_forms(view: DocView, groups: list[int]) -> dict[int, int]:
     keys = {i: name_key(view.mentions[i].text) for i in groups}
     for i in groups:
         m = view.mentions[i]
-        if m.group is None or m.acronym or name_key(m.group.name) == keys[i]:
+        if m.group is None or m.acronym:
             continue
         canonical = name_key(m.group.name)
-        if any(keys[j] == canonical for j in groups):
+        if any(keys[j] == canonical for j in groups):  # named in full (this mention included)
             continue
         longer = [
             j
