@@ -259,6 +259,8 @@ def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
         placed = label in {"GPE", "LOC", "FAC"} or (label is None and _place_context(view, *toks))
         if placed or _in_place_field(view, hit.start):
             view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
+        elif label in _NAME_LABELS and _whole_listed_region(view, hit, toks):
+            view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
         elif label in _NAME_LABELS and toks[1] - toks[0] == 1 and _strong_place_context(view, *toks):
             # A listed place name spaCy took for a person or organisation, in a frame only places fill.
             start, end = toks
@@ -275,6 +277,19 @@ _PLACE_FIELD = re.compile(
     r"\s*[:\t]",
     re.IGNORECASE,
 )
+
+
+def _whole_listed_region(view: DocView, hit: GazHit, toks: tuple[int, int]) -> bool:
+    """'Andhra Pradesh', "Cote d'Ivoire": a listed country or province of several words that spaCy took
+    for an organisation or a person, when its entity is exactly that name ('Andhra Pradesh Police' is not)."""
+    start, end = toks
+    if end - start < 2 or hit.place is None or hit.place.kind not in {"country", "subdivision"}:
+        return False
+    ent = next((e for e in view.doc.ents if e.start <= start and end <= e.end), None)
+    if ent is None:
+        return False
+    ent_start, ent_end = clean_ent_bounds(ent)
+    return (ent_start, ent_end) == (start, end)
 
 
 def _in_place_field(view: DocView, char: int) -> bool:

@@ -43,7 +43,8 @@ def scan_words(text: str) -> list[Word]:
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or word[:1].isdigit()
+    elided = len(word) > 2 and word[1] in "'\u2019" and word[2].isupper()  # "d'Ivoire", "l'Azawad"
+    return word[:1].isupper() or word[:1].isdigit() or elided
 
 
 def _joined(text: str, left: Word, right: Word) -> bool:

@@ -157,3 +157,15 @@ def test_a_listed_place_inside_a_longer_listed_region_name_gives_way() -> None:
     assert {"Gourma", "Inner Niger Delta"} <= places
     assert "Niger" not in places
     assert ("Inner Niger Delta", "Mali") in rels(ex, RelType.LOCATED_IN)
+
+
+def test_a_listed_province_the_pipeline_took_for_an_organisation_is_a_place() -> None:
+    ex = extract("Cadres moved into Andhra Pradesh and Uttar Pradesh. The Andhra Pradesh Police arrested two.")
+    places = names(ex, NodeType.PLACE)
+    assert {"Andhra Pradesh", "Uttar Pradesh"} <= places
+    assert "Andhra Pradesh Police" not in places
+
+
+def test_a_country_name_with_an_elided_article_is_found() -> None:
+    ex = extract("The group sent fighters to Cote d'Ivoire in 2016.")
+    assert "Cote d'Ivoire" in names(ex, NodeType.PLACE)
