@@ -154,6 +154,7 @@ def cross_sentence(finder: RelationFinder, view: DocView, refs: list[Ref], salie
     tied = {(f.source, f.sent) for f in finder.found if f.type in {RelType.LEADS, RelType.MEMBER_OF}}
     trained = {(f.target, f.sent) for f in finder.found if f.type is RelType.TRAINS_AT}
     by_sent = refs_by_sentence(refs)
+    aliased = _alias_bearers(view)
     for sent, srefs in by_sent.items():
         has_group = any(finder.types[r.entity] is NodeType.GROUP and not r.anaphor for r in srefs)
         for ref in srefs:
@@ -179,6 +180,12 @@ def cross_sentence(finder: RelationFinder, view: DocView, refs: list[Ref], salie
                         finder.emit(
                             RelType.MEMBER_OF, ref.entity, group, sent, 0.4, "member-previous-sentence"
                         )
+                elif cue is None and ref.entity in aliased:
+                    # 'The accused are Gurpreet Singh alias Gopi, ...': a nom de guerre marks a militant of
+                    # the group the text is about.
+                    group = salience.recent(NodeType.GROUP, ref.root) or salience.main(NodeType.GROUP)
+                    if group is not None:
+                        finder.emit(RelType.MEMBER_OF, ref.entity, group, sent, 0.35, "alias-bearer")
             if kind is NodeType.CAMP and not ref.anaphor and (ref.entity, sent) not in trained:
                 actors = [r for r in srefs if finder.types[r.entity] in {NodeType.GROUP, NodeType.LEADER}]
                 if actors or not _trains_here(view, sent):
@@ -188,6 +195,15 @@ def cross_sentence(finder: RelationFinder, view: DocView, refs: list[Ref], salie
                     finder.emit(
                         RelType.TRAINS_AT, group, ref.entity, sent, 0.45, "training-previous-sentence"
                     )
+
+
+def _alias_bearers(view: DocView) -> set[int]:
+    """People the text gives another name after a cue ('alias', '@', 'known as')."""
+    bearers = set()
+    for m in view.mentions:
+        if m.type is NodeType.LEADER and m.source == "alias" and m.alias_of is not None:
+            bearers.add(view.mentions[m.alias_of].entity)
+    return bearers
 
 
 _STEER_VERBS = frozenset({"lead", "command", "head", "run", "direct"})

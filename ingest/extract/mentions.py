@@ -105,6 +105,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     add_places_listed_with_known(view)
     find_weak_persons(view)
     find_repeated_surnames(view)
+    link_person_aliases(view)  # again: people found since ('Gurpreet Singh alias Gopi', tagged a place)
     add_appositive_groups(view)
     drop_countries_as_actors(view)
     drop_words_that_name_no_place(view)
@@ -302,7 +303,8 @@ def _common_word(view: DocView, start: int, end: int) -> bool:
     if end - start != 1:
         return False
     tok = view.doc[start]
-    return tok.is_stop or tok.pos_ in {"ADJ", "ADV", "DET", "VERB"} or tok.lower_ in lx.PLACE_HEADS
+    common_noun = tok.pos_ == "NOUN" and not tok.ent_type_  # 'Police' (a town in Poland) opening a sentence
+    return common_noun or tok.is_stop or tok.pos_ in {"ADJ", "ADV", "DET", "VERB"} or tok.lower_ in lx.PLACE_HEADS
 
 
 def _add_ner_places(view: DocView) -> None:

@@ -49,6 +49,8 @@ def link_person_aliases(view: DocView) -> None:
             alias_idx = None
         previous = _previous_person(view, i)
         if previous is None:
+            previous = _name_run_before(view, i)
+        if previous is None:
             continue
         if alias_idx is None:
             alias_idx = add_person(view, name_start, k, source="alias")
@@ -106,3 +108,21 @@ def _previous_person(view: DocView, i: int) -> int | None:
         return None
     owner = view.owner[j]
     return owner if view.mentions[owner].type is NodeType.LEADER else None
+
+
+def _name_run_before(view: DocView, i: int) -> int | None:
+    """'identified as Harjit Singh alias Bittu': the capitalised words right before an alias cue name a
+    person even where the pipeline tagged them a place or an organisation, or split them."""
+    doc = view.doc
+    j = i
+    while j > 0 and i - j < MAX_NAME_TOKENS and doc[j - 1].is_title and doc[j - 1].is_alpha:
+        owner = view.mentions[view.owner[j - 1]] if view.owner[j - 1] >= 0 else None
+        if owner is not None and (owner.type is not NodeType.PLACE or owner.source != "ner"):
+            break
+        j -= 1
+    if i - j < 2 or doc[j].is_sent_start or view.tok_sent[j] != view.tok_sent[i]:
+        return None
+    for k in range(j, i):
+        if view.owner[k] >= 0:
+            view.drop(view.owner[k])
+    return add_person(view, j, i, source="alias")

@@ -360,3 +360,29 @@ def test_victims_described_as_activists_join_no_group() -> None:
         "Xulhaz Mannan and Mahbub Rabbi Tonoy in Dhaka."
     )
     assert not rels(ex, RelType.MEMBER_OF)
+
+
+def test_people_listed_with_a_nom_de_guerre_belong_to_the_group_the_text_is_about() -> None:
+    ex = extract(
+        "Police in Ludhiana busted a module of the Khalistan Tiger Force (KTF) on Monday. "
+        "The arrested men were identified as Harjit Singh alias Bittu (31), a resident of Khanna; "
+        "and Manpreet Singh alias Mani (22), a resident of Moga."
+    )
+    assert {"Harjit Singh", "Manpreet Singh"} <= names(ex, NodeType.LEADER)
+    members = rels(ex, RelType.MEMBER_OF)
+    assert ("Harjit Singh", "Khalistan Tiger Force") in members
+    assert ("Manpreet Singh", "Khalistan Tiger Force") in members
+
+
+def test_a_person_with_no_other_name_and_no_tie_is_not_kept() -> None:
+    ex = extract(
+        "Police in Ludhiana busted a module of the Khalistan Tiger Force (KTF) on Monday. "
+        "The case was registered on a complaint by Harjit Singh, a shopkeeper from Khanna."
+    )
+    assert "Harjit Singh" not in names(ex, NodeType.LEADER)
+
+
+def test_a_common_noun_opening_a_sentence_is_not_a_town_of_that_name() -> None:
+    ex = extract("Police in Ludhiana arrested two men on Monday.")
+    assert "Police" not in names(ex, NodeType.PLACE)
+    assert "Ludhiana" in names(ex, NodeType.PLACE)
