@@ -23,6 +23,7 @@ from ingest.extract.group_names import (
 )
 from ingest.extract.names import add_listed_persons, find_persons
 from ingest.extract.names_in_context import (
+    drop_names_modifying_nouns,
     find_repeated_surnames,
     find_role_appositive_persons,
     find_weak_persons,
@@ -106,6 +107,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     find_weak_persons(view)
     find_repeated_surnames(view)
     link_person_aliases(view)  # again: people found since ('Gurpreet Singh alias Gopi', tagged a place)
+    drop_names_modifying_nouns(view)
     add_appositive_groups(view)
     drop_countries_as_actors(view)
     drop_words_that_name_no_place(view)

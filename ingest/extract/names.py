@@ -39,6 +39,9 @@ _NAME_CONNECTORS = frozenset(
         "ad",
         "as",
         "ash",
+        "ag",  # Tuareg 'son of': 'Iyad ag Ghaly'
+        "ould",  # Mauritanian and Malian 'son of': 'Sultan ould Badi'
+        "wuld",
         "-",
     }
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView
-from ingest.extract.names import add_person, is_name_token
+from ingest.extract.names import add_person, is_name_token, name_piece
 
 
 def find_weak_persons(view: DocView) -> None:
@@ -22,8 +22,11 @@ def find_weak_persons(view: DocView) -> None:
         while start > 0 and _given_name_before(view, start, end):
             start -= 1  # 'Habib-ur-Rahman' | 'Hekmatyar' (ORG)
         toks = list(doc[start:end])
-        if not all(t.pos_ == "PROPN" and is_name_token(t) for t in toks):
-            continue
+        if not all(
+            (t.pos_ == "PROPN" and is_name_token(t)) or (start < t.i < end - 1 and name_piece(doc, t.i))
+            for t in toks
+        ):
+            continue  # 'Alghabass ag Intalla' (ORG): a particle inside the name is still a name
         if start > 0 and doc[start - 1].lower_ in {"a", "an"}:
             continue  # 'a Ugandan': a nationality, not a name
         if any(t.is_upper and len(toks) == 1 for t in toks):
@@ -88,3 +91,15 @@ def find_role_appositive_persons(view: DocView) -> None:
             start -= 1
         if head.i - start >= 1 and not any(doc[k].is_upper for k in range(start, head.i + 1)):
             add_person(view, start, head.i + 1, source="pattern")
+
+
+def drop_names_modifying_nouns(view: DocView) -> None:
+    """'a leading Kidal family', 'the Sagaing camps': a lone word the pipeline guessed was a person, used
+    as the modifier of a common noun, names a place or a family, not someone the text speaks of."""
+    for idx, m in enumerate(view.mentions):
+        if m.nested or m.tok_end - m.tok_start != 1 or not view.lone_word_person(m.tok_start):
+            continue
+        tok = view.doc[m.tok_start]
+        head = tok.head
+        if tok.dep_ == "compound" and head.i == tok.i + 1 and head.pos_ == "NOUN" and head.is_lower:
+            view.drop(idx)

@@ -386,3 +386,19 @@ def test_a_common_noun_opening_a_sentence_is_not_a_town_of_that_name() -> None:
     ex = extract("Police in Ludhiana arrested two men on Monday.")
     assert "Police" not in names(ex, NodeType.PLACE)
     assert "Ludhiana" in names(ex, NodeType.PLACE)
+
+
+def test_a_name_with_a_lineage_particle_is_one_person() -> None:
+    ex = extract("A faction led by Alghabass ag Intalla, a senior Ansar Dine figure, left Ansar Dine in 2013.")
+    assert "Alghabass ag Intalla" in names(ex, NodeType.LEADER)
+    assert ("Alghabass ag Intalla", "Ansar Dine") in rels(ex, RelType.MEMBER_OF)
+
+
+def test_a_lone_name_modifying_a_common_noun_is_not_a_person() -> None:
+    ex = extract("Alghabass ag Intalla, a senior Ansar Dine figure from a leading Kidal family, left the group.")
+    assert "Kidal" not in names(ex, NodeType.LEADER)
+
+
+def test_the_caliph_of_a_group_leads_it() -> None:
+    ex = extract("Its followers swore loyalty to the Islamic State's caliph, Abu Bakr al-Baghdadi.")
+    assert ("Abu Bakr al-Baghdadi", "Islamic State") in rels(ex, RelType.LEADS)
