@@ -32,6 +32,7 @@ from ingest.extract.context import (
 )
 from ingest.extract.demonyms import country_frames, demonym_places
 from ingest.extract.doc_view import DocView
+from ingest.extract.factions import faction_leaders
 from ingest.extract.gazetteer import get_gazetteer
 from ingest.extract.group_aliases import add_group_aliases
 from ingest.extract.infobox import infobox_fields
@@ -132,6 +133,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     cross_sentence(finder, view, refs, salience)
     share_with_listed_people(finder)
     successions(finder, view, salience)
+    faction_leaders(finder, view)
     the_two_groups(finder, view, refs)
     merger_lists(finder, view, refs)
     merger_verbs(finder, view)

@@ -32,7 +32,7 @@ class Mention:
     tok_start: int  # token offsets into the spaCy Doc
     tok_end: int
     sent: int
-    source: str = "ner"  # gazetteer | pattern | ner | acronym | alias
+    source: str = "ner"  # gazetteer | pattern | ner | acronym | alias | faction | ...
     group: GroupFact | None = None
     place: PlaceFact | None = None
     person: PersonFact | None = None  # a listed person the mention names

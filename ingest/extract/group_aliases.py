@@ -77,6 +77,8 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
     links.update(_short_forms(view, groups))
     for i in groups:
         m = view.mentions[i]
+        if m.source == "faction":
+            continue  # 'those loyal to Daimary became known as the NDFB (Ranjan Daimary)': a new faction
         if _RENAMED.search(text, max(0, m.start - 40), m.start):
             earlier = [j for j in groups if view.mentions[j].end < m.start - 20]
             if earlier:

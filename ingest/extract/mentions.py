@@ -13,6 +13,7 @@ from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.camps import find_camps
 from ingest.extract.doc_view import DocView, clean_ent_bounds
+from ingest.extract.factions import add_factions
 from ingest.extract.gazetteer import Gazetteer
 from ingest.extract.group_names import (
     add_appositive_groups,
@@ -86,6 +87,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     hits = gazetteer_hits(view.text, words, gaz)
     add_listed_persons(view, gaz, words, [hit for hit in hits if hit.group is not None])
     _add_gazetteer_groups(view, hits)
+    add_factions(view, gaz)
     find_camps(view)
     weak_places = _add_gazetteer_places(view, hits)
     add_coordinated_places(view)
@@ -260,9 +262,11 @@ def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
             continue
         label = _ner_label_at(view, *toks)
         placed = label in {"GPE", "LOC", "FAC"} or (label is None and _place_context(view, *toks))
-        if placed or _in_place_field(view, hit.start):
-            view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
-        elif label in _NAME_LABELS and _whole_listed_region(view, hit, toks):
+        if (
+            placed
+            or _in_place_field(view, hit.start)
+            or (label in _NAME_LABELS and _whole_listed_region(view, hit, toks))
+        ):
             view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
         elif label in _NAME_LABELS and toks[1] - toks[0] == 1 and _strong_place_context(view, *toks):
             # A listed place name spaCy took for a person or organisation, in a frame only places fill.
@@ -306,7 +310,12 @@ def _common_word(view: DocView, start: int, end: int) -> bool:
         return False
     tok = view.doc[start]
     common_noun = tok.pos_ == "NOUN" and not tok.ent_type_  # 'Police' (a town in Poland) opening a sentence
-    return common_noun or tok.is_stop or tok.pos_ in {"ADJ", "ADV", "DET", "VERB"} or tok.lower_ in lx.PLACE_HEADS
+    return (
+        common_noun
+        or tok.is_stop
+        or tok.pos_ in {"ADJ", "ADV", "DET", "VERB"}
+        or tok.lower_ in lx.PLACE_HEADS
+    )
 
 
 def _add_ner_places(view: DocView) -> None:

@@ -66,6 +66,8 @@ def person_key(text: str) -> tuple[str, ...]:
 def _mention_key(m: Mention) -> tuple[str, ...]:
     if m.type is NodeType.GROUP and m.group is not None:
         return ("g:" + m.group.name,)
+    if m.source == "faction":  # 'ULFA-I': the letter is the whole difference, not a droppable connector
+        return ("f:" + "".join(c for c in m.text.lower() if c.isalnum()),)
     if m.type is NodeType.PLACE and m.place is not None:
         return ("p:" + m.place.name,)
     key = name_key(m.text)
@@ -104,7 +106,9 @@ def add_defined_acronyms(view: DocView) -> dict[int, int]:
                 continue
             owner = view.owner[toks[0]]
             if owner >= 0:
-                if view.mentions[owner].type is view.mentions[target].type and owner != target:
+                same_type = view.mentions[owner].type is view.mentions[target].type
+                longer = view.mentions[owner].end > hit.end()  # 'NDFB (Songbijit)': a faction of NDFB
+                if same_type and owner != target and not longer:
                     links[owner] = target
                 continue
             new = view.add(view.mentions[target].type, *toks, source="acronym", acronym=True)
@@ -151,8 +155,8 @@ def resolve(view: DocView, acronym_links: dict[int, int]) -> list[Entity]:
     uf = _Union(len(mentions))
     by_key: dict[tuple[NodeType, tuple[str, ...]], int] = {}
     for idx, m in enumerate(mentions):
-        if m.type is NodeType.LEADER:
-            continue
+        if m.type is NodeType.LEADER or m.entity == -2:
+            continue  # dropped mentions join nothing: 'NDFB(RD' gave way to the faction 'NDFB(RD)'
         key = (m.type, _mention_key(m))
         if key in by_key:
             uf.union(by_key[key], idx)
@@ -161,6 +165,9 @@ def resolve(view: DocView, acronym_links: dict[int, int]) -> list[Entity]:
     _join_unlisted(mentions, uf)
     for a, b in acronym_links.items():
         uf.union(a, b)
+    for idx, m in enumerate(mentions):
+        if m.type is not NodeType.LEADER and m.alias_of is not None:
+            uf.union(idx, m.alias_of)  # 'ULFA (Independent)' = 'ULFA(I)'
     _resolve_people(mentions, uf)
     clusters: dict[int, list[int]] = {}
     for idx, m in enumerate(mentions):
@@ -188,10 +195,13 @@ def _join_unlisted(mentions: list[Mention], uf: _Union) -> None:
     to an infobox label) are one place (one group)."""
     listed: dict[tuple[NodeType, tuple[str, ...]], int] = {}
     for idx, m in enumerate(mentions):
+        if m.entity == -2:
+            continue
         if (m.type is NodeType.PLACE and m.place is not None) or (m.type is NodeType.GROUP and m.group):
             listed.setdefault((m.type, name_key(m.text)), idx)
     for idx, m in enumerate(mentions):
-        if (m.type is NodeType.PLACE and m.place is None) or (m.type is NodeType.GROUP and m.group is None):
+        unlisted_group = m.type is NodeType.GROUP and m.group is None and m.source != "faction"
+        if (m.type is NodeType.PLACE and m.place is None) or unlisted_group:
             same = listed.get((m.type, name_key(m.text)))
             if same is not None:
                 uf.union(same, idx)

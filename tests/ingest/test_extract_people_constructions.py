@@ -389,13 +389,17 @@ def test_a_common_noun_opening_a_sentence_is_not_a_town_of_that_name() -> None:
 
 
 def test_a_name_with_a_lineage_particle_is_one_person() -> None:
-    ex = extract("A faction led by Alghabass ag Intalla, a senior Ansar Dine figure, left Ansar Dine in 2013.")
+    ex = extract(
+        "A faction led by Alghabass ag Intalla, a senior Ansar Dine figure, left Ansar Dine in 2013."
+    )
     assert "Alghabass ag Intalla" in names(ex, NodeType.LEADER)
     assert ("Alghabass ag Intalla", "Ansar Dine") in rels(ex, RelType.MEMBER_OF)
 
 
 def test_a_lone_name_modifying_a_common_noun_is_not_a_person() -> None:
-    ex = extract("Alghabass ag Intalla, a senior Ansar Dine figure from a leading Kidal family, left the group.")
+    ex = extract(
+        "Alghabass ag Intalla, a senior Ansar Dine figure from a leading Kidal family, left the group."
+    )
     assert "Kidal" not in names(ex, NodeType.LEADER)
 
 

@@ -160,7 +160,9 @@ def test_a_listed_place_inside_a_longer_listed_region_name_gives_way() -> None:
 
 
 def test_a_listed_province_the_pipeline_took_for_an_organisation_is_a_place() -> None:
-    ex = extract("Cadres moved into Andhra Pradesh and Uttar Pradesh. The Andhra Pradesh Police arrested two.")
+    ex = extract(
+        "Cadres moved into Andhra Pradesh and Uttar Pradesh. The Andhra Pradesh Police arrested two."
+    )
     places = names(ex, NodeType.PLACE)
     assert {"Andhra Pradesh", "Uttar Pradesh"} <= places
     assert "Andhra Pradesh Police" not in places

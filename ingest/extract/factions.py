@@ -1,0 +1,100 @@
+"""Factions named after their parent's acronym, as South Asian reporting writes them: 'ULFA (Independent)',
+'ULFA(I)', 'ULFA-I', 'NDFB (Ranjan Daimary)', 'KCP (Military Council)'. The bracket or the hyphenated
+letters make a group of its own, not the parent; the forms sharing the parent and the initials are one
+faction."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from graph.ontology import NodeType, RelType
+from ingest.extract.doc_view import DocView
+from ingest.extract.gazetteer import Gazetteer, name_key
+
+if TYPE_CHECKING:
+    from ingest.extract.relations import RelationFinder
+
+_BRACKET = re.compile(r" ?\((?P<inner>[A-Z][A-Za-z'\u2019 .-]{0,40}?)\)")
+_SUFFIX = re.compile(r"-(?P<inner>[A-Z]{1,3})(?![A-Za-z-])")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_LISTED_FACTION = re.compile(r"(?P<base>[A-Z]{2,6})(?: ?\((?P<inner>[^()]+)\)|-(?P<suffix>[A-Za-z]+))")
+_MAX_WORDS = 4
+
+
+def add_factions(view: DocView, gaz: Gazetteer) -> None:
+    """Turn an acronym group mention followed by a faction label into the faction itself."""
+    first_by_key: dict[tuple[str, str], int] = {}
+    for idx, m in enumerate(view.mentions):  # factions the gazetteer lists: 'ULFA (Independent)'
+        listed = _LISTED_FACTION.fullmatch(m.text)
+        if m.type is NodeType.GROUP and m.group is not None and listed is not None:
+            label = listed.group("inner") or listed.group("suffix")
+            first_by_key.setdefault((listed.group("base"), _initials(label)), idx)
+    for idx in range(len(view.mentions)):
+        m = view.mentions[idx]
+        if m.type is not NodeType.GROUP or m.nested:
+            continue
+        base = m.text.split("(", 1)[0].rstrip()
+        if _ACRONYM.fullmatch(base) is None or (base != m.text and gaz.group_by_key(name_key(m.text))):
+            continue  # 'NSCN (IM)': a faction the gazetteer lists
+        found = _faction_label(view.text, m.start + len(base), base, gaz)
+        if found is None:
+            continue
+        label, end = found
+        toks = view.tokens_for(m.start, end)
+        if toks is None or not all(view.owner[i] in {-1, idx} for i in range(*toks)):
+            continue
+        view.drop(idx)
+        new = view.add(NodeType.GROUP, *toks, source="faction")
+        if new is None:
+            continue
+        key = (base, _initials(label))
+        if key in first_by_key:
+            view.mentions[new].alias_of = first_by_key[key]
+        else:
+            first_by_key[key] = new
+
+
+def _faction_label(text: str, at: int, base: str, gaz: Gazetteer) -> tuple[str, int] | None:
+    """The faction label right after the acronym ending at `at`, and where it ends."""
+    match = _BRACKET.match(text, at) or _SUFFIX.match(text, at)
+    if match is None:
+        return None
+    label = match.group("inner").strip()
+    words = label.replace("-", " ").split()
+    if not words or len(words) > _MAX_WORDS or any(not w[:1].isupper() for w in words):
+        return None
+    key = name_key(label)
+    if gaz.group_by_key(key) is not None or gaz.group_by_acronym(label) is not None:
+        return None  # another group or the same group's other name: 'ISIL (Da'esh)', 'HM (LeT)'
+    if gaz.place_by_key(key) is not None:
+        return None  # 'JeM (Pakistan)'
+    if _initials(label) == base:
+        return None  # the acronym spelt out
+    return label, match.end()
+
+
+def _initials(label: str) -> str:
+    """'Independent' -> 'I', 'Ranjan Daimary' -> 'RD', 'I-M' -> 'IM', 'IM' -> 'IM'."""
+    words = label.replace("-", " ").split()
+    if all(w.isupper() for w in words):
+        return "".join(words)
+    return "".join(w[0].upper() for w in words if w[:1].isupper())
+
+
+def faction_leaders(finder: RelationFinder, view: DocView) -> None:
+    """'NDFB (Ranjan Daimary)', 'NSCN (Khaplang)': a faction named after a person the text names is led
+    by that person."""
+    people: dict[str, set[int]] = {}
+    for m in view.mentions:
+        if m.type is NodeType.LEADER and m.entity >= 0:
+            key = name_key(m.text)
+            people.setdefault(" ".join(key), set()).add(m.entity)
+            people.setdefault(key[-1], set()).add(m.entity)  # 'Songbijit' for 'I. K. Songbijit'
+    for m in view.mentions:
+        if m.type is not NodeType.GROUP or m.source != "faction" or m.entity < 0 or "(" not in m.text:
+            continue
+        label = m.text[m.text.index("(") + 1 :].rstrip(")")
+        leaders = people.get(" ".join(name_key(label)), set())
+        if len(leaders) == 1:
+            finder.emit(RelType.LEADS, next(iter(leaders)), m.entity, m.sent, 0.6, "faction-named-after")

@@ -1,0 +1,49 @@
+"""Factions written as the parent's acronym with a label: 'KCP (Military Council)', 'ULFA(I)', 'ULFA-I'.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from graph.ontology import NodeType, RelType
+from ingest.extract import extract
+from tests.ingest.readers import names, rels
+
+
+def test_an_acronym_with_a_bracketed_label_is_a_faction_of_its_own() -> None:
+    ex = extract(
+        "The Kangleipak Communist Party (KCP) was founded in 1980. "
+        "Police arrested two cadres of the KCP (Military Council) in Imphal on Sunday."
+    )
+    groups = names(ex, NodeType.GROUP)
+    assert "KCP (Military Council)" in groups
+    assert "Kangleipak Communist Party" in groups
+
+
+def test_the_forms_of_one_faction_are_one_group() -> None:
+    ex = extract(
+        "The KCP (Military Council) walked out in 2005. "
+        "Officials say the KCP(MC) and the KCP-MC are the same outfit."
+    )
+    factions = [e for e in ex.entities if e.type is NodeType.GROUP and e.name.startswith("KCP")]
+    assert len(factions) == 1
+    assert {"KCP(MC)", "KCP-MC"} <= set(factions[0].aliases)
+
+
+def test_a_bracket_that_spells_out_or_renames_the_group_is_no_faction() -> None:
+    ex = extract("The ISIL (Da'esh) and the JeM (Pakistan) were both named in the report.")
+    groups = names(ex, NodeType.GROUP)
+    assert not any("(" in g for g in groups)
+
+
+def test_a_faction_named_after_a_person_is_led_by_that_person() -> None:
+    ex = extract(
+        "The NDFB was founded by Ranjan Daimary in 1986. "
+        "After the split, those loyal to Daimary became known as the NDFB (Ranjan Daimary)."
+    )
+    assert ("Ranjan Daimary", "NDFB (Ranjan Daimary)") in rels(ex, RelType.LEADS)
+    assert len(names(ex, NodeType.GROUP)) == 2
+
+
+def test_a_faction_and_its_parent_stay_apart() -> None:
+    ex = extract("The ULFA was founded in 1979. The ULFA-I, led by Paresh Baruah, rejected the talks.")
+    assert {"ULFA", "ULFA-I"} <= names(ex, NodeType.GROUP)
+    assert rels(ex, RelType.LEADS) == {("Paresh Baruah", "ULFA-I")}
