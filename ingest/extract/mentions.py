@@ -138,11 +138,39 @@ def _add_gazetteer_places(view: DocView, hits: list[GazHit]) -> list[GazHit]:
         toks = view.tokens_for(hit.start, hit.end)
         if toks is None or _adjectival_abbreviation(view, *toks) or _inside_compound(view, hit, toks):
             continue
+        if _inside_longer_named_place(view, *toks):
+            continue
         if hit.place.kind != "country" and _inside_longer_person(view, *toks):
             weak.append(hit)  # 'Mangal Bagh': a place word inside a person's name waits for the people
             continue
         view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
     return weak
+
+
+def _inside_longer_named_place(view: DocView, start: int, end: int) -> bool:
+    """'South Kivu', 'the Nile Delta': the listed name ('South', 'Delta') is only part of a longer place
+    spaCy found; the whole name is the place. 'Northern Uganda' and 'Kunar Province' keep the listing."""
+    doc = view.doc
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "LOC"} or not (ent.start <= start and end <= ent.end):
+            continue
+        first, last = clean_ent_bounds(ent)
+        before, after = doc[first:start], doc[end:last]
+        if end - start == 1 and doc[start].lower_ in _COMPASS and len(after) > 0 and not before:
+            return all(t.is_title and t.is_alpha and t.lower_ not in lx.PLACE_HEADS for t in after)
+        return (
+            end == last
+            and len(before) > 0
+            and all(t.is_title and t.is_alpha and t.lower_ not in _NOT_NAME_PREFIXES for t in before)
+        )
+    return False
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "central"})
+
+
+# Words before a listed place that describe it rather than name a longer place ('Northern Uganda').
+_NOT_NAME_PREFIXES = lx.PLACE_HEADS | {"northern", "southern", "eastern", "western", "central", "greater"}
 
 
 # Family and second names that follow a given name; a place word before one of them is that given name.
@@ -233,9 +261,16 @@ def _strong_place_context(view: DocView, start: int, end: int) -> bool:
         return True  # 'fighters seized Kidal', 'stormed Palma'
     if prev is not None and prev.lower_ == "on" and start > 1 and doc[start - 2].lower_ in _ASSAULT_NOUNS:
         return True  # 'the assaults on Mocimboa da Praia and Palma'
+    if prev is not None and prev.lower_ in {"to", "into", "towards", "toward"} and prev.head.pos_ == "VERB":
+        if lemma(prev.head.text) in _MOTION_VERBS:
+            return True  # 'fighters moved to Osh', 'fled into Nangarhar'
     return bool(nxt) and nxt[0] in lx.PLACE_HEADS and nxt[0] not in {"state", "area", "areas"}
 
 
+_MOTION_VERBS = frozenset(
+    {"move", "travel", "flee", "relocate", "shift", "return", "go", "cross", "send", "smuggle", "infiltrate",
+     "retreat", "withdraw", "escape", "spread", "expand", "extend", "deploy", "transfer", "come", "migrate"}
+)  # fmt: skip
 _ASSAULT_NOUNS = frozenset({"assault", "assaults", "attack", "attacks", "raid", "raids", "offensive"})
 
 
@@ -255,6 +290,7 @@ def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
         if (
             toks is None
             or _inside_compound(view, hit, toks)
+            or _inside_longer_named_place(view, *toks)
             or not view.is_free(*toks)
             or _common_word(view, *toks)
             or _before_name_tail(view, toks[1])

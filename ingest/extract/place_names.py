@@ -153,8 +153,10 @@ def add_place_head_runs(view: DocView) -> None:
             continue
         if low in lx.PLACE_HEADS and low not in lx.PLACE_PREFIX_HEADS and i > 0:
             j = i
-            while j > 0 and is_name_token(doc[j - 1]) and view.owner[j - 1] < 0 and i - j < 4:
-                j -= 1
+            while j > 0 and view.owner[j - 1] < 0 and i - j < 4 and _name_word_before(doc, j):
+                j -= 1  # 'Sambisa Forest', 'Jalal-Abad Region'
+            while j < i and not is_name_token(doc[j]):
+                j += 1
             plain = doc[j].lower_ not in lx.ROLE_TITLES and not tok.is_upper
             if j < i and plain and _not_org(view, j, i + 1):
                 view.add(NodeType.PLACE, j, i + 1, source="pattern")

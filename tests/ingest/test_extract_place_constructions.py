@@ -171,3 +171,15 @@ def test_a_listed_province_the_pipeline_took_for_an_organisation_is_a_place() ->
 def test_a_country_name_with_an_elided_article_is_found() -> None:
     ex = extract("The group sent fighters to Cote d'Ivoire in 2016.")
     assert "Cote d'Ivoire" in names(ex, NodeType.PLACE)
+
+
+def test_a_listed_word_inside_a_longer_place_name_gives_way_to_the_whole_name() -> None:
+    ex = extract("The militia operates in South Kivu and raided villages in the Nile Delta.")
+    places = names(ex, NodeType.PLACE)
+    assert {"South Kivu", "Nile Delta"} <= places
+    assert not places & {"South", "Delta"}
+
+
+def test_a_place_a_group_moves_to_is_a_place_even_when_tagged_otherwise() -> None:
+    ex = extract("After the crackdown the fighters moved to Osh and the Jalal-Abad Region.")
+    assert {"Osh", "Jalal-Abad Region"} <= names(ex, NodeType.PLACE)
