@@ -29,13 +29,20 @@ from ingest.extract.names_in_context import (
     find_role_appositive_persons,
     find_weak_persons,
 )
-from ingest.extract.normalize import lemma, name_key
-from ingest.extract.paths import SEIZE_VERBS
+from ingest.extract.normalize import name_key
 from ingest.extract.person_aliases import link_person_aliases
 from ingest.extract.place_checks import (
     drop_countries_as_actors,
     drop_words_that_name_no_place,
     prefer_the_documents_countries,
+)
+from ingest.extract.place_context import (
+    in_place_list,
+    inside_longer_named_place,
+    is_place_token,
+    place_context,
+    strong_place_context,
+    whole_listed_region,
 )
 from ingest.extract.place_frames import add_places_in_frames, add_places_listed_with_known
 from ingest.extract.place_names import (
@@ -138,39 +145,13 @@ def _add_gazetteer_places(view: DocView, hits: list[GazHit]) -> list[GazHit]:
         toks = view.tokens_for(hit.start, hit.end)
         if toks is None or _adjectival_abbreviation(view, *toks) or _inside_compound(view, hit, toks):
             continue
-        if _inside_longer_named_place(view, *toks):
+        if inside_longer_named_place(view, *toks):
             continue
         if hit.place.kind != "country" and _inside_longer_person(view, *toks):
             weak.append(hit)  # 'Mangal Bagh': a place word inside a person's name waits for the people
             continue
         view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
     return weak
-
-
-def _inside_longer_named_place(view: DocView, start: int, end: int) -> bool:
-    """'South Kivu', 'the Nile Delta': the listed name ('South', 'Delta') is only part of a longer place
-    spaCy found; the whole name is the place. 'Northern Uganda' and 'Kunar Province' keep the listing."""
-    doc = view.doc
-    for ent in doc.ents:
-        if ent.label_ not in {"GPE", "LOC"} or not (ent.start <= start and end <= ent.end):
-            continue
-        first, last = clean_ent_bounds(ent)
-        before, after = doc[first:start], doc[end:last]
-        if end - start == 1 and doc[start].lower_ in _COMPASS and len(after) > 0 and not before:
-            return all(t.is_title and t.is_alpha and t.lower_ not in lx.PLACE_HEADS for t in after)
-        return (
-            end == last
-            and len(before) > 0
-            and all(t.is_title and t.is_alpha and t.lower_ not in _NOT_NAME_PREFIXES for t in before)
-        )
-    return False
-
-
-_COMPASS = frozenset({"north", "south", "east", "west", "central"})
-
-
-# Words before a listed place that describe it rather than name a longer place ('Northern Uganda').
-_NOT_NAME_PREFIXES = lx.PLACE_HEADS | {"northern", "southern", "eastern", "western", "central", "greater"}
 
 
 # Family and second names that follow a given name; a place word before one of them is that given name.
@@ -221,90 +202,30 @@ def _ner_label_at(view: DocView, start: int, end: int) -> str | None:
     return None
 
 
-def _place_context(view: DocView, start: int, end: int) -> bool:
-    """Locative context around tokens [start, end): 'in X', 'near X', 'X, <place>', 'X in <place>'."""
-    doc = view.doc
-    if start > 0:
-        prev = doc[start - 1]
-        if prev.lower_ in lx.LOCATIVE_PREPS - {"of", "on", "over", "to"} or prev.lower_ == "r/o":
-            return True
-        if prev.text == "," and start > 1 and _is_place_token(view, start - 2):
-            return True
-    return bool(end < len(doc) - 1 and doc[end].text in {",", "in"} and _is_place_token(view, end + 1))
-
-
-def _strong_place_context(view: DocView, start: int, end: int) -> bool:
-    """'in X', 'the province of X', 'X, a town ...', 'X and Y provinces': frames that only places fill."""
-    doc = view.doc
-    prev = doc[start - 1] if start > 0 else None
-    if prev is not None and prev.lower_ in {"in", "near", "around", "outside", "inside"}:
-        return True
-    if prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in lx.PLACE_HEADS:
-        return True
-    nxt = [t.lower_ for t in doc[end : end + 3]]
-    if len(nxt) == 3 and nxt[0] == "," and nxt[1] in {"a", "the"} and nxt[2] in lx.PLACE_HEADS:
-        return True
-    if (
-        prev is not None
-        and prev.lower_ in {"and", "or", ","}
-        and start > 1
-        and _is_place_token(view, start - 2)
-    ):
-        return True  # 'in Karachi and Gwadar'
-    if len(nxt) >= 2 and nxt[0] in {"and", "or"} and _is_place_token(view, end + 1):
-        return True  # 'out of Gao and Timbuktu'
-    if (
-        prev is not None
-        and prev.pos_ == "VERB"
-        and (prev.lower_ in SEIZE_VERBS or lemma(prev.text) in SEIZE_VERBS)
-    ):
-        return True  # 'fighters seized Kidal', 'stormed Palma'
-    if prev is not None and prev.lower_ == "on" and start > 1 and doc[start - 2].lower_ in _ASSAULT_NOUNS:
-        return True  # 'the assaults on Mocimboa da Praia and Palma'
-    if prev is not None and prev.lower_ in {"to", "into", "towards", "toward"} and prev.head.pos_ == "VERB":
-        if lemma(prev.head.text) in _MOTION_VERBS:
-            return True  # 'fighters moved to Osh', 'fled into Nangarhar'
-    return bool(nxt) and nxt[0] in lx.PLACE_HEADS and nxt[0] not in {"state", "area", "areas"}
-
-
-_MOTION_VERBS = frozenset(
-    {"move", "travel", "flee", "relocate", "shift", "return", "go", "cross", "send", "smuggle", "infiltrate",
-     "retreat", "withdraw", "escape", "spread", "expand", "extend", "deploy", "transfer", "come", "migrate"}
-)  # fmt: skip
-_ASSAULT_NOUNS = frozenset({"assault", "assaults", "attack", "attacks", "raid", "raids", "offensive"})
-
-
-def _is_place_token(view: DocView, i: int) -> bool:
-    m = view.mention_at(i)
-    if m is not None:
-        return m.type is NodeType.PLACE
-    return i < len(view.doc) and view.doc[i].ent_type_ in {"GPE", "LOC"}
-
-
 def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
     for hit in hits:
         toks = view.tokens_for(hit.start, hit.end)
         lone = toks is not None and toks[1] - toks[0] == 1 and view.lone_word_person(toks[0])
-        if toks is not None and lone and _strong_place_context(view, *toks):
+        if toks is not None and lone and strong_place_context(view, *toks):
             view.release(toks[0])  # 'out of Gao and Timbuktu': the place, not a person 'Gao'
         if (
             toks is None
             or _inside_compound(view, hit, toks)
-            or _inside_longer_named_place(view, *toks)
+            or inside_longer_named_place(view, *toks)
             or not view.is_free(*toks)
             or _common_word(view, *toks)
             or _before_name_tail(view, toks[1])
         ):
             continue
         label = _ner_label_at(view, *toks)
-        placed = label in {"GPE", "LOC", "FAC"} or (label is None and _place_context(view, *toks))
+        placed = label in {"GPE", "LOC", "FAC"} or (label is None and place_context(view, *toks))
         if (
             placed
             or _in_place_field(view, hit.start)
-            or (label in _NAME_LABELS and _whole_listed_region(view, hit, toks))
+            or (label in _NAME_LABELS and whole_listed_region(view, hit, toks))
         ):
             view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
-        elif label in _NAME_LABELS and toks[1] - toks[0] == 1 and _strong_place_context(view, *toks):
+        elif label in _NAME_LABELS and toks[1] - toks[0] == 1 and strong_place_context(view, *toks):
             # A listed place name spaCy took for a person or organisation, in a frame only places fill.
             start, end = toks
             nxt = view.doc[end] if end < len(view.doc) else None
@@ -320,19 +241,6 @@ _PLACE_FIELD = re.compile(
     r"\s*[:\t]",
     re.IGNORECASE,
 )
-
-
-def _whole_listed_region(view: DocView, hit: GazHit, toks: tuple[int, int]) -> bool:
-    """'Andhra Pradesh', "Cote d'Ivoire": a listed country or province of several words that spaCy took
-    for an organisation or a person, when its entity is exactly that name ('Andhra Pradesh Police' is not)."""
-    start, end = toks
-    if end - start < 2 or hit.place is None or hit.place.kind not in {"country", "subdivision"}:
-        return False
-    ent = next((e for e in view.doc.ents if e.start <= start and end <= e.end), None)
-    if ent is None:
-        return False
-    ent_start, ent_end = clean_ent_bounds(ent)
-    return (ent_start, ent_end) == (start, end)
 
 
 def _in_place_field(view: DocView, char: int) -> bool:
@@ -421,18 +329,13 @@ def _add_places_by_context(view: DocView) -> None:
         if not all(t.text[:1].isupper() for t in doc[start:end]):
             continue
         nxt = doc[end] if end < len(doc) else None
-        followed_by_place = nxt is not None and nxt.text in {",", "in"} and _is_place_token(view, end + 1)
+        followed_by_place = nxt is not None and nxt.text in {",", "in"} and is_place_token(view, end + 1)
         prev = doc[start - 1] if start > 0 else None
         after_near = prev is not None and prev.lower_ in {"near", "in"} and ent.label_ != "NORP"
         if (followed_by_place and (after_near or len(ent) == 1 or ent.label_ != "PERSON")) or (
-            after_near and ent.label_ in {"PERSON", "PRODUCT"} and len(ent) == 1 and _in_place_list(view, end)
+            after_near and ent.label_ in {"PERSON", "PRODUCT"} and len(ent) == 1 and in_place_list(view, end)
         ):
             view.add(NodeType.PLACE, start, end, source="context")
-
-
-def _in_place_list(view: DocView, end: int) -> bool:
-    doc = view.doc
-    return end < len(doc) - 1 and doc[end].lower_ in {"and", ","} and _is_place_token(view, end + 1)
 
 
 def add_nested_camp_places(view: DocView, gaz: Gazetteer) -> None:
