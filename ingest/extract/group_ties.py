@@ -163,6 +163,10 @@ def _third_party(finder: RelationFinder, path: list[Token], a: Ref, b: Ref) -> b
     on_path = {t.i for t in path}
     refs = {r.root: r.entity for r in finder._current}
     for tok in path:
+        if tok.i not in (a.root, b.root) and finder.types[refs.get(tok.i, a.entity)] is NodeType.LEADER:
+            return (
+                True  # 'fighters loyal to X, a former ICU governor, fought alongside Y': X's past, not ICU's
+            )
         for child in tok.children:
             if child.i in on_path or child.i in (a.root, b.root):
                 continue
@@ -198,7 +202,8 @@ def _between_pair(finder: RelationFinder, a: Ref, b: Ref) -> Token | None:
     if second.i not in {t.i for t in first.conjuncts} or first.dep_ != "pobj":
         return None
     prep = first.head
-    return prep.head if prep.lower_ == "between" and prep.head.pos_ == "NOUN" else None
+    noun_like = prep.head.pos_ == "NOUN" or prep.head.tag_ == "VBG"  # 'fighting between A and B'
+    return prep.head if prep.lower_ == "between" and noun_like else None
 
 
 def _joint_subjects(finder: RelationFinder, a: Ref, b: Ref) -> Token | None:

@@ -20,6 +20,7 @@ from ingest.extract.group_names import (
     add_claiming_groups,
     add_cue_groups,
     add_group_names_by_opener,
+    add_titled_org_names,
     add_unlabelled_group_names,
 )
 from ingest.extract.names import add_listed_persons, find_persons
@@ -108,6 +109,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     add_cue_groups(view)
     add_unlabelled_group_names(view)
     add_group_names_by_opener(view)
+    add_titled_org_names(view)
     _add_weak_places(view, weak_places)
     _add_ner_places(view)
     add_place_head_runs(view)

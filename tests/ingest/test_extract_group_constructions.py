@@ -330,3 +330,45 @@ def test_a_group_acting_against_another_is_its_rival() -> None:
         ex = extract(text)
         assert frozenset(pair) in pairs(ex, RelType.RIVAL_OF), text
         assert not pairs(ex, RelType.ALLIED_WITH), text
+
+
+def test_an_organisation_word_with_for_or_of_opens_a_titled_name() -> None:
+    ex = extract(
+        "The Movement for Democracy and Justice in Chad attacked Bardai. "
+        "The Alliance for the Re-liberation of Somalia met in Asmara."
+    )
+    groups = names(ex, NodeType.GROUP)
+    assert {
+        "Movement for Democracy and Justice in Chad",
+        "Alliance for the Re-liberation of Somalia",
+    } <= groups
+
+
+def test_a_french_titled_name_keeps_its_lower_case_words_but_not_the_verb_after_it() -> None:
+    ex = extract("In 2012 the Mouvement pour le Salut de l'Azawad fought the Coalition for Change near Gao.")
+    assert {"Mouvement pour le Salut de l'Azawad", "Coalition for Change"} <= names(ex, NodeType.GROUP)
+
+
+def test_a_state_force_named_after_its_country_is_not_a_titled_group() -> None:
+    ex = extract("The Army of Pakistan and the Forces of Mali were deployed.")
+    assert not names(ex, NodeType.GROUP)
+
+
+def test_a_front_named_in_arabic_transliteration_is_a_group() -> None:
+    ex = extract("In 2009 the Ras Kamboni Brigades joined Jabhatul Islamiya in forming Hizbul Islam.")
+    assert "Jabhatul Islamiya" in names(ex, NodeType.GROUP)
+    assert "Jabhatul Islamiya" not in names(ex, NodeType.LEADER)
+
+
+def test_fighting_between_two_groups_makes_them_rivals() -> None:
+    ex = extract(
+        "In October 2009, fighting between Hizbul Islam and Al-Shabaab split the Ras Kamboni Brigades."
+    )
+    assert frozenset({"Hizbul Islam", "Al-Shabaab"}) in pairs(ex, RelType.RIVAL_OF)
+
+
+def test_a_persons_former_group_is_not_allied_with_whom_his_fighters_join() -> None:
+    ex = extract(
+        "Fighters loyal to Ahmed Madobe, a former Islamic Courts Union governor, fought alongside Hizbul Islam."
+    )
+    assert frozenset({"Islamic Courts Union", "Hizbul Islam"}) not in pairs(ex, RelType.ALLIED_WITH)
