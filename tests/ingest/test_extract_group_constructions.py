@@ -369,6 +369,7 @@ def test_fighting_between_two_groups_makes_them_rivals() -> None:
 
 def test_a_persons_former_group_is_not_allied_with_whom_his_fighters_join() -> None:
     ex = extract(
-        "Fighters loyal to Ahmed Madobe, a former Islamic Courts Union governor, fought alongside Hizbul Islam."
+        "Fighters loyal to Ahmed Madobe, a former Islamic Courts Union governor, "
+        "fought alongside Hizbul Islam."
     )
     assert frozenset({"Islamic Courts Union", "Hizbul Islam"}) not in pairs(ex, RelType.ALLIED_WITH)
