@@ -39,8 +39,19 @@ class Ref:
     kind: str = "mention"  # mention | pronoun | members | there
 
 
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "agent", "dative", "appos"})
+
+
 def span_root(view: DocView, m: Mention) -> int:
-    return int(view.doc[m.tok_start : m.tok_end].root.i)
+    """The token that ties the name to the sentence. When the parser hangs several of its words outside
+    it ('Hizb' compound, 'Tahrir' subject), the one holding a clause role, not the first."""
+    span = view.doc[m.tok_start : m.tok_end]
+    outside = [t for t in span if not (m.tok_start <= t.head.i < m.tok_end) or t.head.i == t.i]
+    if len(outside) > 1:
+        for tok in outside:
+            if tok.dep_ in _ARGUMENT_DEPS:
+                return int(tok.i)
+    return int(span.root.i)
 
 
 def ignored_mentions(view: DocView) -> set[int]:

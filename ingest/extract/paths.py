@@ -10,10 +10,15 @@ from ingest.extract.normalize import lemma
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_MOTION = frozenset(
+MOTION_VERBS = frozenset(
     {"relocate", "move", "travel", "return", "flee", "go", "deploy", "expand", "spread", "shift", "extend",
-     "infiltrate", "send", "dispatch", "smuggle", "cross", "enter", "launch"}
+     "infiltrate", "send", "dispatch", "smuggle", "cross", "enter", "launch", "retreat", "withdraw",
+     "escape", "transfer", "come", "migrate"}
 )  # fmt: skip
+# Nouns before 'of' and a place's name: 'the port of Kismayo', 'the outskirts of Kabul'.
+_KIND_OF = lx.PLACE_HEADS | lx.PLURAL_PLACE_HEADS | {"town", "city", "village", "port", "outskirts"}
+# Verbs that put a group out of a place it held: 'was driven from Mogadishu', 'expelled from Kismayo'.
+_DRIVEN_OUT = frozenset({"drive", "push", "oust", "expel", "evict", "dislodge", "chase", "flush", "rout"})
 # Verbs whose object is a place the group takes or holds.
 SEIZE_VERBS = frozenset(
     {"seize", "seizing", "capture", "overrun", "control", "controlling", "occupy", "besiege", "storm", "raid",
@@ -153,9 +158,17 @@ def someone_elses_event(path: list[Token], actor: Token) -> bool:
                 continue  # a field label parsed as subject ('Activities: JNIM has ...')
             if child.ent_type_ in {"GPE", "LOC"} or _is_place_owned(child):
                 continue  # "Pakistan's Punjab region": a place, not an actor
+            if _same_name(child, actor):
+                continue  # 'Hizb ut-Tahrir operates ...': the parser made two subjects of one name
             if actor.i not in {t.i for t in child.subtree}:
                 return True
     return False
+
+
+def _same_name(a: Token, b: Token) -> bool:
+    lo, hi = min(a.i, b.i), max(a.i, b.i)
+    run = a.doc[lo : hi + 1]
+    return hi - lo <= 4 and all(t.pos_ == "PROPN" or t.text in {"-", "\u2010", "\u2011"} for t in run)
 
 
 def _is_place_owned(tok: Token) -> bool:
@@ -167,11 +180,11 @@ def locative_governor(path: list[Token]) -> bool:
     for n, tok in enumerate(reversed(path)):
         if tok.dep_ in {"conj", "cc", "appos", "compound"} or tok.pos_ in {"PROPN", "PUNCT", "CCONJ"}:
             continue
+        if tok.lower_ == "of" and tok.head.lower_ == "control":
+            return True  # 'fought for control of Kismayo'
         if n == 0 and tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
             return True  # 'Sudan and Afghanistan, where his father ran the organization'
-        if tok.lower_ in lx.PLACE_HEADS | lx.PLURAL_PLACE_HEADS or (
-            tok.lower_ == "of" and (n > 0 or tok.head.lower_ in lx.PLACE_HEADS)
-        ):
+        if tok.lower_ in _KIND_OF or (tok.lower_ == "of" and (n > 0 or tok.head.lower_ in _KIND_OF)):
             continue  # 'in the Swat area', 'along the Afghanistan/Pakistan border', 'the city of Karachi'
         if tok.pos_ == "VERB" and (lemma(tok.text) in SEIZE_VERBS or tok.lower_ in SEIZE_VERBS):
             return True  # 'AAD controlled Kidal', 'the group seized the town of Konna'
@@ -185,11 +198,12 @@ def locative_governor(path: list[Token]) -> bool:
         if low in _OPERATE_CLOSE_PREPS:
             return True
         if low == "to":
-            return lemma(tok.head.text) in _MOTION
+            return lemma(tok.head.text) in MOTION_VERBS
         if low == "from":
             if tok.head.lower_ in lx.LEAD_NOUNS | lx.ROLE_TITLES:
                 return False  # 'a former TTP commander from Mohmand': where the person comes from
-            return tok.head.pos_ in {"NOUN", "PROPN"} or lemma(tok.head.text) in _MOTION
+            verb = lemma(tok.head.text)
+            return tok.head.pos_ in {"NOUN", "PROPN"} or verb in MOTION_VERBS or verb in _DRIVEN_OUT
         return False
     return False
 

@@ -10,7 +10,7 @@ from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView, clean_ent_bounds
 from ingest.extract.normalize import lemma
-from ingest.extract.paths import SEIZE_VERBS
+from ingest.extract.paths import MOTION_VERBS, SEIZE_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -90,13 +90,7 @@ def strong_place_context(view: DocView, start: int, end: int) -> bool:
 def _moved_to(prev: Token | None) -> bool:
     if prev is None or prev.lower_ not in {"to", "into", "towards", "toward"}:
         return False
-    return prev.head.pos_ == "VERB" and lemma(prev.head.text) in _MOTION_VERBS
-
-
-_MOTION_VERBS = frozenset(
-    {"move", "travel", "flee", "relocate", "shift", "return", "go", "cross", "send", "smuggle", "infiltrate",
-     "retreat", "withdraw", "escape", "spread", "expand", "extend", "deploy", "transfer", "come", "migrate"}
-)  # fmt: skip
+    return prev.head.pos_ == "VERB" and lemma(prev.head.text) in MOTION_VERBS
 
 
 _ASSAULT_NOUNS = frozenset({"assault", "assaults", "attack", "attacks", "raid", "raids", "offensive"})

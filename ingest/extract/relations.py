@@ -272,7 +272,9 @@ class RelationFinder:
         return place_fits(self.places[inner], self.places[outer])
 
     def operates(self, g: Ref, p: Ref, path: list[Token]) -> None:
-        if g.kind in {"members", "there"} or p.anaphor or len(path) > _MAX_OPERATE_PATH:
+        # 'the port of', 'the town of' add words, not distance
+        steps = [t for t in path if t.lower_ != "of" and t.lower_ not in lx.PLACE_HEADS]
+        if g.kind in {"members", "there"} or p.anaphor or len(steps) > _MAX_OPERATE_PATH:
             return
         if self.view.in_dateline(p.root):
             return

@@ -207,3 +207,20 @@ def test_places_listed_after_an_owners_plural_place_word_lie_in_the_owner() -> N
     located = rels(ex, RelType.LOCATED_IN)
     assert ("Sabri", "Benghazi") in located
     assert ("Benghazi", "Sabri") not in located
+
+
+def test_a_group_driven_from_a_place_operated_there() -> None:
+    ex = extract("After the Islamic Courts Union was driven from Mogadishu and Kismayo, it scattered.")
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert {("Islamic Courts Union", "Mogadishu"), ("Islamic Courts Union", "Kismayo")} <= operates
+
+
+def test_groups_fighting_for_control_of_a_town_operate_there() -> None:
+    ex = extract("Fighting between Hizbul Islam and Al-Shabaab for control of the port of Kismayo went on.")
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert {("Hizbul Islam", "Kismayo"), ("Al-Shabaab", "Kismayo")} <= operates
+
+
+def test_a_name_the_parser_splits_into_two_subjects_still_acts() -> None:
+    ex = extract("Hizb ut-Tahrir operates in Uzbekistan.")
+    assert ("Hizb ut-Tahrir", "Uzbekistan") in rels(ex, RelType.OPERATES_IN)
