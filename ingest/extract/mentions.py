@@ -45,7 +45,11 @@ from ingest.extract.place_context import (
     strong_place_context,
     whole_listed_region,
 )
-from ingest.extract.place_frames import add_places_in_frames, add_places_listed_with_known
+from ingest.extract.place_frames import (
+    add_dateline_places,
+    add_places_in_frames,
+    add_places_listed_with_known,
+)
 from ingest.extract.place_names import (
     add_coordinated_places,
     add_place_head_runs,
@@ -101,6 +105,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     add_coordinated_places(view)
     add_places_after_kind_nouns(view)
     add_places_in_frames(view)
+    add_dateline_places(view)
     add_claiming_groups(view)
     add_named_units(view)
     find_persons(view)

@@ -77,6 +77,14 @@ def prefer_the_documents_countries(view: DocView, gaz: Gazetteer) -> None:
         m.place = replaced[name]
 
 
+# Common English words that some small town somewhere is also called.
+_WORDS_NAMING_TOWNS = frozenset(
+    {"police", "mission", "union", "army", "security", "justice", "independence", "commerce", "liberty",
+     "progress", "victory", "unity", "peace", "hope", "reading", "mobile", "split", "sale", "enterprise",
+     "industry", "media", "service", "friendship", "opportunity", "eden", "paradise", "truth"}
+)  # fmt: skip
+
+
 def drop_words_that_name_no_place(view: DocView) -> None:
     for idx, m in enumerate(view.mentions):
         if m.type is not NodeType.PLACE or m.nested or m.entity == -2:
@@ -86,5 +94,11 @@ def drop_words_that_name_no_place(view: DocView) -> None:
             len(words) == 1
             and (words[0] in lx.DEMONYMS or words[0] in lx.PEOPLES or words[0] in _LANGUAGES | _COMPASS)
         )
+        if (
+            len(words) == 1
+            and words[0] in _WORDS_NAMING_TOWNS
+            and (m.place is None or m.place.kind == "city")
+        ):
+            no_place = True  # 'Police in Manipur said': a town in Poland is called Police
         if no_place:
             view.drop(idx)

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 def inside_longer_named_place(view: DocView, start: int, end: int) -> bool:
     """'South Kivu', 'the Nile Delta': the listed name ('South', 'Delta') is only part of a longer place
-    spaCy found; the whole name is the place. 'Northern Uganda' and 'Kunar Province' keep the listing."""
+    spaCy found ('Imphal West' too); the whole name is the place. 'Northern Uganda' and 'Kunar Province'
+    keep the listing."""
     doc = view.doc
     for ent in doc.ents:
         if ent.label_ not in {"GPE", "LOC"} or not (ent.start <= start and end <= ent.end):
@@ -29,6 +30,8 @@ def inside_longer_named_place(view: DocView, start: int, end: int) -> bool:
         before, after = doc[first:start], doc[end:last]
         if end - start == 1 and doc[start].lower_ in _COMPASS and len(after) > 0 and not before:
             return all(t.is_title and t.is_alpha and t.lower_ not in lx.PLACE_HEADS for t in after)
+        if not before and len(after) == 1 and after[0].lower_ in _COMPASS and after[0].is_title:
+            return True  # 'Imphal West', 'Imphal East': districts named after a town
         return (
             end == last
             and len(before) > 0

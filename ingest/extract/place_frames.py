@@ -277,3 +277,23 @@ _AFTER_KIND = frozenset(
     {"in", "of", "near", "on", "about", "close", ",", ".", "that", "which", "north", "south", "east", "west",
      "northeast", "northwest", "southeast", "southwest"}
 )  # fmt: skip
+
+
+def add_dateline_places(view: DocView) -> None:
+    """'BARAKA, Democratic Republic of Congo, June 18 -': a news dateline opens with the place the story
+    was filed from, in capitals, whether or not any list knows it."""
+    doc = view.doc
+    for start_char, end_char in view.datelines:
+        comma = view.text.find(",", start_char, end_char)
+        city_end = comma if comma >= 0 else end_char
+        toks = view.tokens_for(start_char, city_end)
+        if toks is None:
+            continue
+        start, end = toks
+        while end > start and not doc[end - 1].is_alpha:
+            end -= 1
+        words = doc[start:end]
+        if len(words) == 0 or len(words) > 3 or not all(t.is_alpha and t.is_upper for t in words):
+            continue
+        if view.is_free(start, end):
+            view.add(NodeType.PLACE, start, end, source="dateline")

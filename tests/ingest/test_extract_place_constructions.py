@@ -183,3 +183,21 @@ def test_a_listed_word_inside_a_longer_place_name_gives_way_to_the_whole_name() 
 def test_a_place_a_group_moves_to_is_a_place_even_when_tagged_otherwise() -> None:
     ex = extract("After the crackdown the fighters moved to Osh and the Jalal-Abad Region.")
     assert {"Osh", "Jalal-Abad Region"} <= names(ex, NodeType.PLACE)
+
+
+def test_the_city_of_a_dateline_is_a_place_inside_what_follows_it() -> None:
+    ex = extract("BARAKA, Democratic Republic of Congo, June 18 - Soldiers fought off an attack on the town.")
+    assert "Baraka" in {n.title() for n in names(ex, NodeType.PLACE)}
+    located = {(a.title(), b) for a, b in rels(ex, RelType.LOCATED_IN)}
+    assert ("Baraka", "Democratic Republic of Congo") in located
+
+
+def test_a_district_named_after_its_town_with_a_compass_word_is_one_place() -> None:
+    ex = extract("The men were picked up from a house at Singjamei in Imphal West district.")
+    assert "Imphal West" in names(ex, NodeType.PLACE)
+    assert ("Singjamei", "Imphal West") in rels(ex, RelType.LOCATED_IN)
+
+
+def test_a_common_word_some_town_is_named_after_is_no_place() -> None:
+    ex = extract("Police in Manipur arrested three cadres on Friday.")
+    assert names(ex, NodeType.PLACE) == {"Manipur"}
