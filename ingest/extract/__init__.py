@@ -36,6 +36,7 @@ from ingest.extract.factions import faction_leaders
 from ingest.extract.gazetteer import get_gazetteer
 from ingest.extract.group_aliases import add_group_aliases
 from ingest.extract.infobox import infobox_fields
+from ingest.extract.leader_frames import leader_frames
 from ingest.extract.leader_ties import share_with_listed_people
 from ingest.extract.mentions import add_nested_camp_places, find_mentions
 from ingest.extract.operations import (
@@ -134,6 +135,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     share_with_listed_people(finder)
     successions(finder, view, salience)
     faction_leaders(finder, view)
+    leader_frames(finder, view)
     the_two_groups(finder, view, refs)
     merger_lists(finder, view, refs)
     merger_verbs(finder, view)

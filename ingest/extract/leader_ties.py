@@ -28,7 +28,6 @@ BREAK_WORDS = frozenset(
     {"defect", "defected", "leave", "left", "quit", "abandon", "abandoned", "expel", "expelled", "oust",
      "ousted"}
 )  # fmt: skip
-_TITLE_ADJECTIVES = frozenset({"senior", "top", "former", "chief", "key", "local", "regional", "military"})
 _HYPOTHETICAL = frozenset(
     {"future", "possible", "potential", "would-be", "aspiring", "prospective", "likely"}
 )
@@ -209,7 +208,7 @@ def _titled_by_group(finder: RelationFinder, p: Ref, g: Ref) -> str | None:
     if k < 1 or doc[k].lower_ not in lx.LEAD_NOUNS | lx.MEMBER_NOUNS:
         return None
     j = k - 1
-    while j > 0 and doc[j].lower_ in _TITLE_ADJECTIVES:
+    while j > 0 and doc[j].lower_ in lx.TITLE_ADJECTIVES:
         j -= 1
     before = finder.view.owner[j]
     if before < 0 or finder.view.mentions[before].entity != g.entity:

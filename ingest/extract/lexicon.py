@@ -119,6 +119,8 @@ ROLE_TITLES = frozenset(
     }
 )
 
+# Adjectives between an article and a role noun: 'a senior commander', 'its former chief'.
+TITLE_ADJECTIVES = frozenset({"senior", "top", "former", "chief", "key", "local", "regional", "military"})
 LEAD_NOUNS = frozenset(
     {
         "leader",

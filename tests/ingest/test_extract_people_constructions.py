@@ -406,3 +406,16 @@ def test_a_lone_name_modifying_a_common_noun_is_not_a_person() -> None:
 def test_the_caliph_of_a_group_leads_it() -> None:
     ex = extract("Its followers swore loyalty to the Islamic State's caliph, Abu Bakr al-Baghdadi.")
     assert ("Abu Bakr al-Baghdadi", "Islamic State") in rels(ex, RelType.LEADS)
+
+
+def test_a_leader_named_after_by_a_few_words_past_the_participle_leads_the_group_before_it() -> None:
+    ex = extract("The LTTE built a naval arm, the Sea Tigers, commanded for years by Velupillai Soosai.")
+    assert ("Velupillai Soosai", "Sea Tigers") in rels(ex, RelType.LEADS)
+
+
+def test_with_x_as_its_leader_leads_the_group_just_formed() -> None:
+    ex = extract(
+        "In 2017 Ansar Dine merged with al-Murabitun to form Jama'at Nusrat al-Islam wal-Muslimin, "
+        "with Iyad ag Ghali as its leader."
+    )
+    assert ("Iyad ag Ghali", "Jama'at Nusrat al-Islam wal-Muslimin") in rels(ex, RelType.LEADS)
