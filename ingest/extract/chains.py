@@ -328,7 +328,12 @@ def listed_places_within(finder: RelationFinder, view: DocView) -> None:
                 _all_within(finder, run, owner)
         # 'the Benghazi districts of Sabri, Laithi and Qawarsha': the list after the owner's plural word
         if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in lx.PLURAL_PLACE_HEADS:
-            _all_within(finder, run, view.mention_at(j - 2) if j >= 2 else None)
+            owner = view.mention_at(j - 2) if j >= 2 else None
+            listed = (
+                owner is not None and owner.tok_start > 0 and doc[owner.tok_start - 1].lower_ in {"and", ","}
+            )
+            if not listed:  # 'Chatra and Latehar districts of Jharkhand': the list lies in what follows
+                _all_within(finder, run, owner)
 
 
 def _list_gap(gap: Span) -> bool:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ingest.extract.relations import RelationFinder
 
 _FIGHT = frozenset({"fight", "fought", "fighting"})
-_SPLIT = frozenset({"split", "splinter", "splintered", "breakaway", "broke", "break"})
+_SPLIT = frozenset({"split", "splinter", "breakaway", "break"})
 # What makes a split hostile: 'after a dispute', 'in protest at', 'fell out with'.
 _DISPUTE = frozenset(
     {"dispute", "disputes", "protest", "quarrel", "disagreement", "disagreements", "rift", "feud", "row",

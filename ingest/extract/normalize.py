@@ -167,7 +167,12 @@ _IRREGULAR = {
     "seized": "seize", "overran": "overrun",
     "travelled": "travel", "traveled": "travel", "controlled": "control", "retook": "retake",
     "ties": "tie", "allies": "ally", "allied": "ally", "based": "base", "funds": "fund", "uses": "use",
+    "broke": "break", "broken": "break", "intervened": "intervene", "convened": "convene",
+    "adhered": "adhere", "interfered": "interfere", "completed": "complete", "competed": "compete",
+    "competing": "compete", "deleted": "delete",
 }  # fmt: skip
+# Unstressed endings that take no silent 'e': splinter(ed), threaten(ed), abandon(ed), target(ed), ransom(ed).
+_NO_SILENT_E = ("er", "en", "on", "om", "et")
 # Stems that keep a silent 'e' after a consonant pair: merg(e), pledg(e), serv(e), announc(e), involv(e).
 _SOFT_ENDINGS = frozenset({"rg", "dg", "rv", "nc", "lv", "rc", "ng"} - {"ng"})
 _SUFFIXES = (("ying", "y"), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
@@ -188,6 +193,7 @@ def lemma(word: str) -> str:
                 stem = stem[:-1]  # planned -> plan
             elif (
                 suffix in {"ing", "ed"}
+                and not stem.endswith(_NO_SILENT_E)
                 and stem[-1:] not in "aeiouy"
                 and stem[-2:-1] in "aeiou"
                 and (stem[-3:-2] not in "aeiou")

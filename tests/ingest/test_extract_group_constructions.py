@@ -373,3 +373,11 @@ def test_a_persons_former_group_is_not_allied_with_whom_his_fighters_join() -> N
         "fought alongside Hizbul Islam."
     )
     assert frozenset({"Islamic Courts Union", "Hizbul Islam"}) not in pairs(ex, RelType.ALLIED_WITH)
+
+
+def test_cadres_who_broke_away_after_a_quarrel_form_a_rival() -> None:
+    ex = extract(
+        "A group of cadres had already broken away from Lashkar-e-Taiba in 2002, after a quarrel with its "
+        "leadership, to form Jaish-e-Mohammed."
+    )
+    assert frozenset({"Lashkar-e-Taiba", "Jaish-e-Mohammed"}) in pairs(ex, RelType.RIVAL_OF)

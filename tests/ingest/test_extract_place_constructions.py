@@ -201,3 +201,10 @@ def test_a_district_named_after_its_town_with_a_compass_word_is_one_place() -> N
 def test_a_common_word_some_town_is_named_after_is_no_place() -> None:
     ex = extract("Police in Manipur arrested three cadres on Friday.")
     assert names(ex, NodeType.PLACE) == {"Manipur"}
+
+
+def test_a_list_of_districts_of_a_state_lies_in_the_state_not_in_each_other() -> None:
+    ex = extract("The outfit fought for control of Chatra and Latehar districts of Jharkhand.")
+    located = rels(ex, RelType.LOCATED_IN)
+    assert {("Chatra", "Jharkhand"), ("Latehar", "Jharkhand")} <= located
+    assert ("Jharkhand", "Latehar") not in located
