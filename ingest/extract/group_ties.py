@@ -89,6 +89,8 @@ def group_group(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> No
     rival = words & lx.RIVAL_WORDS
     if rival == {"against"} and someone_elses_against(path, finder.view.doc[a.root]):
         rival = set()
+    if words >= {"alongside", "against"}:
+        rival = {"against"}  # 'fought alongside A against B': A and B are on opposite sides
     if rival or (fight and not words & {"with", "alongside"}):
         finder.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, conf, "rival-cue")
     elif words & lx.ALLY_WORDS or words & {"alongside"} or _grew_out_of(path):
@@ -163,7 +165,8 @@ def _third_party(finder: RelationFinder, path: list[Token], a: Ref, b: Ref) -> b
     on_path = {t.i for t in path}
     refs = {r.root: r.entity for r in finder._current}
     for tok in path:
-        if tok.i not in (a.root, b.root) and finder.types[refs.get(tok.i, a.entity)] is NodeType.LEADER:
+        person = finder.view.mention_at(tok.i)
+        if tok.i not in (a.root, b.root) and person is not None and person.type is NodeType.LEADER:
             return (
                 True  # 'fighters loyal to X, a former ICU governor, fought alongside Y': X's past, not ICU's
             )

@@ -29,6 +29,7 @@ from ingest.extract.names_in_context import (
     find_repeated_surnames,
     find_role_appositive_persons,
     find_weak_persons,
+    retype_group_name_starts,
 )
 from ingest.extract.normalize import name_key
 from ingest.extract.person_aliases import link_person_aliases
@@ -124,6 +125,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     find_repeated_surnames(view)
     link_person_aliases(view)  # again: people found since ('Gurpreet Singh alias Gopi', tagged a place)
     drop_names_modifying_nouns(view)
+    retype_group_name_starts(view)
     add_appositive_groups(view)
     drop_countries_as_actors(view)
     drop_words_that_name_no_place(view)

@@ -7,6 +7,7 @@ from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView
 from ingest.extract.names import add_person, is_name_token, name_piece
+from ingest.extract.normalize import name_key
 
 
 def find_weak_persons(view: DocView) -> None:
@@ -103,3 +104,28 @@ def drop_names_modifying_nouns(view: DocView) -> None:
         head = tok.head
         if tok.dep_ == "compound" and head.i == tok.i + 1 and head.pos_ == "NOUN" and head.is_lower:
             view.drop(idx)
+
+
+_ATTRIBUTED_NOUNS = lx.LEAD_NOUNS | lx.MEMBER_NOUNS | {"forces", "men", "unit", "units", "militia", "faction"}
+
+
+def retype_group_name_starts(view: DocView) -> None:
+    """'a Ras Kamboni commander' in a text about the Ras Kamboni Brigades: the start of a group's name,
+    modifying a role or fighter noun, is that group cut short, not a person the pipeline guessed."""
+    doc = view.doc
+    groups = [(i, name_key(m.text)) for i, m in enumerate(view.mentions) if m.type is NodeType.GROUP]
+    people = [name_key(m.text) for m in view.mentions if m.type is NodeType.LEADER]
+    for m in view.mentions:
+        if m.type is not NodeType.LEADER or m.source not in {"ner", "weak"} or m.person is not None:
+            continue
+        key = name_key(m.text)
+        last = doc[m.tok_end - 1]
+        if last.dep_ not in {"compound", "amod", "nmod"} or last.head.lower_ not in _ATTRIBUTED_NOUNS:
+            continue
+        if any(len(p) > len(key) and p[-len(key) :] == key for p in people):
+            continue  # 'Haqqani' of 'Sirajuddin Haqqani' is the person
+        longer = [i for i, g in groups if len(g) > len(key) and g[: len(key)] == key]
+        if longer:
+            m.type = NodeType.GROUP
+            m.role = None
+            m.alias_of = longer[0]

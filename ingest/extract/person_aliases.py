@@ -37,6 +37,8 @@ def link_person_aliases(view: DocView) -> None:
         if not cue_len:
             continue
         k = i + cue_len
+        while k < len(doc) and doc[k].text in _QUOTES:
+            k += 1  # 'also known as "Madobe"'
         name_start = k
         while k < len(doc) and k - name_start < MAX_NAME_TOKENS and name_piece(doc, k) and view.owner[k] < 0:
             k += 1
@@ -60,6 +62,7 @@ def link_person_aliases(view: DocView) -> None:
 
 
 _CUE_STARTS = frozenset(cue[0] for cue in _ALIAS_CUES)
+_QUOTES = frozenset({'"', "'", "\u201c", "\u2018", "``"})
 
 
 def _alias_cue_at(doc: Doc, i: int) -> int:

@@ -381,3 +381,9 @@ def test_cadres_who_broke_away_after_a_quarrel_form_a_rival() -> None:
         "leadership, to form Jaish-e-Mohammed."
     )
     assert frozenset({"Lashkar-e-Taiba", "Jaish-e-Mohammed"}) in pairs(ex, RelType.RIVAL_OF)
+
+
+def test_fighting_alongside_one_group_against_another_makes_those_two_rivals() -> None:
+    ex = extract("In 2009 the militia fought alongside Hizbul Islam against Al-Shabaab near Kismayo.")
+    assert frozenset({"Hizbul Islam", "Al-Shabaab"}) in pairs(ex, RelType.RIVAL_OF)
+    assert frozenset({"Hizbul Islam", "Al-Shabaab"}) not in pairs(ex, RelType.ALLIED_WITH)

@@ -419,3 +419,21 @@ def test_with_x_as_its_leader_leads_the_group_just_formed() -> None:
         "with Iyad ag Ghali as its leader."
     )
     assert ("Iyad ag Ghali", "Jama'at Nusrat al-Islam wal-Muslimin") in rels(ex, RelType.LEADS)
+
+
+def test_an_alias_in_quotes_is_still_the_same_person() -> None:
+    ex = extract(
+        'Fighters loyal to Ahmed Mohamed Islam, also known as "Madobe", a Ras Kamboni commander, '
+        "withdrew south. The Ras Kamboni Brigades were formed in 2007."
+    )
+    leaders = {e.name: e for e in ex.entities if e.type is NodeType.LEADER}
+    assert "Madobe" in leaders["Ahmed Mohamed Islam"].aliases
+
+
+def test_the_start_of_a_group_name_before_a_role_noun_is_the_group_not_a_person() -> None:
+    ex = extract(
+        "The Ras Kamboni Brigades were formed in 2007. "
+        "Ahmed Madobe, a Ras Kamboni commander, later governed Kismayo."
+    )
+    assert "Ras Kamboni" not in names(ex, NodeType.LEADER)
+    assert ("Ahmed Madobe", "Ras Kamboni Brigades") in rels(ex, RelType.LEADS)
