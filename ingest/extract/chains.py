@@ -295,6 +295,9 @@ _DIRECTION = frozenset(
 )  # fmt: skip
 
 
+_SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital"})
+
+
 def listed_places_within(finder: RelationFinder, view: DocView) -> None:
     """'Faryab, Jowzjan and Sar-e Pul provinces of northern Afghanistan', "Nangarhar's Nazyan and Achin
     districts": every listed place lies in the one that owns the list (read off the surface, because the
@@ -315,12 +318,18 @@ def listed_places_within(finder: RelationFinder, view: DocView) -> None:
         if plural and len(run) == 1:
             pass  # 'the Benghazi districts of Sabri': the districts are Benghazi's, read below
         elif k < len(doc) and doc[k].lower_ in lx.PLURAL_PLACE_HEADS | lx.PLACE_HEADS:
+            settlement = doc[k].lower_ in _SETTLEMENTS and len(run) == 1
             k += 1
             if k < len(doc) and doc[k].lower_ in {"of", "in"}:
+                settlement = settlement and doc[k].lower_ == "of"
                 k += 1
                 while k < len(doc) and doc[k].lower_ in _DIRECTION:
                     k += 1
-                _all_within(finder, run, at.get(k))
+                named = at.get(k)
+                if settlement and named is not None:
+                    _all_within(finder, [named], first)  # 'the Fergana Valley city of Andijan'
+                else:
+                    _all_within(finder, run, named)
         j = first.tok_start - 1
         if j >= 0 and doc[j].lower_ in {"'s", "\u2019s"}:
             owner = view.mention_at(j - 1) if j >= 1 else None

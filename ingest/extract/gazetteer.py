@@ -145,13 +145,21 @@ def _load_people(gaz: Gazetteer) -> None:
             gaz.person_max_words = max(gaz.person_max_words, len(key))
 
 
+# Place words that name a town somewhere only with an article ('The Valley', 'The Bottom').
+_GENERIC_PLACE_WORDS = frozenset(
+    {"valley", "bottom", "hills", "hill", "river", "lake", "forest", "mountain", "mountains", "desert",
+     "island", "islands", "bay", "coast", "plateau", "city", "town", "village", "port", "camp"}
+)  # fmt: skip
+_GENERIC_PLACE_KEYS = frozenset(name_key(word) for word in _GENERIC_PLACE_WORDS)
+
+
 def _add_place(gaz: Gazetteer, names: list[str], fact: PlaceFact, *, override: bool = False) -> None:
     idx = len(gaz.places)
     gaz.places.append(fact)
     for name in names:
         key = name_key(name)
-        if not key:
-            continue
+        if not key or (len(key) == 1 and key in _GENERIC_PLACE_KEYS):
+            continue  # 'The Valley' (Anguilla) would make every valley a town
         gaz.place_homonyms.setdefault(key, []).append(idx)
         if override or key not in gaz.place_keys:
             gaz.place_keys[key] = idx

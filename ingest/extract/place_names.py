@@ -146,8 +146,11 @@ def add_place_head_runs(view: DocView) -> None:
             j = i
             while j > 0 and view.owner[j - 1] < 0 and i - j < 4 and _name_word_before(doc, j):
                 j -= 1
-            if j < i and doc[j].lower_ not in lx.ROLE_TITLES and _not_org(view, j, i):
-                view.add(NodeType.PLACE, j, i, source="pattern")
+            fragment = (
+                j > 0 and view.owner[j - 1] >= 0 and view.mentions[view.owner[j - 1]].type is NodeType.PLACE
+            )
+            if j < i and not fragment and doc[j].lower_ not in lx.ROLE_TITLES and _not_org(view, j, i):
+                view.add(NodeType.PLACE, j, i, source="pattern")  # not 'Valley' of 'the Fergana Valley city'
             continue
         if not (tok.text[:1].isupper() or low in _LOWER_RANGE_HEADS):
             continue

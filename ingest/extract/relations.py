@@ -31,6 +31,7 @@ _MAX_PATH = 8
 # Nouns whose object is the group something is tied to, not the one acting: 'loyalty to al-Qaeda'.
 _TIE_NOUNS = frozenset({"loyalty", "allegiance", "support", "ties", "links", "affiliation", "bay'ah", "oath"})
 _MAX_OPERATE_PATH = 7
+_SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "hamlet", "settlement"})
 _IN_PREPS = frozenset({"in", "at", "near", "inside", "within", "on"})
 _LOCATED = frozenset({"located", "situated", "locate", "situate", "lie", "lies", "boundary", "border"})
 _PLACE_RELATIONAL = frozenset(
@@ -260,6 +261,9 @@ class RelationFinder:
         located = bool(path) and path[0].lower_ in _LOCATED and bool(words & (_IN_PREPS | {"of"}))
         if not (direct_in or of_place or possessor or located or described):
             return
+        kind = tb.head.head if tb.dep_ == "pobj" and tb.head.lower_ == "of" else None
+        if of_place and kind is not None and kind.lower_ in _SETTLEMENTS and ta.head.i == kind.i:
+            a, b = b, a  # 'the Fergana Valley city of Andijan': the city named after 'of' lies in the valley
         if not self._ranked_inside(a.entity, b.entity):
             return
         self.emit(RelType.LOCATED_IN, a.entity, b.entity, a.sent, 0.8 if direct_in else 0.7, "locative-path")

@@ -208,3 +208,16 @@ def test_a_list_of_districts_of_a_state_lies_in_the_state_not_in_each_other() ->
     located = rels(ex, RelType.LOCATED_IN)
     assert {("Chatra", "Jharkhand"), ("Latehar", "Jharkhand")} <= located
     assert ("Jharkhand", "Latehar") not in located
+
+
+def test_the_valley_city_of_a_town_puts_the_town_in_the_valley() -> None:
+    ex = extract("The movement formed in the Fergana Valley city of Andijan during the 1990s.")
+    assert {"Fergana Valley", "Andijan"} <= names(ex, NodeType.PLACE)
+    located = rels(ex, RelType.LOCATED_IN)
+    assert ("Andijan", "Fergana Valley") in located
+    assert ("Fergana Valley", "Andijan") not in located
+
+
+def test_a_place_word_is_no_town_of_that_name() -> None:
+    ex = extract("Fighters crossed the Valley of the Kings and rested.")
+    assert "Valley" not in names(ex, NodeType.PLACE)
