@@ -132,17 +132,74 @@ def _names_a_place(span: Span) -> bool:
 
 
 def find_place_camps(view: DocView) -> None:
-    """'training camp in Anda': an unnamed camp identified by its place (run after places are known)."""
+    """'training camp in Anda', "the KLO's camp at Hoyat", 'a camp at Kutul' in a sentence about training:
+    an unnamed camp identified by its place (run after places are known)."""
     doc = view.doc
     for i in range(1, len(doc) - 2):
-        if doc[i].lower_ != "camp" or doc[i - 1].lower_ != "training" or view.owner[i] >= 0:
+        if doc[i].lower_ != "camp" or view.owner[i] >= 0 or doc[i + 1].lower_ not in {"in", "at", "near"}:
             continue
-        if doc[i + 1].lower_ not in {"in", "at", "near"}:
+        before = doc[i - 1].lower_
+        training = before == "training"
+        owned = before in {"'s", "\u2019s"}
+        if not (training or owned or (before in {"a", "the"} and _trains_in_sentence(doc, i))):
             continue
-        target = view.mention_at(i + 2)
-        if target is None or target.type is not NodeType.PLACE:
+        site = _camp_site(view, i + 2, any_place=training)
+        if site is not None:
+            view.add(NodeType.CAMP, i - 1 if training else i, site, source="pattern", claim=False)
+
+
+def _camp_site(view: DocView, k: int, *, any_place: bool) -> int | None:
+    """End of the place a camp is named by, at token k: a known town or an unknown name (made a place)."""
+    doc = view.doc
+    if view.lone_word_person(k) or _guessed_person_run(view, k):
+        view.release(k)  # 'a camp at Kutul': a place the pipeline took for a person
+    target = view.mention_at(k)
+    if target is not None:
+        if target.type is not NodeType.PLACE:
+            return None
+        wide = target.place is not None and target.place.kind in {"country", "subdivision"}
+        return None if wide and not any_place else target.tok_end
+    end = k
+    while end < len(doc) and end - k < 3 and view.owner[end] < 0 and is_name_token(doc[end]):
+        if doc[end].ent_type_ in {"DATE", "TIME", "NORP", "CARDINAL"}:
+            break
+        end += 1
+    if end == k:
+        return None
+    view.add(NodeType.PLACE, k, end, source="camp-site")
+    return end
+
+
+def _guessed_person_run(view: DocView, k: int) -> bool:
+    m = view.mention_at(k)
+    return m is not None and m.type is NodeType.LEADER and m.source in {"ner", "weak"} and m.person is None
+
+
+_CALLED = frozenset({"called", "named", "dubbed"})
+
+
+def find_camps_called(view: DocView) -> None:
+    """'a camp known to local fishermen as Markas Kaiga', 'a camp called Zhawar': the name is the camp."""
+    doc = view.doc
+    for i in range(len(doc) - 2):
+        if doc[i].lower_ not in {"camp", "base"} or view.owner[i] >= 0:
             continue
-        view.add(NodeType.CAMP, i - 1, target.tok_end, source="pattern", claim=False)
+        k = i + 1
+        if doc[k].lower_ == "known":
+            k += 1
+            while k < len(doc) and k - i < 8 and doc[k].lower_ != "as" and not doc[k].is_punct:
+                k += 1
+            if k >= len(doc) or doc[k].lower_ != "as":
+                continue
+        elif doc[k].lower_ not in _CALLED:
+            continue
+        start = end = k + 1
+        while end < len(doc) and end - start < _MAX_NAME and view.owner[end] < 0 and _piece(doc, end):
+            end += 1
+        while end > start and doc[end - 1].lower_ in _JOINERS:
+            end -= 1
+        if end > start and doc[start].text[:1].isupper():
+            view.add(NodeType.CAMP, start, end, source="pattern")
 
 
 def _named_after_camp_word(view: DocView, i: int) -> None:

@@ -597,8 +597,9 @@ CAMP_HEADS = frozenset(
     }
 )
 CAMP_PREFIXES = frozenset(
-    {"camp", "markaz", "madrasa", "madrassa", "madrasah", "jamia", "darul", "dar", "bayt", "beit", "bait"}
-)
+    {"camp", "markaz", "markas", "madrasa", "madrassa", "madrasah", "jamia", "darul", "dar", "bayt", "beit",
+     "bait"}
+)  # fmt: skip
 
 GROUP_HEADS = frozenset(
     {

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
-from ingest.extract.camps import find_camps
+from ingest.extract.camps import find_camps, find_camps_called
 from ingest.extract.doc_view import DocView, clean_ent_bounds
 from ingest.extract.factions import add_factions
 from ingest.extract.gazetteer import Gazetteer
@@ -102,6 +102,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     _add_gazetteer_groups(view, hits)
     add_factions(view, gaz)
     find_camps(view)
+    find_camps_called(view)
     weak_places = _add_gazetteer_places(view, hits)
     add_coordinated_places(view)
     add_places_after_kind_nouns(view)

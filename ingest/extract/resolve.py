@@ -15,7 +15,7 @@ from ingest.extract.normalize import name_key, similar_words
 
 _DEFINED_ACRONYM = re.compile(r"\s*(?:\(\s*|/\s*)([A-Z][A-Za-z&\-]{0,8}[A-Z])\s*\)?")
 _PLACE_GENERIC = frozenset({"city", "district", "province", "provinces", "region", "area", "island", "state"})
-_CAMP_GENERIC = frozenset({"camp", "camps"})
+_CAMP_GENERIC = frozenset({"camp", "camps", "at", "near"})
 
 
 @dataclass
@@ -327,8 +327,11 @@ def _build_entity(mentions: list[Mention], members: list[int]) -> Entity:
         listed = ent.group.name if ent.group is not None else ""
         if listed.lower().startswith("the ") and name_key(listed) == name_key(name):
             name = listed  # 'The Resistance Front': the article is part of the listed name
+    elif ent.type is NodeType.CAMP:
+        named = [s for s in surfaces if not s.lower().startswith(("camp at ", "camp in ", "camp near "))]
+        name = _pick(named or surfaces, prefer_long=True)  # 'the Kutul camp' over 'a camp at Kutul'
     else:
-        name = _pick(surfaces, prefer_long=ent.type is NodeType.CAMP)
+        name = _pick(surfaces, prefer_long=False)
     if name.isupper() and len(name) > 5 and ent.type is not NodeType.GROUP:
         name = name.title()
     ent.name = name

@@ -45,3 +45,33 @@ def test_camps_named_only_by_their_place_are_not_a_camp() -> None:
     assert not names(ex, NodeType.CAMP)
     listed = extract("Recruits trained at the Al-Faruq and Salman al-Farsi camps in 1991.")
     assert {"Al-Faruq", "Salman al-Farsi"} <= names(listed, NodeType.CAMP)
+
+
+def test_a_groups_camp_at_a_named_site_is_a_camp_in_that_place() -> None:
+    ex = extract(
+        "Six recruits were taken across the border to the KLO's camp at Hoyat, where they were trained."
+    )
+    assert "camp at Hoyat" in names(ex, NodeType.CAMP)
+    assert "Hoyat" in names(ex, NodeType.PLACE)
+    assert ("camp at Hoyat", "Hoyat") in rels(ex, RelType.LOCATED_IN)
+
+
+def test_a_camp_at_a_site_and_the_site_camp_are_one_camp() -> None:
+    ex = extract(
+        "A camp at Kutul served for a decade as the main training ground of the PLGA. "
+        "Security forces set up a base next to the Kutul camp in 2024."
+    )
+    camps = [e for e in ex.entities if e.type is NodeType.CAMP]
+    assert [c.name for c in camps] == ["Kutul camp"]
+
+
+def test_a_camp_known_by_a_name_is_that_camp() -> None:
+    ex = extract(
+        "There the faction runs a camp known to local fishermen as Markas Kaiga, where boys are trained."
+    )
+    assert "Markas Kaiga" in names(ex, NodeType.CAMP)
+
+
+def test_a_camp_in_a_country_is_no_named_camp() -> None:
+    ex = extract("They attacked a camp in Afghanistan where recruits were trained.")
+    assert not names(ex, NodeType.CAMP)
