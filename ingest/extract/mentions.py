@@ -58,7 +58,7 @@ from ingest.extract.place_names import (
     extend_place_heads,
 )
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
-from ingest.extract.unit_names import add_named_units
+from ingest.extract.unit_names import add_named_units, extend_listed_by_acronym
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -110,6 +110,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     add_dateline_places(view)
     add_claiming_groups(view)
     add_named_units(view)
+    extend_listed_by_acronym(view)
     find_persons(view)
     link_person_aliases(view)
     find_role_appositive_persons(view)

@@ -203,3 +203,22 @@ def lemma(word: str) -> str:
                 stem += "e"  # merged -> merge, pledged -> pledge, served -> serve, announced -> announce
             return stem
     return w
+
+
+def initials_fit(acro: str, name: str) -> bool:
+    """The acronym's letters appear, in order, among the name's word initials or letters."""
+    letters = [c.lower() for c in acro if c.isalpha()]
+    words = [w for w in re.findall(r"[^\W\d_]+", name)]
+    initials = "".join(w[0].lower() for w in words)
+    if not letters or not words:
+        return False
+    if letters[0] != initials[0] and letters[0] != name.lower().lstrip("the ")[:1]:
+        return False
+    pos = 0
+    flat = name.lower()
+    for c in letters:
+        pos = flat.find(c, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True

@@ -11,9 +11,12 @@ from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView, Mention
 from ingest.extract.gazetteer import GroupFact, PersonFact, PlaceFact
-from ingest.extract.normalize import name_key, similar_words
+from ingest.extract.normalize import initials_fit, name_key, similar_words
 
-_DEFINED_ACRONYM = re.compile(r"\s*(?:\(\s*|/\s*)([A-Z][A-Za-z&\-]{0,8}[A-Z])\s*\)?")
+# 'Lashkar i Jhangvi (LJ)', 'X / LJ', and a faction's in square brackets: '... (Independent) [ULFA(I)]'.
+_DEFINED_ACRONYM = re.compile(
+    r"\s*(?:\(\s*|\[\s*|/\s*)([A-Z][A-Za-z&\-]{0,8}[A-Z](?:\([A-Z]{1,3}\))?)\s*[)\]]?"
+)
 _PLACE_GENERIC = frozenset({"city", "district", "province", "provinces", "region", "area", "island", "state"})
 _CAMP_GENERIC = frozenset({"camp", "camps", "at", "near"})
 
@@ -93,7 +96,7 @@ def add_defined_acronyms(view: DocView) -> dict[int, int]:
         if match is None:
             continue
         acro = match.group(1)
-        if not _initials_fit(acro, m.text):
+        if not initials_fit(acro, m.text):
             continue
         defined.setdefault(acro, idx)
     if not defined:
@@ -115,25 +118,6 @@ def add_defined_acronyms(view: DocView) -> dict[int, int]:
             if new is not None:
                 links[new] = target
     return links
-
-
-def _initials_fit(acro: str, name: str) -> bool:
-    """The acronym's letters appear, in order, among the name's word initials or letters."""
-    letters = [c.lower() for c in acro if c.isalpha()]
-    words = [w for w in re.findall(r"[^\W\d_]+", name)]
-    initials = "".join(w[0].lower() for w in words)
-    if not letters or not words:
-        return False
-    if letters[0] != initials[0] and letters[0] != name.lower().lstrip("the ")[:1]:
-        return False
-    pos = 0
-    flat = name.lower()
-    for c in letters:
-        pos = flat.find(c, pos)
-        if pos < 0:
-            return False
-        pos += 1
-    return True
 
 
 def _retype_person_places(mentions: list[Mention]) -> None:

@@ -4,12 +4,14 @@ unit ("AQIM's Sahara Emirate"). Such names may hold small words, French articles
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
 from ingest.extract.doc_view import DocView
 from ingest.extract.group_names import GROUP_NOUNS, NAME_INNER, release_mentions
 from ingest.extract.names import is_name_token
+from ingest.extract.normalize import initials_fit
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -200,3 +202,41 @@ def _name_piece(view: DocView, i: int) -> bool:
     if tok.text[:2].lower() in {"l'", "d'"} and tok.text[2:3].isupper():
         return True  # "de l'Azawad", "d'Afrique"
     return tok.lower_ in NAME_INNER or (is_name_token(tok) and tok.pos_ == "PROPN")
+
+
+_LONGER_LINKS = frozenset({"of", "the", "and", "in", "for", "-"})
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,10})\)")
+
+
+def extend_listed_by_acronym(view: DocView) -> None:
+    """'the United National Liberation Front of Western South East Asia (UNLFW)': a listed name running on
+    into 'of ...' is a longer, unlisted group when the acronym after it spells the whole, not the listed."""
+    doc = view.doc
+    for idx in range(len(view.mentions)):
+        m = view.mentions[idx]
+        if m.type is not NodeType.GROUP or m.group is None or m.acronym or m.nested:
+            continue
+        k = m.tok_end
+        if k >= len(doc) or doc[k].lower_ not in {"of", "in", "for"}:
+            continue
+        end = k + 1
+        while end < len(doc) and end - k < 8 and _longer_piece(view, end):
+            end += 1
+        while end > k + 1 and not is_name_token(doc[end - 1]):
+            end -= 1
+        if end == k + 1:
+            continue
+        acro = _BRACKETED_ACRONYM.match(view.text, doc[end - 1].idx + len(doc[end - 1].text))
+        longer = view.text[m.start : doc[end - 1].idx + len(doc[end - 1].text)]
+        if acro is None or not initials_fit(acro.group(1), longer) or initials_fit(acro.group(1), m.text):
+            continue
+        release_mentions(view, m.tok_start, end)
+        view.add(NodeType.GROUP, m.tok_start, end, source="pattern")
+
+
+def _longer_piece(view: DocView, i: int) -> bool:
+    tok = view.doc[i]
+    owner = view.mention_at(i)
+    if owner is not None and owner.type is not NodeType.PLACE:
+        return False
+    return tok.lower_ in _LONGER_LINKS or is_name_token(tok)

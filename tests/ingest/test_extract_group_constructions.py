@@ -387,3 +387,24 @@ def test_fighting_alongside_one_group_against_another_makes_those_two_rivals() -
     ex = extract("In 2009 the militia fought alongside Hizbul Islam against Al-Shabaab near Kismayo.")
     assert frozenset({"Hizbul Islam", "Al-Shabaab"}) in pairs(ex, RelType.RIVAL_OF)
     assert frozenset({"Hizbul Islam", "Al-Shabaab"}) not in pairs(ex, RelType.ALLIED_WITH)
+
+
+def test_a_listed_name_running_on_into_a_longer_acronym_is_a_new_group() -> None:
+    ex = extract(
+        "In 2015 the outfits formed an umbrella front, the United National Liberation Front of Western "
+        "South East Asia (UNLFW). The UNLFW claimed the ambush."
+    )
+    groups = names(ex, NodeType.GROUP)
+    assert "United National Liberation Front of Western South East Asia" in groups
+    assert "United National Liberation Front" not in groups
+    assert "South East Asia" not in names(ex, NodeType.PLACE)
+
+
+def test_an_acronym_defined_in_square_brackets_joins_its_name() -> None:
+    ex = extract(
+        "Instructors of the United Liberation Front of Asom (Independent) [ULFA(I)] trained them. "
+        "The outfit keeps close links with the ULFA(I)."
+    )
+    factions = [e for e in ex.entities if e.type is NodeType.GROUP]
+    assert len(factions) == 1
+    assert "ULFA(I)" in factions[0].aliases
