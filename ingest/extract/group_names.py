@@ -311,6 +311,21 @@ _TITLED_HEADS = frozenset(
 )  # fmt: skip
 _TITLE_PREPS = frozenset({"for", "of", "pour", "de", "du", "des"})
 _FRENCH_PREPS = frozenset({"pour", "de", "du", "des"})
+_FRENCH_ADJECTIVE = (
+    "al",
+    "ale",
+    "ales",
+    "aux",
+    "ique",
+    "iques",
+    "aire",
+    "aires",
+    "é",
+    "ée",
+    "ées",
+    "ien",
+    "ienne",
+)
 _ENGLISH_LINKS = frozenset({"the", "of", "and", "in", "for", "-"})
 _FRENCH_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "et", "pour", "-"})
 _NOT_IN_TITLED = lx.NON_GROUP_WORDS - {
@@ -330,21 +345,31 @@ def add_titled_org_names(view: DocView) -> None:
     doc = view.doc
     for head in view.tokens_among(_TITLED_HEADS):
         i = head.i
-        if not head.is_title or i + 2 >= len(doc) or doc[i + 1].lower_ not in _TITLE_PREPS:
+        p = i + 1
+        while p < len(doc) and p - i <= 2 and doc[p].is_lower and doc[p].lower_.endswith(_FRENCH_ADJECTIVE):
+            p += 1  # 'Coalition nationale du peuple ...', 'Forces nationales de libération'
+        if not head.is_title or p + 1 >= len(doc) or doc[p].lower_ not in _TITLE_PREPS:
+            continue
+        french = doc[p].lower_ in _FRENCH_PREPS
+        if p > i + 1 and not french:
             continue
         held = view.mention_at(i)
         if held is not None and (held.source != "pattern" or held.tok_start != i):
             continue
-        french = doc[i + 1].lower_ in _FRENCH_PREPS
-        end = i + 2
+        end = p + 1
         while end < len(doc) and end - i < _MAX_TITLED and _titled_piece(view, end, french, held):
             end += 1
-        while end > i + 2 and not _name_end(doc[end - 1]):
+        while end > p + 1 and not (_name_end(doc[end - 1]) or (french and doc[end - 1].is_alpha)):
             end -= 1
         start = i
         while start > 0 and _titled_adjective(view, start - 1):
             start -= 1
-        tail = [t for t in doc[i + 2 : end] if is_name_token(t) and view.mention_at(t.i) in (None, held)]
+        tail = [
+            t
+            for t in doc[p + 1 : end]
+            if (is_name_token(t) or (french and t.is_alpha and t.lower_ not in _FRENCH_LINKS))
+            and view.mention_at(t.i) in (None, held)
+        ]
         words = {t.lower_ for t in doc[start:end]}
         if not tail or words & _NOT_IN_TITLED or not _free_but_places(view, start, end, held):
             continue

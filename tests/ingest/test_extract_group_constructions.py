@@ -408,3 +408,18 @@ def test_an_acronym_defined_in_square_brackets_joins_its_name() -> None:
     factions = [e for e in ex.entities if e.type is NodeType.GROUP]
     assert len(factions) == 1
     assert "ULFA(I)" in factions[0].aliases
+
+
+def test_a_french_name_with_an_adjective_after_its_head_is_one_group() -> None:
+    ex = extract("The militia fought beside the Forces nationales de libération against the army in 2017.")
+    assert "Forces nationales de libération" in names(ex, NodeType.GROUP)
+
+
+def test_a_coalition_a_militia_leads_is_not_the_militia() -> None:
+    ex = extract(
+        "The Mai-Mai Yakutumba militia formed the Coalition nationale du peuple pour la souveraineté du "
+        "Congo (CNPSC) in 2017."
+    )
+    assert {"Mai-Mai Yakutumba", "Coalition nationale du peuple pour la souveraineté du Congo"} <= names(
+        ex, NodeType.GROUP
+    )
