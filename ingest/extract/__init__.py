@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from graph.errors import MkgError
 from graph.ontology import NodeType
+from ingest.extract.accused import accused_lists
 from ingest.extract.build import build_extraction
 from ingest.extract.camps import find_place_camps
 from ingest.extract.chains import (
@@ -132,6 +133,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     bracketed_containers(finder, view)
     nested_camp_places(finder, view)
     cross_sentence(finder, view, refs, salience)
+    accused_lists(finder, view, refs, salience)
     share_with_listed_people(finder)
     successions(finder, view, salience)
     faction_leaders(finder, view)

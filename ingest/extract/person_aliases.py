@@ -23,6 +23,8 @@ _ALIAS_CUES = (
     ("whose", "given", "name", "is"),
     ("whose", "birth", "name", "is"),
     ("born", "as"),
+    ("nom", "de", "guerre"),  # 'who goes by the nom de guerre "Arnab Asom"'
+    ("nom", "-", "de", "-", "guerre"),
     ("@",),  # Indian police and court documents: 'Mohammed Riyaz @ Riyaz Bhatkal @ Roshan Khan'
 )
 # Adverbs between a name and its alias cue: 'X, also known as Y', 'X, better known as Y'.
@@ -50,6 +52,8 @@ def link_person_aliases(view: DocView) -> None:
         else:
             alias_idx = None
         previous = _previous_person(view, i)
+        if previous is None and doc[i].lower_ == "nom":
+            previous = _nearest_person_before(view, i)
         if previous is None:
             previous = _name_run_before(view, i)
         if previous is None:
@@ -129,3 +133,14 @@ def _name_run_before(view: DocView, i: int) -> int | None:
         if view.owner[k] >= 0:
             view.drop(view.owner[k])
     return add_person(view, j, i, source="alias")
+
+
+def _nearest_person_before(view: DocView, i: int) -> int | None:
+    """'Bikash Moran, 34, who goes by the nom de guerre ...': the person a few words back."""
+    for j in range(i - 1, max(-1, i - 10), -1):
+        if view.tok_sent[j] != view.tok_sent[i]:
+            return None
+        owner = view.owner[j]
+        if owner >= 0:
+            return owner if view.mentions[owner].type is NodeType.LEADER else None
+    return None

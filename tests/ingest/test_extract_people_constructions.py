@@ -437,3 +437,33 @@ def test_the_start_of_a_group_name_before_a_role_noun_is_the_group_not_a_person(
     )
     assert "Ras Kamboni" not in names(ex, NodeType.LEADER)
     assert ("Ahmed Madobe", "Ras Kamboni Brigades") in rels(ex, RelType.LEADS)
+
+
+def test_the_accused_a_case_lists_are_members_of_its_group() -> None:
+    ex = extract(
+        "The agency filed a chargesheet against cadres of the Kamtapur Liberation Organisation (KLO). "
+        "The chargesheeted accused are Dipak Roy (38), a resident of Dinhata; his cousin Bishnu Roy (31); "
+        "and Horen Adhikary (44). Inspector Rakesh Sharma said the probe continues."
+    )
+    members = rels(ex, RelType.MEMBER_OF)
+    for person in ("Dipak Roy", "Bishnu Roy", "Horen Adhikary"):
+        assert (person, "Kamtapur Liberation Organisation") in members
+    assert "Rakesh Sharma" not in names(ex, NodeType.LEADER)
+
+
+def test_the_victim_of_a_case_is_no_member() -> None:
+    ex = extract(
+        "Three Jaish-e-Mohammed militants were convicted of the murder of Daniel Pearl, an American "
+        "journalist, in 2002."
+    )
+    assert "Daniel Pearl" not in names(ex, NodeType.LEADER)
+
+
+def test_a_nom_de_guerre_is_an_alias() -> None:
+    ex = extract(
+        'Police arrested a recruiter of the ULFA-I. Bikash Moran, 34, who goes by the nom de guerre "Arnab '
+        'Asom", was detained at a house in Kakopathar.'
+    )
+    leaders = {e.name: e for e in ex.entities if e.type is NodeType.LEADER}
+    assert "Arnab Asom" in leaders["Bikash Moran"].aliases
+    assert ("Bikash Moran", "ULFA-I") in rels(ex, RelType.MEMBER_OF)
