@@ -55,7 +55,10 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
         return
     words = cue_words(path)
     bare = cue_words(path, modifiers=False)
-    if bare & HOSTILE_ACTS or bare & BREAK_WORDS:
+    if bare & BREAK_WORDS and not bare & HOSTILE_ACTS:
+        _left_for(finder, p, g, path)
+        return
+    if bare & HOSTILE_ACTS:
         return
     if any(t.dep_ in {"ccomp", "xcomp"} and t.head in path and not _raised(t) for t in path):
         return  # "the chairman stated that ... Mullah Omar": the path crosses into a reported clause
@@ -98,6 +101,39 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
         finder.emit(RelType.LEADS, p.entity, g.entity, p.sent, conf, "role-path", role_text, dist)
     elif member:
         finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, conf, "member-path", None, dist)
+
+
+_FOUNDING = frozenset({"found", "form", "create", "establish", "launch", "set", "start", "co-found"})
+
+
+def _left_for(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> None:
+    """'X left A to found B', 'X quit A and formed B', 'X defected to B': a member of the group left (or
+    joined), the leader of the one founded."""
+    person = finder.view.doc[p.root]
+    group = finder.view.doc[g.root]
+    broke = next((t for t in path if lemma(t.text) in BREAK_WORDS or t.lower_ in BREAK_WORDS), None)
+    if broke is None:
+        return
+    misparsed = broke.dep_ == "acl" and broke.head.i == name_head(person).i
+    if not (agent_of(broke, person) or misparsed):  # 'X, a former ideologue, defected ...' parsed as acl
+        return
+    anchor = group
+    while anchor.dep_ in {"compound", "conj", "appos"} and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    if anchor.head.i == broke.i and anchor.dep_ == "dobj":
+        finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, 0.6, "left-group")  # 'left A'
+        return
+    prep = anchor.head if anchor.dep_ == "pobj" else None
+    if prep is not None and prep.head.i == broke.i and prep.lower_ in {"from", "to", "for"}:
+        finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, 0.6, "left-group")  # 'from A', 'to B'
+        return
+    founded = anchor.head if anchor.dep_ == "dobj" else None
+    if (
+        founded is not None
+        and lemma(founded.text) in _FOUNDING
+        and (founded.head.i == broke.i or agent_of(founded, person))
+    ):
+        finder.emit(RelType.LEADS, p.entity, g.entity, p.sent, 0.7, "left-to-found")
 
 
 _RAISING = frozenset(

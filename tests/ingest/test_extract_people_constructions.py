@@ -467,3 +467,15 @@ def test_a_nom_de_guerre_is_an_alias() -> None:
     leaders = {e.name: e for e in ex.entities if e.type is NodeType.LEADER}
     assert "Arnab Asom" in leaders["Bikash Moran"].aliases
     assert ("Bikash Moran", "ULFA-I") in rels(ex, RelType.MEMBER_OF)
+
+
+def test_a_person_who_left_one_group_to_found_another_was_a_member_and_leads_the_new_one() -> None:
+    ex = extract("In 2014 Hisham Ashmawy left Ansar Bayt al-Maqdis to found al-Mourabitoun.")
+    assert ("Hisham Ashmawy", "Ansar Bayt al-Maqdis") in rels(ex, RelType.MEMBER_OF)
+    assert ("Hisham Ashmawy", "al-Mourabitoun") in rels(ex, RelType.LEADS)
+    assert ("Hisham Ashmawy", "Ansar Bayt al-Maqdis") not in rels(ex, RelType.LEADS)
+
+
+def test_a_person_who_defected_to_a_group_is_its_member() -> None:
+    ex = extract("Abdulqadir Mumin, a former al-Shabaab ideologue, defected to the Islamic State in 2015.")
+    assert ("Abdulqadir Mumin", "Islamic State") in rels(ex, RelType.MEMBER_OF)
