@@ -48,7 +48,7 @@ from ingest.extract.operations import (
     main_group_places,
     spread_over_place_lists,
 )
-from ingest.extract.reciprocal import merger_lists, merger_verbs, the_two_groups
+from ingest.extract.reciprocal import joined_fronts, merger_lists, merger_verbs, the_two_groups
 from ingest.extract.relations import RelationFinder
 from ingest.extract.resolve import add_defined_acronyms, resolve
 from ingest.extract.succession import successions
@@ -141,6 +141,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     the_two_groups(finder, view, refs)
     merger_lists(finder, view, refs)
     merger_verbs(finder, view)
+    joined_fronts(finder, view)
     groupless_operations(finder, view, refs, salience)
     leaders_operations(finder, view, refs)
     claimed_attacks(finder, view, refs)

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from graph.ontology import NodeType
 from ingest.extract.doc_view import DocView
-from ingest.extract.normalize import name_key
+from ingest.extract.normalize import initials_fit, name_key
 
 _AKA = re.compile(
     r"\b(?:aka|a\.k\.a\.?|(?:also|formerly|locally|commonly|widely|better|previously) known as"
@@ -65,8 +65,11 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
             if cue.end() <= m.start < stop and i != subject:
                 links[i] = subject
     for prev, i in pairwise(groups):
-        # 'designated the ADF as ISIS-DRC': a designation under another name names the same group.
         a, b = view.mentions[prev], view.mentions[i]
+        if text[a.end : b.start] in {", or ", " or "} and initials_fit(b.text, a.text) and b.group is None:
+            links[i] = prev  # 'the Coordination Committee, or CorCom'
+            continue
+        # 'designated the ADF as ISIS-DRC': a designation under another name names the same group.
         if (
             a.sent == b.sent
             and _AS_GAP.fullmatch(text, a.end, b.start)

@@ -93,7 +93,7 @@ def group_group(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> No
         rival = {"against"}  # 'fought alongside A against B': A and B are on opposite sides
     if rival or (fight and not words & {"with", "alongside"}):
         finder.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, conf, "rival-cue")
-    elif words & lx.ALLY_WORDS or words & {"alongside"} or _grew_out_of(path):
+    elif words & lx.ALLY_WORDS or words & {"alongside"} or _grew_out_of(path) or _part_of(path):
         finder.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, conf, "ally-cue")
     elif (joint := _joint_subjects(finder, a, b)) is not None:
         rel = RelType.RIVAL_OF if _hostile_predicate(joint) else RelType.ALLIED_WITH
@@ -136,6 +136,15 @@ def _role_under(tok: Token, verb: Token, deps: set[str]) -> bool:
             return False
         tok = tok.head
     return False
+
+
+_INSIDE_NOUNS = frozenset({"member", "part", "component", "constituent"})
+
+
+def _part_of(path: list[Token]) -> bool:
+    """'the KCP is itself a member of CorCom', 'a component of JNIM': one group inside another."""
+    words = [t.lower_ for t in path]
+    return len(words) >= 2 and words[-1] == "of" and words[-2] in _INSIDE_NOUNS
 
 
 def _describes_another(finder: RelationFinder, a: Ref, b: Ref) -> bool:

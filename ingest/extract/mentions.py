@@ -20,7 +20,6 @@ from ingest.extract.group_names import (
     add_claiming_groups,
     add_cue_groups,
     add_group_names_by_opener,
-    add_titled_org_names,
     add_unlabelled_group_names,
 )
 from ingest.extract.names import add_listed_persons, find_persons
@@ -58,7 +57,8 @@ from ingest.extract.place_names import (
     extend_place_heads,
 )
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
-from ingest.extract.unit_names import add_named_units, extend_listed_by_acronym
+from ingest.extract.titled_names import add_titled_org_names
+from ingest.extract.unit_names import add_apposed_alliances, add_named_units, extend_listed_by_acronym
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -111,6 +111,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     add_claiming_groups(view)
     add_named_units(view)
     extend_listed_by_acronym(view)
+    add_apposed_alliances(view)
     find_persons(view)
     link_person_aliases(view)
     find_role_appositive_persons(view)

@@ -183,3 +183,30 @@ def _made_group(verb: Token, group_at: dict[int, int]) -> int | None:
                 if piece.i in group_at:
                     return group_at[piece.i]
     return None
+
+
+_FRONT_NOUNS = _UNION_NOUNS | {"front", "platform", "council", "coordination", "bloc"}
+
+
+def joined_fronts(finder: RelationFinder, view: DocView) -> None:
+    """'the faction joined ULFA (Independent), the NSCN(K) and the KLO in an umbrella front, the UNLFW':
+    the joiner and the groups it joined are allied with each other and with the front."""
+    doc = view.doc
+    group_at = view.entities_by_token(NodeType.GROUP)
+    for verb in view.tokens_among(frozenset({"joined", "join", "joins", "joining"})):
+        if verb.pos_ != "VERB":
+            continue
+        sent = view.sents[view.tok_sent[verb.i]]
+        into = next((t for t in doc[verb.i + 1 : sent.end] if t.lower_ in {"in", "into", "to"}), None)
+        if into is None or not any(t.lower_ in _FRONT_NOUNS for t in doc[into.i : min(sent.end, into.i + 5)]):
+            continue
+        members = _subject_groups(verb, group_at)
+        members += [g for g in _listed_groups(doc, verb.i + 1, group_at) if g not in members]
+        members = [g for g in members if _named_before(group_at, g, into.i)]
+        front = next((group_at[i] for i in range(into.i, sent.end) if i in group_at), None)
+        if front is not None and len(members) >= 2:
+            _ally_merged(finder, members, front, view.tok_sent[verb.i], "joined-front")
+
+
+def _named_before(group_at: dict[int, int], entity: int, end: int) -> bool:
+    return any(i < end and e == entity for i, e in group_at.items())

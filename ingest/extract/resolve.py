@@ -13,9 +13,10 @@ from ingest.extract.doc_view import DocView, Mention
 from ingest.extract.gazetteer import GroupFact, PersonFact, PlaceFact
 from ingest.extract.normalize import initials_fit, name_key, similar_words
 
-# 'Lashkar i Jhangvi (LJ)', 'X / LJ', and a faction's in square brackets: '... (Independent) [ULFA(I)]'.
+# 'Lashkar i Jhangvi (LJ)', 'X / LJ', a faction's in square brackets ('... (Independent) [ULFA(I)]') and
+# a clipped compound ('Coordination Committee (CorCom)').
 _DEFINED_ACRONYM = re.compile(
-    r"\s*(?:\(\s*|\[\s*|/\s*)([A-Z][A-Za-z&\-]{0,8}[A-Z](?:\([A-Z]{1,3}\))?)\s*[)\]]?"
+    r"\s*(?:\(\s*|\[\s*|/\s*)([A-Z][a-z]+[A-Z][a-z]+|[A-Z][A-Za-z&\-]{0,8}[A-Z](?:\([A-Z]{1,3}\))?)\s*[)\]]?"
 )
 _PLACE_GENERIC = frozenset({"city", "district", "province", "provinces", "region", "area", "island", "state"})
 _CAMP_GENERIC = frozenset({"camp", "camps", "at", "near"})
@@ -108,6 +109,13 @@ def add_defined_acronyms(view: DocView) -> dict[int, int]:
             if toks is None:
                 continue
             owner = view.owner[toks[0]]
+            if (
+                owner >= 0
+                and _guessed_person(view.mentions[owner])
+                and view.mentions[target].type is NodeType.GROUP
+            ):
+                view.drop(owner)  # 'CorCom' after 'Coordination Committee (CorCom)': no person
+                owner = -1
             if owner >= 0:
                 same_type = view.mentions[owner].type is view.mentions[target].type
                 longer = view.mentions[owner].end > hit.end()  # 'NDFB (Songbijit)': a faction of NDFB
@@ -118,6 +126,10 @@ def add_defined_acronyms(view: DocView) -> dict[int, int]:
             if new is not None:
                 links[new] = target
     return links
+
+
+def _guessed_person(m: Mention) -> bool:
+    return m.type is NodeType.LEADER and m.source in {"ner", "weak"} and m.person is None and not m.role
 
 
 def _retype_person_places(mentions: list[Mention]) -> None:

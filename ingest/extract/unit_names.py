@@ -8,13 +8,13 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
-from ingest.extract.doc_view import DocView
+from ingest.extract.doc_view import DocView, clean_ent_bounds
 from ingest.extract.group_names import GROUP_NOUNS, NAME_INNER, release_mentions
 from ingest.extract.names import is_name_token
 from ingest.extract.normalize import initials_fit
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _MAX_RUN = 7
 
@@ -240,3 +240,44 @@ def _longer_piece(view: DocView, i: int) -> bool:
     if owner is not None and owner.type is not NodeType.PLACE:
         return False
     return tok.lower_ in _LONGER_LINKS or is_name_token(tok)
+
+
+_ALLIANCE_NOUNS = frozenset({"alliance", "coalition", "front", "conglomerate", "umbrella", "platform"})
+
+
+def add_apposed_alliances(view: DocView) -> None:
+    """'the Coordination Committee (CorCom), an alliance that several outfits formed': an organisation
+    name in apposition to an alliance noun is a group, whatever its words."""
+    doc = view.doc
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        start, end = clean_ent_bounds(ent)
+        if start >= end or not view.is_free(start, end) or not doc[start].text[:1].isupper():
+            continue
+        root = doc[start:end].root
+        linked = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            linked.append(root.head)
+        parsed = any(t.lower_ in _ALLIANCE_NOUNS and t.is_lower and t.pos_ == "NOUN" for t in linked)
+        if parsed or _alliance_aside_follows(doc, end):
+            view.add(NodeType.GROUP, start, end, source="pattern")
+
+
+def _alliance_aside_follows(doc: Doc, k: int) -> bool:
+    """', an alliance ...' right after the name (and its bracketed acronym), read off the surface."""
+    if k < len(doc) and doc[k].text == "(":
+        while k < len(doc) and doc[k].text != ")" and k < len(doc) - 1:
+            k += 1
+        k += 1
+    if (
+        k + 2 < len(doc)
+        and doc[k].text == ","
+        and doc[k + 1].lower_ == "or"
+        and doc[k + 2].text[:1].isupper()
+    ):
+        k += 3  # ', or CorCom, an alliance'
+    words = [t.lower_ for t in doc[k : k + 5]]
+    if len(words) < 3 or words[0] != "," or words[1] not in {"a", "an", "the"}:
+        return False
+    return any(w in _ALLIANCE_NOUNS for w in words[2:5])

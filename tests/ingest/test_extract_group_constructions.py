@@ -423,3 +423,26 @@ def test_a_coalition_a_militia_leads_is_not_the_militia() -> None:
     assert {"Mai-Mai Yakutumba", "Coalition nationale du peuple pour la souveraineté du Congo"} <= names(
         ex, NodeType.GROUP
     )
+
+
+def test_groups_that_joined_others_in_a_front_are_all_allied() -> None:
+    ex = extract(
+        "In 2015 the NDFB joined the ULFA, the NSCN(K) and the KLO in an umbrella front, the United "
+        "National Liberation Front of Western South East Asia (UNLFW)."
+    )
+    allied = pairs(ex, RelType.ALLIED_WITH)
+    front = "United National Liberation Front of Western South East Asia"
+    for member in ("NDFB", "ULFA", "NSCN(K)", "KLO"):
+        assert frozenset({member, front}) in allied
+    assert frozenset({"NDFB", "NSCN(K)"}) in allied
+
+
+def test_a_name_in_apposition_to_an_alliance_is_a_group_and_its_clipped_form_an_alias() -> None:
+    ex = extract(
+        "The KCP is itself a member of the Coordination Committee, or CorCom, an alliance that several "
+        "outfits formed in 2011. CorCom regularly calls general strikes."
+    )
+    groups = {e.name: e for e in ex.entities if e.type is NodeType.GROUP}
+    corcom = groups.get("CorCom") or groups["Coordination Committee"]
+    assert {corcom.name, *corcom.aliases} >= {"CorCom", "Coordination Committee"}
+    assert frozenset({"KCP", corcom.name}) in pairs(ex, RelType.ALLIED_WITH)
