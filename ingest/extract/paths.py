@@ -175,6 +175,14 @@ def _is_place_owned(tok: Token) -> bool:
     return bool(tok.doc.user_data.get("place_tokens")) and tok.i in tok.doc.user_data["place_tokens"]
 
 
+def _range_end(to: Token) -> bool:
+    """'from Kabul to Kunduz': the 'to' that closes a range opened by 'from' and a name."""
+    k = to.i - 1
+    while k >= 0 and to.i - k <= 4 and to.doc[k].pos_ == "PROPN":
+        k -= 1
+    return k >= 0 and k < to.i - 1 and to.doc[k].lower_ == "from"
+
+
 def locative_governor(path: list[Token]) -> bool:
     """The preposition nearest the place (walking up from it, through lists) puts the group there."""
     for n, tok in enumerate(reversed(path)):
@@ -198,7 +206,7 @@ def locative_governor(path: list[Token]) -> bool:
         if low in _OPERATE_CLOSE_PREPS:
             return True
         if low == "to":
-            return lemma(tok.head.text) in MOTION_VERBS
+            return lemma(tok.head.text) in MOTION_VERBS or _range_end(tok)
         if low == "from":
             if tok.head.lower_ in lx.LEAD_NOUNS | lx.ROLE_TITLES:
                 return False  # 'a former TTP commander from Mohmand': where the person comes from

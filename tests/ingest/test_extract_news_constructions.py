@@ -224,3 +224,9 @@ def test_groups_fighting_for_control_of_a_town_operate_there() -> None:
 def test_a_name_the_parser_splits_into_two_subjects_still_acts() -> None:
     ex = extract("Hizb ut-Tahrir operates in Uzbekistan.")
     assert ("Hizb ut-Tahrir", "Uzbekistan") in rels(ex, RelType.OPERATES_IN)
+
+
+def test_both_ends_of_a_range_of_places_are_where_the_group_acts() -> None:
+    ex = extract("ISKP has killed officials and bombed mosques from Kabul to Kunduz.")
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert {("ISKP", "Kabul"), ("ISKP", "Kunduz")} <= operates
