@@ -95,6 +95,9 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
     if p.anaphor or g.anaphor:
         conf -= 0.2
     dist = -1 if acts or direct_tie(path) else len(path)
+    if lead and _leads_a_part(path, finder.view.doc[g.root]):
+        finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, 0.6, "leads-a-faction", None, dist)
+        return  # 'a JMB faction led by X', 'a group of IM cadres led by X': X leads the part, not JMB
     if lead:
         cue = next((t.lower_ for t in path if t.lower_ in lx.LEAD_NOUNS), None)
         role_text = _full_role(finder, p) or cue
@@ -104,6 +107,33 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
 
 
 _FOUNDING = frozenset({"found", "form", "create", "establish", "launch", "set", "start", "co-found"})
+
+
+_PART_NOUNS = frozenset(
+    {"faction", "section", "splinter", "breakaway", "cell", "cells", "band", "remnant", "remnants"}
+)
+
+
+_SPLITTING = BREAK_WORDS | {"break", "broke", "split", "splinter", "fell", "form", "formed"}
+
+
+def _leads_a_part(path: list[Token], group: Token) -> bool:
+    """The leading verb governs a part of the group that breaks away: 'a JMB faction led by X broke with the
+    old leadership', 'a group of IM cadres led by X ... broke away'."""
+    led = next((t for t in path if t.dep_ == "acl" and lemma(t.text) in lx.LEAD_VERBS), None)
+    if led is None:
+        return False
+    noun = led.head
+    tied = {c.i for c in noun.subtree}
+    if group.i not in tied or group.i == noun.i:
+        return False
+    breaking = any(lemma(t.text) in _SPLITTING or t.lower_ in _SPLITTING for t in led.sent)
+    if not breaking:
+        return False  # 'the Abu Sayyaf faction led by Hapilon' seized Marawi: he leads in Abu Sayyaf
+    if noun.lower_ in _PART_NOUNS:
+        return True
+    members = [c for c in noun.children if c.lower_ == "of"]
+    return noun.lower_ == "group" and any(t.lower_ in lx.MEMBER_NOUNS for m in members for t in m.subtree)
 
 
 def _left_for(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> None:

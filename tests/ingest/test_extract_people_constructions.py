@@ -479,3 +479,18 @@ def test_a_person_who_left_one_group_to_found_another_was_a_member_and_leads_the
 def test_a_person_who_defected_to_a_group_is_its_member() -> None:
     ex = extract("Abdulqadir Mumin, a former al-Shabaab ideologue, defected to the Islamic State in 2015.")
     assert ("Abdulqadir Mumin", "Islamic State") in rels(ex, RelType.MEMBER_OF)
+
+
+def test_the_leader_of_a_breakaway_faction_was_a_member_of_the_group_it_left() -> None:
+    ex = extract(
+        "In 2014, a group of IM cadres led by Sultan Abdul Kadir Armar broke away to form "
+        "Ansar-ut-Tawhid fi Bilad al-Hind (AuT)."
+    )
+    assert ("Sultan Abdul Kadir Armar", "IM") in rels(ex, RelType.MEMBER_OF)
+    assert ("Sultan Abdul Kadir Armar", "IM") not in rels(ex, RelType.LEADS)
+    assert ("Sultan Abdul Kadir Armar", "Ansar-ut-Tawhid fi Bilad al-Hind") in rels(ex, RelType.LEADS)
+
+
+def test_the_leader_of_a_faction_that_stays_leads_in_the_group() -> None:
+    ex = extract("Members of the Abu Sayyaf faction led by Isnilon Hapilon seized parts of Marawi.")
+    assert ("Isnilon Hapilon", "Abu Sayyaf") in rels(ex, RelType.LEADS)
