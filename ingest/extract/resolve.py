@@ -145,9 +145,26 @@ def _retype_person_places(mentions: list[Mention]) -> None:
             m.source = "ner"
 
 
+def _retype_place_persons(mentions: list[Mention]) -> None:
+    """'Charasiab, a district south of the capital' ... 'Charasiab fell to the Taliban': a name the text
+    uses for a place or camp is that place or camp again where the pipeline guessed a person."""
+    sites = {
+        name_key(m.text): m.type
+        for m in mentions
+        if m.type in {NodeType.PLACE, NodeType.CAMP} and not m.nested and m.entity != -2
+    }
+    for m in mentions:
+        if m.type is not NodeType.LEADER or m.source not in {"ner", "weak"} or m.person is not None or m.role:
+            continue
+        kind = sites.get(name_key(m.text))
+        if kind is not None and m.alias_of is None:
+            m.type = kind
+
+
 def resolve(view: DocView, acronym_links: dict[int, int]) -> list[Entity]:
     mentions = view.mentions
     _retype_person_places(mentions)
+    _retype_place_persons(mentions)
     uf = _Union(len(mentions))
     by_key: dict[tuple[NodeType, tuple[str, ...]], int] = {}
     for idx, m in enumerate(mentions):

@@ -221,3 +221,12 @@ def test_the_valley_city_of_a_town_puts_the_town_in_the_valley() -> None:
 def test_a_place_word_is_no_town_of_that_name() -> None:
     ex = extract("Fighters crossed the Valley of the Kings and rested.")
     assert "Valley" not in names(ex, NodeType.PLACE)
+
+
+def test_a_name_the_text_uses_for_a_place_is_that_place_where_spacy_guessed_a_person() -> None:
+    ex = extract(
+        "Hekmatyar set up his headquarters at Charasiab, a district south of the capital. "
+        "Charasiab fell to the Taliban in February 1995."
+    )
+    assert "Charasiab" in names(ex, NodeType.PLACE)
+    assert "Charasiab" not in names(ex, NodeType.LEADER)
