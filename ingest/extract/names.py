@@ -262,6 +262,14 @@ def _split_on_lists(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 _INLINE_ALIAS_CUES = frozenset({"alias", "@", "aka", "a.k.a.", "a.k.a"})
 
 
+# Words that end or open the names of trains, papers and councils, never a person's name.
+_NOT_PERSON_WORDS = frozenset(
+    {"express", "times", "post", "tribune", "herald", "daily", "gazette", "majlis", "shura", "jihad",
+     "council", "bank", "trust", "foundation", "mail", "news", "airlines", "airways", "hospital",
+     "university"}
+)  # fmt: skip
+
+
 def add_person(view: DocView, start: int, end: int, *, source: str) -> int | None:
     doc = view.doc
     role_words: list[str] = []
@@ -282,6 +290,8 @@ def add_person(view: DocView, start: int, end: int, *, source: str) -> int | Non
         end -= 1
     if start >= end or not view.is_free(start, end):
         return None
+    if {doc[start].lower_, doc[end - 1].lower_} & _NOT_PERSON_WORDS:
+        return None  # 'Jaffar Express' (a train), 'Shura Majlis' (a council), 'Kital Jihad'
     # spaCy often stops before a trailing nisba ("Masood Illyas" | "Kashmiri").
     while end < len(doc) and end - start < MAX_NAME_TOKENS and doc[end - 1].whitespace_:
         nxt = doc[end]

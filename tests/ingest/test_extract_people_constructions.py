@@ -494,3 +494,11 @@ def test_the_leader_of_a_breakaway_faction_was_a_member_of_the_group_it_left() -
 def test_the_leader_of_a_faction_that_stays_leads_in_the_group() -> None:
     ex = extract("Members of the Abu Sayyaf faction led by Isnilon Hapilon seized parts of Marawi.")
     assert ("Isnilon Hapilon", "Abu Sayyaf") in rels(ex, RelType.LEADS)
+
+
+def test_trains_papers_and_councils_are_no_people() -> None:
+    ex = extract(
+        "BLA fighters hijacked the Jaffar Express near Quetta. Abdul Haq held a seat on Al-Qaida's "
+        "leadership council (Shura Majlis)."
+    )
+    assert not names(ex, NodeType.LEADER) & {"Jaffar Express", "Shura Majlis"}
