@@ -87,6 +87,8 @@ def group_group(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> No
         conf -= 0.2
     fight = words & _FIGHT
     rival = words & lx.RIVAL_WORDS
+    if _at_odds(path):
+        rival = rival | {"war"}  # 'A has been at war with B', 'at odds with'
     if rival == {"against"} and someone_elses_against(path, finder.view.doc[a.root]):
         rival = set()
     if words >= {"alongside", "against"}:
@@ -136,6 +138,15 @@ def _role_under(tok: Token, verb: Token, deps: set[str]) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _at_odds(path: list[Token]) -> bool:
+    """A verb on the path stands 'at war' or 'at odds': the hostile word hangs beside the path."""
+    return any(
+        child.lower_ == "at" and any(g.lower_ in {"war", "odds", "loggerheads"} for g in child.children)
+        for tok in path
+        for child in tok.children
+    )
 
 
 _INSIDE_NOUNS = frozenset({"member", "part", "component", "constituent"})

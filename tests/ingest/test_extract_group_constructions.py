@@ -446,3 +446,8 @@ def test_a_name_in_apposition_to_an_alliance_is_a_group_and_its_clipped_form_an_
     corcom = groups.get("CorCom") or groups["Coordination Committee"]
     assert {corcom.name, *corcom.aliases} >= {"CorCom", "Coordination Committee"}
     assert frozenset({"KCP", corcom.name}) in pairs(ex, RelType.ALLIED_WITH)
+
+
+def test_a_group_at_war_with_another_is_its_rival() -> None:
+    ex = extract("Since 2020 the Katiba Macina has been at war with the ISGS.")
+    assert frozenset({"Katiba Macina", "ISGS"}) in pairs(ex, RelType.RIVAL_OF)
