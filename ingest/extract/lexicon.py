@@ -922,8 +922,10 @@ PEOPLES = frozenset(
     {"hutu", "tutsi", "tuareg", "fulani", "peul", "baloch", "baluch", "pashtun", "pashtuns", "uighur",
      "uyghur", "uighurs", "uyghurs", "hazara", "tamil", "sinhalese", "bodo", "naga", "kurd", "kurdish",
      "arab", "berber", "somali", "acholi", "kanuri", "hausa", "dogon", "bambara", "songhai", "shia",
-     "sunni", "deobandi"}
+     "sunni", "deobandi", "salafi", "sufi", "wahhabi", "barelvi", "ahmadi", "shiite", "banyamulenge"}
 )  # fmt: skip
+# Creeds and schools a text names like peoples: 'the Salafi creed' is neither a person nor a place.
+CREEDS = frozenset({"salafi", "sufi", "wahhabi", "deobandi", "barelvi", "shia", "sunni", "shiite", "ahmadi"})
 
 DEMONYMS: dict[str, str] = {
     "afghan": "Afghanistan", "pakistani": "Pakistan", "indian": "India", "bangladeshi": "Bangladesh",

@@ -290,7 +290,7 @@ def add_person(view: DocView, start: int, end: int, *, source: str) -> int | Non
         end -= 1
     if start >= end or not view.is_free(start, end):
         return None
-    if {doc[start].lower_, doc[end - 1].lower_} & _NOT_PERSON_WORDS:
+    if {doc[start].lower_, doc[end - 1].lower_} & _NOT_PERSON_WORDS or doc[start].lower_ in lx.CREEDS:
         return None  # 'Jaffar Express' (a train), 'Shura Majlis' (a council), 'Kital Jihad'
     # spaCy often stops before a trailing nisba ("Masood Illyas" | "Kashmiri").
     while end < len(doc) and end - start < MAX_NAME_TOKENS and doc[end - 1].whitespace_:

@@ -502,3 +502,8 @@ def test_trains_papers_and_councils_are_no_people() -> None:
         "leadership council (Shura Majlis)."
     )
     assert not names(ex, NodeType.LEADER) & {"Jaffar Express", "Shura Majlis"}
+
+
+def test_a_creed_is_neither_a_person_nor_a_place() -> None:
+    ex = extract("Many villages follow the Salafi creed promoted by Jamil ur-Rahman, who founded the JDQ.")
+    assert not (names(ex, NodeType.LEADER) | names(ex, NodeType.PLACE)) & {"Salafi", "Salafi creed"}
