@@ -433,14 +433,17 @@ def bracketed_containers(finder: RelationFinder, view: DocView) -> None:
         k = outer.tok_start - 1
         if k < 1 or doc[k].text != "(" or outer.tok_end >= len(doc) or doc[outer.tok_end].text != ")":
             continue
-        inner = view.mention_at(k - 1)
+        before = k - 1
+        if before > 0 and doc[before].lower_ in lx.PLURAL_PLACE_HEADS:
+            before -= 1  # 'Kokrajhar, Chirang and Udalguri districts (Bodoland Territorial Region)'
+        inner = view.mention_at(before)
         while inner is not None and inner.type is NodeType.PLACE and inner.entity >= 0:
             if inner.entity != outer.entity and place_fits(inner.place, outer.place):
                 finder.emit(
                     RelType.LOCATED_IN, inner.entity, outer.entity, inner.sent, 0.7, "bracketed-place"
                 )
             j = inner.tok_start - 1
-            if j < 1 or doc[j].text != ",":
+            if j < 1 or doc[j].lower_ not in {",", "and"}:
                 break
             prev = view.mention_at(j - 1)
             inner = prev if prev is not None and prev.tok_start in at else None

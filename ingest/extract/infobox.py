@@ -56,6 +56,14 @@ def _continues_field(view: DocView, sent: int) -> bool:
     )
 
 
+def _same_line(view: DocView, sent: int) -> bool:
+    """The sentence starts on the line the sentence before it is on."""
+    if sent == 0:
+        return False
+    start = view.sents[sent].start_char
+    return "\n" not in view.text[view.sents[sent - 1].start_char : start]
+
+
 def _fields_by_sentence(view: DocView) -> dict[int, str]:
     fields: dict[int, str] = {}
     current: str | None = None
@@ -63,8 +71,8 @@ def _fields_by_sentence(view: DocView) -> dict[int, str]:
         field = _field_of(view, sent)
         if field is not None:
             current = field
-        elif current is not None and _continues_field(view, sent):
-            field = current
+        elif current is not None and (_same_line(view, sent) or _continues_field(view, sent)):
+            field = current  # 'Sonitpur; Bhutan; Myanmar' cut off its field line by the sentence splitter
         else:
             current = None
         if field is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from graph.ontology import NodeType, RelType
 from ingest.extract import extract
 from ingest.nlp import load_pipeline
+from tests.ingest.readers import rels as rels_of
 
 _PAGE = """The Islamic State – Somalia Province is a branch of the Islamic State.
 
@@ -78,3 +79,18 @@ def test_a_box_copied_with_tabs_is_about_the_group_titled_above_it() -> None:
     assert ("Ansar Dine", "Mopti") not in operates
     allied = {frozenset((r.source, r.target)) for r in ex.relations if r.type is RelType.ALLIED_WITH}
     assert frozenset(("Jund al-Haqq Front", "Katiba Macina")) in allied
+
+
+def test_a_field_line_the_sentence_splitter_cut_keeps_its_field() -> None:
+    ex = extract(
+        "National Democratic Front of Bodoland\n"
+        "Founded: 3 October 1986\n"
+        "Area of operations: Kokrajhar, Chirang and Udalguri districts (Bodoland Territorial Region), "
+        "Sonitpur; Bhutan; Myanmar\n"
+    )
+    operates = rels_of(ex, RelType.OPERATES_IN)
+    group = "National Democratic Front of Bodoland"
+    assert {(group, "Bhutan"), (group, "Myanmar"), (group, "Kokrajhar")} <= operates
+    located = rels_of(ex, RelType.LOCATED_IN)
+    region = "Bodoland Territorial Region"
+    assert {("Kokrajhar", region), ("Udalguri", region)} <= located
