@@ -92,6 +92,8 @@ def faction_leaders(finder: RelationFinder, view: DocView) -> None:
     for m in view.mentions:
         if m.type is NodeType.LEADER and m.entity >= 0:
             key = name_key(m.text)
+            if not key:
+                continue  # a name of punctuation only, as arbitrary text can make
             people.setdefault(" ".join(key), set()).add(m.entity)
             people.setdefault(key[-1], set()).add(m.entity)  # 'Songbijit' for 'I. K. Songbijit'
     for m in view.mentions:

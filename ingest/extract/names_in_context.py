@@ -119,6 +119,8 @@ def retype_group_name_starts(view: DocView) -> None:
         if m.type is not NodeType.LEADER or m.source not in {"ner", "weak"} or m.person is not None:
             continue
         key = name_key(m.text)
+        if not key:
+            continue
         last = doc[m.tok_end - 1]
         if last.dep_ not in {"compound", "amod", "nmod"} or last.head.lower_ not in _ATTRIBUTED_NOUNS:
             continue
