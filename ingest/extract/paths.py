@@ -236,13 +236,25 @@ def place_fits(inner: object, outer: object) -> bool:
 
 
 # People a place can be the home of: 'a Jaish cadre from Surankote' says where he is from.
-_ORIGIN_NOUNS = (lx.MEMBER_NOUNS | lx.LEAD_NOUNS | {"native", "resident", "man", "youth", "boy"}) - {"unit"}
+_ORIGIN_NOUNS = (
+    lx.MEMBER_NOUNS
+    | lx.LEAD_NOUNS
+    | {"native", "resident", "man", "youth", "boy", "student", "preacher", "cleric"}
+) - {"unit"}
 
 
 def tells_origin(path: list[Token]) -> bool:
     """The path passes through where a person comes from, which is not where the group acts."""
     # Only one person's: 'LeT terrorists from Pakistan' are the group's fighters coming from its base.
-    return any(t.lower_ == "from" and t.head.lower_ in _ORIGIN_NOUNS and t.head.tag_ != "NNS" for t in path)
+    return any(t.lower_ == "from" and _one_persons(t.head) for t in path)
+
+
+def _one_persons(noun: Token) -> bool:
+    """'a cadre from X', 'Musa, an engineering student from X': a single person described by the noun."""
+    if noun.tag_ == "NNS":
+        return False
+    described = noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.pos_ == "NOUN"
+    return noun.lower_ in _ORIGIN_NOUNS or described
 
 
 def sentence_trains(doc: object, tok_index: int) -> bool:

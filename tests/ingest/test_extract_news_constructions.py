@@ -230,3 +230,8 @@ def test_both_ends_of_a_range_of_places_are_where_the_group_acts() -> None:
     ex = extract("ISKP has killed officials and bombed mosques from Kabul to Kunduz.")
     operates = rels(ex, RelType.OPERATES_IN)
     assert {("ISKP", "Kabul"), ("ISKP", "Kunduz")} <= operates
+
+
+def test_where_one_described_person_comes_from_is_not_where_the_group_acts() -> None:
+    ex = extract("Zakir Musa, an engineering student from Noorpora, joined the Hizbul Mujahideen in 2013.")
+    assert ("Hizbul Mujahideen", "Noorpora") not in rels(ex, RelType.OPERATES_IN)
