@@ -255,6 +255,10 @@ def _described_as_member(person: Token) -> bool:
     linked = [c for c in tok.children if c.dep_ == "appos"]
     if tok.dep_ == "appos":
         linked.append(tok.head)
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # 'A and B were active members'
+    if tok.dep_ == "nsubj" and tok.head.lower_ in {"is", "was", "are", "were", "remains", "remained"}:
+        linked += [c for c in tok.head.children if c.dep_ == "attr"]  # 'X was an active member
     return any(t.lower_ in _MEMBER_APPOSITIVES and t.pos_ == "NOUN" for t in linked)
 
 

@@ -507,3 +507,13 @@ def test_trains_papers_and_councils_are_no_people() -> None:
 def test_a_creed_is_neither_a_person_nor_a_place() -> None:
     ex = extract("Many villages follow the Salafi creed promoted by Jamil ur-Rahman, who founded the JDQ.")
     assert not (names(ex, NodeType.LEADER) | names(ex, NodeType.PLACE)) & {"Salafi", "Salafi creed"}
+
+
+def test_people_the_text_says_were_members_belong_to_the_group_just_named() -> None:
+    ex = extract(
+        "The KCP (Military Council) split from the party in 2005. "
+        "Moirangthem Sanatomba and Ningombam Premjit were active members, officials said."
+    )
+    members = rels(ex, RelType.MEMBER_OF)
+    assert ("Moirangthem Sanatomba", "KCP (Military Council)") in members
+    assert ("Ningombam Premjit", "KCP (Military Council)") in members
