@@ -17,6 +17,7 @@ from ingest.extract.paths import (
     kin_object,
     listed_appositives,
     locative_governor,
+    name_head,
     place_fits,
     reattach_clause,
     sentence_trains,
@@ -211,6 +212,8 @@ class RelationFinder:
         if words & {"strike", "strikes", "attack", "attacked", "raid", "bomb", "bombed"}:
             return
         doc = self.view.doc
+        if _owns_a_named_part(self.view, doc[a.root]):
+            return  # "ULFA's anti-talks wing, ULFA (Independent)": the named part trains, not its parent
         conf = 0.8
         if not path and doc[a.root].dep_ in {"poss", "compound"}:
             method = "camp-owner"
@@ -336,6 +339,26 @@ _SWAP = {
     (NodeType.PLACE, NodeType.CAMP),
     (NodeType.PLACE, NodeType.GROUP),
 }
+_PART_NOUNS = frozenset({"wing", "faction", "branch", "unit", "arm", "cell", "affiliate", "splinter"})
+
+
+def _owns_a_named_part(view: DocView, group: Token) -> bool:
+    """The group owns a part the text names in apposition: "ULFA's wing, ULFA (I)", 'the Khaplang faction of
+    the NSCN, NSCN(K)'."""
+    tok = name_head(group)
+    if tok.dep_ == "poss":
+        part = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        part = tok.head.head
+    else:
+        return False
+    if part.lower_ not in _PART_NOUNS:
+        return False
+    own = view.owner[group.i]
+    named = {view.owner[t.i] for t in part.subtree} - {-1, own}
+    return any(view.mentions[o].type is NodeType.GROUP for o in named)
+
+
 _HANDLERS = {
     (NodeType.LEADER, NodeType.GROUP): leader_group,
     (NodeType.GROUP, NodeType.GROUP): group_group,

@@ -75,3 +75,14 @@ def test_a_camp_known_by_a_name_is_that_camp() -> None:
 def test_a_camp_in_a_country_is_no_named_camp() -> None:
     ex = extract("They attacked a camp in Afghanistan where recruits were trained.")
     assert not names(ex, NodeType.CAMP)
+
+
+def test_the_named_part_of_a_group_trains_not_the_group_owning_it() -> None:
+    ex = extract(
+        "The NDFB (Songbijit) was based in Myanmar. "
+        "Its fighters trained at the Taga camp alongside ULFA's anti-talks wing, ULFA (Independent), and "
+        "the Khaplang faction of the National Socialist Council of Nagaland, NSCN(K)."
+    )
+    trains = {group for group, _ in rels(ex, RelType.TRAINS_AT)}
+    assert "NSCN(K)" in trains
+    assert not trains & {"ULFA", "United Liberation Front of Asom", "National Socialist Council of Nagaland"}
