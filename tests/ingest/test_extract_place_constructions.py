@@ -230,3 +230,9 @@ def test_a_name_the_text_uses_for_a_place_is_that_place_where_spacy_guessed_a_pe
     )
     assert "Charasiab" in names(ex, NodeType.PLACE)
     assert "Charasiab" not in names(ex, NodeType.LEADER)
+
+
+def test_a_listed_province_of_several_words_spacy_took_for_a_person_in_a_list_is_a_place() -> None:
+    ex = extract("Faryab, Jowzjan and Sar-e Pul provinces of northern Afghanistan were hit.")
+    assert {"Faryab", "Jowzjan", "Sar-e Pul"} <= names(ex, NodeType.PLACE)
+    assert "Sar-e Pul" not in names(ex, NodeType.LEADER)
