@@ -66,10 +66,13 @@ def find_camps(view: DocView) -> None:
             _suffix_camps(view, i, head_start=i - 1)  # 'the group's Kel launch pad'
         elif low in _SCHOOLS and _trains_in_sentence(doc, i):
             _suffix_camps(view, i)  # 'supervised training at the Manba-ul-Uloom madrasa'
+        elif low in _FACILITIES and i > 1 and doc[i - 1].lower_ == "training":
+            _suffix_camps(view, i)  # 'the Zhawar Kili training complex'
 
 
 # A school is a camp only where its sentence speaks of training there.
 _SCHOOLS = frozenset({"madrasa", "madrassa", "madrasah", "madrassah", "seminary"})
+_FACILITIES = frozenset({"complex", "centre", "center", "facility", "ground", "base"})
 _TRAINING = frozenset({"train", "trained", "training", "trains", "drilled", "instruction", "indoctrination"})
 
 
@@ -103,6 +106,8 @@ def _run_before(view: DocView, end: int) -> int:
 def _suffix_camps(view: DocView, i: int, head_start: int | None = None) -> None:
     doc = view.doc
     start = i if head_start is None else head_start
+    if start > 1 and doc[start - 1].lower_ == "training" and _run_before(view, start - 1) < start - 1:
+        start -= 1  # 'the Al-Aqsa training camp', 'the Zhawar Kili training complex'
     j = _run_before(view, start)
     if j == start:
         if doc[i].lower_ == "camp":
@@ -182,7 +187,10 @@ def find_camps_called(view: DocView) -> None:
     """'a camp known to local fishermen as Markas Kaiga', 'a camp called Zhawar': the name is the camp."""
     doc = view.doc
     for i in range(len(doc) - 2):
-        if doc[i].lower_ not in {"camp", "base"} or view.owner[i] >= 0:
+        if (
+            doc[i].lower_ not in {"camp", "base", "centre", "center", "facility", "complex"}
+            or view.owner[i] >= 0
+        ):
             continue
         k = i + 1
         if doc[k].lower_ == "known":

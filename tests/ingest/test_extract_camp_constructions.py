@@ -86,3 +86,17 @@ def test_the_named_part_of_a_group_trains_not_the_group_owning_it() -> None:
     trains = {group for group, _ in rels(ex, RelType.TRAINS_AT)}
     assert "NSCN(K)" in trains
     assert not trains & {"ULFA", "United Liberation Front of Asom", "National Socialist Council of Nagaland"}
+
+
+def test_a_named_training_camp_complex_or_centre_is_a_camp() -> None:
+    ex = extract(
+        "Recruits were trained at the Zhawar Kili training complex near Khost and at the Al-Aqsa training "
+        "camp. The group also ran a training centre called Bait-ul-Rizwan in Manshera."
+    )
+    camps = names(ex, NodeType.CAMP)
+    assert {"Zhawar Kili training complex", "Al-Aqsa training camp", "Bait-ul-Rizwan"} <= camps
+
+
+def test_an_army_base_is_no_camp() -> None:
+    ex = extract("They attacked an army base in Kunar.")
+    assert not names(ex, NodeType.CAMP)
