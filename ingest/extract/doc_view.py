@@ -192,6 +192,10 @@ class DocView:
             end -= 2  # "al-Qa'ida's": the tokenizer kept the possessive on the name
         return end
 
+    def ent_covering(self, start: int, end: int) -> Span | None:
+        """The pipeline's entity that holds tokens [start, end), if any (its entities never overlap)."""
+        return next((e for e in self.doc.ents if e.start <= start and end <= e.end), None)
+
     def mention_at(self, tok: int) -> Mention | None:
         """The mention over token `tok`; None when the token is free or past either end of the text."""
         if not 0 <= tok < len(self.owner):

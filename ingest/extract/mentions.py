@@ -189,13 +189,11 @@ def _inside_longer_person(view: DocView, start: int, end: int) -> bool:
     """'Mangal Bagh' yes; 'Amir Azad Kashmir' no: the rest of the name must hold a given name, not a title."""
     if _before_name_tail(view, end):
         return True
-    for ent in view.doc.ents:
-        if ent.label_ != "PERSON" or not (ent.start <= start and end <= ent.end):
-            continue
-        rest = [t for t in ent if not start <= t.i < end]
-        if any(t.lower_ not in lx.ROLE_TITLES | lx.NAME_HONORIFICS for t in rest):
-            return True
-    return False
+    ent = view.ent_covering(start, end)
+    if ent is None or ent.label_ != "PERSON":
+        return False
+    rest = [t for t in ent if not start <= t.i < end]
+    return any(t.lower_ not in lx.ROLE_TITLES | lx.NAME_HONORIFICS for t in rest)
 
 
 def _adjectival_abbreviation(view: DocView, start: int, end: int) -> bool:
@@ -208,10 +206,8 @@ def _adjectival_abbreviation(view: DocView, start: int, end: int) -> bool:
 
 
 def _ner_label_at(view: DocView, start: int, end: int) -> str | None:
-    for ent in view.doc.ents:
-        if ent.start <= start and end <= ent.end:
-            return str(ent.label_)
-    return None
+    ent = view.ent_covering(start, end)
+    return None if ent is None else str(ent.label_)
 
 
 def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:

@@ -23,21 +23,20 @@ def inside_longer_named_place(view: DocView, start: int, end: int) -> bool:
     spaCy found ('Imphal West' too); the whole name is the place. 'Northern Uganda' and 'Kunar Province'
     keep the listing."""
     doc = view.doc
-    for ent in doc.ents:
-        if ent.label_ not in {"GPE", "LOC"} or not (ent.start <= start and end <= ent.end):
-            continue
-        first, last = clean_ent_bounds(ent)
-        before, after = doc[first:start], doc[end:last]
-        if end - start == 1 and doc[start].lower_ in _COMPASS and len(after) > 0 and not before:
-            return all(t.is_title and t.is_alpha and t.lower_ not in lx.PLACE_HEADS for t in after)
-        if not before and len(after) == 1 and after[0].lower_ in _COMPASS and after[0].is_title:
-            return True  # 'Imphal West', 'Imphal East': districts named after a town
-        return (
-            end == last
-            and len(before) > 0
-            and all(t.is_title and t.is_alpha and t.lower_ not in _NOT_NAME_PREFIXES for t in before)
-        )
-    return False
+    ent = view.ent_covering(start, end)
+    if ent is None or ent.label_ not in {"GPE", "LOC"}:
+        return False
+    first, last = clean_ent_bounds(ent)
+    before, after = doc[first:start], doc[end:last]
+    if end - start == 1 and doc[start].lower_ in _COMPASS and len(after) > 0 and not before:
+        return all(t.is_title and t.is_alpha and t.lower_ not in lx.PLACE_HEADS for t in after)
+    if not before and len(after) == 1 and after[0].lower_ in _COMPASS and after[0].is_title:
+        return True  # 'Imphal West', 'Imphal East': districts named after a town
+    return (
+        end == last
+        and len(before) > 0
+        and all(t.is_title and t.is_alpha and t.lower_ not in _NOT_NAME_PREFIXES for t in before)
+    )
 
 
 _COMPASS = frozenset({"north", "south", "east", "west", "central"})
@@ -112,7 +111,7 @@ def whole_listed_region(view: DocView, hit: GazHit, toks: tuple[int, int]) -> bo
     start, end = toks
     if end - start < 2 or hit.place is None or hit.place.kind not in {"country", "subdivision"}:
         return False
-    ent = next((e for e in view.doc.ents if e.start <= start and end <= e.end), None)
+    ent = view.ent_covering(start, end)
     if ent is None:
         return False
     ent_start, ent_end = clean_ent_bounds(ent)
