@@ -42,6 +42,18 @@ class Mention:
     nested: bool = False  # inside another mention (the place in "Balakot camp")
     entity: int = -1  # filled by resolution
 
+    def guessed_person(self, *, weak: bool = False) -> bool:
+        """A person only the pipeline's guess stands behind: no listed person, role or alias (with `weak`,
+        names it labelled an organisation count too)."""
+        sources = {"ner", "weak"} if weak else {"ner"}
+        return (
+            self.type is NodeType.LEADER
+            and self.source in sources
+            and self.person is None
+            and not self.role
+            and self.alias_of is None
+        )
+
 
 @dataclass
 class DocView:
@@ -148,17 +160,13 @@ class DocView:
         return self.doc[tok_end - 1].text == ")" and "(" in self.doc[tok_start : tok_end - 1].text
 
     def lone_word_person(self, i: int) -> bool:
-        """Token i is a one-word person the pipeline guessed (no listed person, role or alias behind it)."""
-        m = self.mention_at(i)
-        return (
-            m is not None
-            and m.type is NodeType.LEADER
-            and m.tok_end - m.tok_start == 1
-            and m.source == "ner"
-            and m.person is None
-            and not m.role
-            and m.alias_of is None
-        )
+        """Token i is a one-word person the pipeline guessed."""
+        return self.guessed_person_over(i, i + 1)
+
+    def guessed_person_over(self, start: int, end: int) -> bool:
+        """Exactly tokens [start, end) are a person the pipeline guessed."""
+        m = self.mention_at(start)
+        return m is not None and (m.tok_start, m.tok_end) == (start, end) and m.guessed_person()
 
     def release(self, i: int) -> None:
         """The one-token mention at i gives its token back and stops being an entity."""

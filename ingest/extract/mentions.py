@@ -213,7 +213,7 @@ def _ner_label_at(view: DocView, start: int, end: int) -> str | None:
 def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
     for hit in hits:
         toks = view.tokens_for(hit.start, hit.end)
-        guessed = toks is not None and _guessed_person_over(view, *toks)
+        guessed = toks is not None and view.guessed_person_over(*toks)
         if toks is not None and guessed and strong_place_context(view, *toks):
             view.drop(view.owner[toks[0]])  # 'out of Gao and Timbuktu', 'Jowzjan and Sar-e Pul provinces'
             view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
@@ -251,14 +251,6 @@ _PLACE_FIELD = re.compile(
     r"\s*[:\t]",
     re.IGNORECASE,
 )
-
-
-def _guessed_person_over(view: DocView, start: int, end: int) -> bool:
-    """Exactly these tokens are a person the pipeline guessed (no listed person, role or alias behind it)."""
-    m = view.mention_at(start)
-    if m is None or (m.tok_start, m.tok_end) != (start, end) or m.type is not NodeType.LEADER:
-        return False
-    return m.source == "ner" and m.person is None and not m.role and m.alias_of is None
 
 
 def _in_place_field(view: DocView, char: int) -> bool:

@@ -154,10 +154,8 @@ def _retype_place_persons(mentions: list[Mention]) -> None:
         if m.type in {NodeType.PLACE, NodeType.CAMP} and not m.nested and m.entity != -2
     }
     for m in mentions:
-        if m.type is not NodeType.LEADER or m.source not in {"ner", "weak"} or m.person is not None or m.role:
-            continue
-        kind = sites.get(name_key(m.text))
-        if kind is not None and m.alias_of is None:
+        kind = sites.get(name_key(m.text)) if m.guessed_person(weak=True) else None
+        if kind is not None:
             m.type = kind
 
 
