@@ -292,14 +292,10 @@ def _trains_here(view: DocView, sent: int) -> bool:
     )
 
 
-_DIRECTION = frozenset(
-    {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-     "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
-     "south-eastern", "south-western", "the", "neighbouring", "neighboring"}
+_DIRECTION = lx.COMPASS_POINTS | lx.COMPASS_ADJECTIVES | frozenset(
+    {"central", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+     "north-western", "south-eastern", "south-western", "the", "neighbouring", "neighboring"}
 )  # fmt: skip
-
-
-_SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital"})
 
 
 def listed_places_within(finder: RelationFinder, view: DocView) -> None:
@@ -322,7 +318,7 @@ def listed_places_within(finder: RelationFinder, view: DocView) -> None:
         if plural and len(run) == 1:
             pass  # 'the Benghazi districts of Sabri': the districts are Benghazi's, read below
         elif k < len(doc) and doc[k].lower_ in lx.PLURAL_PLACE_HEADS | lx.PLACE_HEADS:
-            settlement = doc[k].lower_ in _SETTLEMENTS and len(run) == 1
+            settlement = doc[k].lower_ in lx.SETTLEMENT_NOUNS and len(run) == 1
             k += 1
             if k < len(doc) and doc[k].lower_ in {"of", "in"}:
                 settlement = settlement and doc[k].lower_ == "of"

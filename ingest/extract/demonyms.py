@@ -14,7 +14,7 @@ from ingest.extract.relations import RelationFinder
 _KINDS = (lx.PLACE_HEADS | lx.PLURAL_PLACE_HEADS | {"capital", "port", "hamlet", "suburb"}) - {
     "border", "coast", "sea", "strait", "gulf", "bay", "pass", "square", "sector",
 }  # fmt: skip
-_LEAD_WORDS = frozenset({"the", "a", "an"}) | lx.DEMONYM_SKIP | {"north", "south", "east", "west", "far"}
+_LEAD_WORDS = frozenset({"the", "a", "an", "far"}) | lx.DEMONYM_SKIP | lx.COMPASS_POINTS
 
 
 def demonym_places(finder: RelationFinder, view: DocView) -> None:

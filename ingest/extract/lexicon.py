@@ -899,7 +899,9 @@ NON_GROUP_WORDS = frozenset(
 # Words that end a person name when spaCy runs on ("Masood Illyas Kashmiri called").
 PERSON_STOP = frozenset({"deceased", "qdi", "qde", "aka", "alias", "a.k.a", "a.k.a."})
 
-DEMONYM_SKIP = frozenset({"western", "eastern", "northern", "southern", "central", "upper", "lower"})
+COMPASS_POINTS = frozenset({"north", "south", "east", "west"})
+COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western"})
+DEMONYM_SKIP = COMPASS_ADJECTIVES | {"central", "upper", "lower"}
 
 # Plural place words after a list of names: 'the Kech and Awaran districts', 'the Rafah and Sheikh Zuweid
 # areas', 'Faryab, Jowzjan and Sar-e Pul provinces'.
@@ -918,14 +920,15 @@ POLITICAL_PARTIES = frozenset(
 
 # Nationality adjective -> country name, for the regions the project covers (public facts).
 # Peoples often written alone or before a noun ('Hutu rebels', 'Tajik officials'): never a person's name.
-PEOPLES = frozenset(
-    {"hutu", "tutsi", "tuareg", "fulani", "peul", "baloch", "baluch", "pashtun", "pashtuns", "uighur",
-     "uyghur", "uighurs", "uyghurs", "hazara", "tamil", "sinhalese", "bodo", "naga", "kurd", "kurdish",
-     "arab", "berber", "somali", "acholi", "kanuri", "hausa", "dogon", "bambara", "songhai", "shia",
-     "sunni", "deobandi", "salafi", "sufi", "wahhabi", "barelvi", "ahmadi", "shiite", "banyamulenge"}
-)  # fmt: skip
 # Creeds and schools a text names like peoples: 'the Salafi creed' is neither a person nor a place.
 CREEDS = frozenset({"salafi", "sufi", "wahhabi", "deobandi", "barelvi", "shia", "sunni", "shiite", "ahmadi"})
+PEOPLES = CREEDS | {
+    "hutu", "tutsi", "tuareg", "fulani", "peul", "baloch", "baluch", "pashtun", "pashtuns", "uighur",
+    "uyghur", "uighurs", "uyghurs", "hazara", "tamil", "sinhalese", "bodo", "naga", "kurd", "kurdish",
+    "arab", "berber", "somali", "acholi", "kanuri", "hausa", "dogon", "bambara", "songhai", "banyamulenge",
+}  # fmt: skip
+# Nouns for a town that 'the X city of Y' names after 'of': 'the Fergana Valley city of Andijan'.
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "capital"})
 
 DEMONYMS: dict[str, str] = {
     "afghan": "Afghanistan", "pakistani": "Pakistan", "indian": "India", "bangladeshi": "Bangladesh",

@@ -52,10 +52,11 @@ _REFERENCE_NUMBER = re.compile(r"^Q[DI][ei]\.\d+")
 _LANGUAGES = frozenset(
     {"urdu", "swahili", "pashto", "arabic", "dari", "persian", "farsi", "hindi", "bengali"}
 )
-_COMPASS = frozenset(
-    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
-     "northwest", "southeast", "southwest"}
-)  # fmt: skip
+_COMPASS = (
+    lx.COMPASS_POINTS
+    | lx.COMPASS_ADJECTIVES
+    | {"central", "northeast", "northwest", "southeast", "southwest"}
+)
 
 
 def prefer_the_documents_countries(view: DocView, gaz: Gazetteer) -> None:

@@ -39,9 +39,9 @@ def inside_longer_named_place(view: DocView, start: int, end: int) -> bool:
     )
 
 
-_COMPASS = frozenset({"north", "south", "east", "west", "central"})
+_COMPASS = lx.COMPASS_POINTS | {"central"}
 # Words before a listed place that describe it rather than name a longer place ('Northern Uganda').
-_NOT_NAME_PREFIXES = lx.PLACE_HEADS | {"northern", "southern", "eastern", "western", "central", "greater"}
+_NOT_NAME_PREFIXES = lx.PLACE_HEADS | lx.COMPASS_ADJECTIVES | {"central", "greater"}
 
 
 def place_context(view: DocView, start: int, end: int) -> bool:

@@ -235,11 +235,7 @@ def _known_place_follows(view: DocView, end: int) -> bool:
         k += 1
     after_in = k < len(doc) and doc[k].lower_ == "in"
     k += after_in
-    while (
-        after_in
-        and k < len(doc)
-        and doc[k].lower_ in lx.DEMONYM_SKIP | {"the", "north", "south", "east", "west"}
-    ):
+    while after_in and k < len(doc) and doc[k].lower_ in lx.DEMONYM_SKIP | lx.COMPASS_POINTS | {"the"}:
         k += 1  # 'from Derna in eastern Libya'
     if k == end or k >= len(doc):
         return False

@@ -32,7 +32,7 @@ _MAX_PATH = 8
 # Nouns whose object is the group something is tied to, not the one acting: 'loyalty to al-Qaeda'.
 _TIE_NOUNS = frozenset({"loyalty", "allegiance", "support", "ties", "links", "affiliation", "bay'ah", "oath"})
 _MAX_OPERATE_PATH = 7
-_SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "hamlet", "settlement"})
+_SETTLEMENTS = lx.SETTLEMENT_NOUNS | {"hamlet", "settlement"}
 _IN_PREPS = frozenset({"in", "at", "near", "inside", "within", "on"})
 _LOCATED = frozenset({"located", "situated", "locate", "situate", "lie", "lies", "boundary", "border"})
 _PLACE_RELATIONAL = frozenset(
