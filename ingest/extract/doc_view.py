@@ -198,6 +198,8 @@ class DocView:
         end = last.idx + len(last.text)
         if last.text[-2:] in {"'s", "\u2019s"} and len(last.text) > 3:
             end -= 2  # "al-Qa'ida's": the tokenizer kept the possessive on the name
+        elif _sentence_stop_kept(last):
+            end -= 1  # '... to found the JeM.', 'a recruiter of the ULFA-I.': the full stop is not the name's
         return end
 
     def ent_covering(self, start: int, end: int) -> Span | None:
@@ -233,3 +235,13 @@ def clean_ent_bounds(ent: Span) -> tuple[int, int]:
             end = i
             break
     return start, end
+
+
+def _sentence_stop_kept(tok: Token) -> bool:
+    """An acronym the tokenizer kept its sentence's full stop on ('JeM.', the 'I.' of 'ULFA-I.'), unlike an
+    abbreviation whose dots are its own ('U.S.', 'Jr.')."""
+    word = tok.text[:-1]
+    if not tok.text.endswith(".") or not word or "." in word:
+        return False
+    after_hyphen = tok.i > 0 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_
+    return sum(c.isupper() for c in word) >= 2 or (word.isupper() and after_hyphen)

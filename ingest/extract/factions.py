@@ -48,9 +48,6 @@ def add_factions(view: DocView, gaz: Gazetteer) -> None:
         new = view.add(NodeType.GROUP, *toks, source="faction")
         if new is None:
             continue
-        made = view.mentions[new]
-        if made.end > end:  # 'ULFA-I.' is one token at a sentence end: the name stops at the letter
-            made.end, made.text = end, view.text[made.start : end]
         key = (base, _initials(label))
         if key in first_by_key:
             view.mentions[new].alias_of = first_by_key[key]

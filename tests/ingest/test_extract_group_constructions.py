@@ -451,3 +451,9 @@ def test_a_name_in_apposition_to_an_alliance_is_a_group_and_its_clipped_form_an_
 def test_a_group_at_war_with_another_is_its_rival() -> None:
     ex = extract("Since 2020 the Katiba Macina has been at war with the ISGS.")
     assert frozenset({"Katiba Macina", "ISGS"}) in pairs(ex, RelType.RIVAL_OF)
+
+
+def test_an_acronym_ending_a_sentence_leaves_the_full_stop_out_of_its_name() -> None:
+    ex = extract("In 2000 Masood Azhar left the HuM to found the JeM. He was later detained in the U.S.")
+    assert "JeM" in names(ex, NodeType.GROUP)
+    assert not any(name.endswith(".") for name in names(ex, NodeType.GROUP))
