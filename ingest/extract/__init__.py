@@ -14,15 +14,7 @@ from graph.ontology import NodeType
 from ingest.extract.accused import accused_lists
 from ingest.extract.build import build_extraction
 from ingest.extract.camps import find_place_camps
-from ingest.extract.chains import (
-    bracketed_containers,
-    comma_chains,
-    comma_in_places,
-    cross_sentence,
-    listed_places_within,
-    nested_camp_places,
-    places_like,
-)
+from ingest.extract.chains import cross_sentence
 from ingest.extract.context import (
     Ref,
     Salience,
@@ -47,6 +39,14 @@ from ingest.extract.operations import (
     leaders_operations,
     main_group_places,
     spread_over_place_lists,
+)
+from ingest.extract.place_chains import (
+    bracketed_containers,
+    comma_chains,
+    comma_in_places,
+    listed_places_within,
+    nested_camp_places,
+    places_like,
 )
 from ingest.extract.reciprocal import joined_fronts, merger_lists, merger_verbs, the_two_groups
 from ingest.extract.relations import RelationFinder
