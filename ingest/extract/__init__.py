@@ -44,6 +44,7 @@ from ingest.extract.place_chains import (
     bracketed_containers,
     comma_chains,
     comma_in_places,
+    listed_in_place,
     listed_places_within,
     nested_camp_places,
     places_like,
@@ -128,6 +129,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     comma_in_places(finder, view)
     places_like(finder, view)
     listed_places_within(finder, view)
+    listed_in_place(finder, view)
     demonym_places(finder, view)
     country_frames(finder, view)
     bracketed_containers(finder, view)

@@ -92,6 +92,7 @@ _BUILDINGS = frozenset(
 )
 # NER labels a place name is often mistaken for (never DATE: 'in March').
 _NAME_LABELS = frozenset({None, "PERSON", "ORG", "PRODUCT", "WORK_OF_ART"})
+_NAME_OR_PEOPLE = _NAME_LABELS | {"NORP"}
 _ABBREVIATED_COUNTRIES = frozenset({"us", "u.s.", "u.s", "uk", "u.k.", "usa", "u.s.a."})
 
 
@@ -235,8 +236,9 @@ def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
             or (label in _NAME_LABELS and whole_listed_region(view, hit, toks))
         ):
             view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
-        elif label in _NAME_LABELS and toks[1] - toks[0] == 1 and strong_place_context(view, *toks):
-            # A listed place name spaCy took for a person or organisation, in a frame only places fill.
+        elif label in _NAME_OR_PEOPLE and toks[1] - toks[0] == 1 and strong_place_context(view, *toks):
+            # A listed place name spaCy took for a person, an organisation or a people, in a frame only
+            # places fill.
             start, end = toks
             nxt = view.doc[end] if end < len(view.doc) else None
             head_word = nxt is not None and nxt.text.istitle() and nxt.lower_ in lx.PLACE_HEADS

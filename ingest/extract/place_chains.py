@@ -285,3 +285,30 @@ def bracketed_containers(finder: RelationFinder, view: DocView) -> None:
                 break
             prev = view.mention_at(j - 1)
             inner = prev if prev is not None and prev.tok_start in at else None
+
+
+def listed_in_place(finder: RelationFinder, view: DocView) -> None:
+    """'around Kukawa and Monguno in Borno State': places listed right before 'in X' lie in X (read off the
+    surface, as the parser often hangs 'in X' on the verb). In a run that cannot all lie in X ('Kabul in
+    Afghanistan and Peshawar in Pakistan'), only the place next to 'in'."""
+    doc = view.doc
+    places = _places_in_order(view)
+    runs: list[list[Mention]] = []
+    for m in places:
+        if runs and runs[-1][-1].sent == m.sent and _list_gap(doc[runs[-1][-1].tok_end : m.tok_start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        k = run[-1].tok_end
+        if k >= len(doc) or doc[k].lower_ not in {"in", "inside", "within"}:
+            continue
+        k += 1
+        while k < len(doc) and doc[k].lower_ in _DIRECTION:
+            k += 1
+        outer = view.mention_at(k) if k < len(doc) else None
+        if outer is None or outer.type is not NodeType.PLACE or outer.entity < 0:
+            continue
+        fits = [m for m in run if m.entity != outer.entity and place_fits(m.place, outer.place)]
+        for inner in fits if len(fits) == len(run) else [run[-1]] if run[-1] in fits else []:
+            finder.emit(RelType.LOCATED_IN, inner.entity, outer.entity, inner.sent, 0.7, "listed-in-place")

@@ -60,7 +60,7 @@ def strong_place_context(view: DocView, start: int, end: int) -> bool:
     """'in X', 'the province of X', 'X, a town ...', 'X and Y provinces': frames that only places fill."""
     doc = view.doc
     prev = doc[start - 1] if start > 0 else None
-    if prev is not None and prev.lower_ in {"in", "near", "around", "outside", "inside"}:
+    if prev is not None and prev.lower_ in {"in", "near", "around", "outside", "inside", "between"}:
         return True
     if prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in lx.PLACE_HEADS:
         return True

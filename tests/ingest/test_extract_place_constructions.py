@@ -236,3 +236,19 @@ def test_a_listed_province_of_several_words_spacy_took_for_a_person_in_a_list_is
     ex = extract("Faryab, Jowzjan and Sar-e Pul provinces of northern Afghanistan were hit.")
     assert {"Faryab", "Jowzjan", "Sar-e Pul"} <= names(ex, NodeType.PLACE)
     assert "Sar-e Pul" not in names(ex, NodeType.LEADER)
+
+
+def test_places_listed_before_in_lie_in_the_place_after_it() -> None:
+    ex = extract("Raiders burned granaries around Dikwa and Bama in Borno State last week.")
+    located = rels(ex, RelType.LOCATED_IN)
+    assert ("Dikwa", "Borno State") in located
+    assert ("Bama", "Borno State") in located
+
+
+def test_a_list_of_place_in_place_pairs_nests_each_pair_only() -> None:
+    ex = extract("Couriers moved cash between Herat in Afghanistan and Quetta in Pakistan.")
+    located = rels(ex, RelType.LOCATED_IN)
+    assert ("Herat", "Afghanistan") in located
+    assert ("Quetta", "Pakistan") in located
+    assert ("Afghanistan", "Pakistan") not in located
+    assert ("Herat", "Pakistan") not in located
