@@ -62,11 +62,13 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
         return
     if any(t.dep_ in {"ccomp", "xcomp"} and t.head in path and not _raised(t) for t in path):
         return  # "the chairman stated that ... Mullah Omar": the path crosses into a reported clause
+    group = finder.view.doc[g.root]
     acts = any(
         t.pos_ in {"VERB", "AUX"}
         and (lemma(t.text) in lx.LEAD_VERBS or taken_over(t))
         and agent_of(t, finder.view.doc[p.root])
-        for t in path
+        and not _adjunct_after(path, n, group)
+        for n, t in enumerate(path)
     )  # the person founded / leads / took over the group
     lead = bool(words & lx.LEAD_NOUNS) or acts
     member = bool(words & lx.MEMBER_NOUNS) or any(lemma(t.text) in lx.MEMBER_VERBS for t in path)
@@ -104,6 +106,13 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
         finder.emit(RelType.LEADS, p.entity, g.entity, p.sent, conf, "role-path", role_text, dist)
     elif member:
         finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, conf, "member-path", None, dist)
+
+
+def _adjunct_after(path: list[Token], n: int, group: Token) -> bool:
+    """'founded ETIM ... under the protection of the Taliban': the group hangs on the verb by a
+    preposition, so it is not what the verb founded or led."""
+    step = path[n + 1] if n + 1 < len(path) else group
+    return step.dep_ == "prep" and step.lower_ not in {"of", "as"}
 
 
 _FOUNDING = frozenset({"found", "form", "create", "establish", "launch", "set", "start", "co-found"})

@@ -517,3 +517,12 @@ def test_people_the_text_says_were_members_belong_to_the_group_just_named() -> N
     members = rels(ex, RelType.MEMBER_OF)
     assert ("Moirangthem Sanatomba", "KCP (Military Council)") in members
     assert ("Ningombam Premjit", "KCP (Military Council)") in members
+
+
+def test_a_group_hanging_on_the_founding_verb_by_a_preposition_was_not_founded() -> None:
+    ex = extract(
+        "Jundallah was founded by Abdolmalek Rigi in 2003 under the protection of Lashkar-e-Jhangvi."
+    )
+    leads = rels(ex, RelType.LEADS)
+    assert ("Abdolmalek Rigi", "Jundallah") in leads
+    assert ("Abdolmalek Rigi", "Lashkar-e-Jhangvi") not in leads
