@@ -144,6 +144,9 @@ _COPULA_FORMS = frozenset(
 )
 
 
+_DWELLINGS = frozenset({"home", "house", "residence", "hometown", "village", "office", "hideout"})
+
+
 def someone_elses_event(path: list[Token], actor: Token) -> bool:
     """'Pakistan's operations in South Waziristan', 'cadres who were shifted to Afghanistan ... by the
     Taliban': the event on the path has its own subject or owner, and it is not our group."""
@@ -154,6 +157,8 @@ def someone_elses_event(path: list[Token], actor: Token) -> bool:
                 continue
             if child.lower_ in {"it", "its", "they", "their", "which", "that", "who"}:
                 continue
+            if child.dep_ == "poss" and tok.lower_ in _DWELLINGS:
+                continue  # 'killed a general outside his home in X': a place, not someone's act
             if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == ":":
                 continue  # a field label parsed as subject ('Activities: JNIM has ...')
             if child.ent_type_ in {"GPE", "LOC"} or _is_place_owned(child):
@@ -168,7 +173,14 @@ def someone_elses_event(path: list[Token], actor: Token) -> bool:
 def _same_name(a: Token, b: Token) -> bool:
     lo, hi = min(a.i, b.i), max(a.i, b.i)
     run = a.doc[lo : hi + 1]
-    return hi - lo <= 4 and all(t.pos_ == "PROPN" or t.text in {"-", "\u2010", "\u2011"} for t in run)
+    # 'Liwa al-Thawra': the tagger may take a name word for a verb; its capital letter still marks it
+    return hi - lo <= 4 and all(
+        t.pos_ == "PROPN" or t.text in {"-", "\u2010", "\u2011"} or _capitalised_part(t.text) for t in run
+    )
+
+
+def _capitalised_part(word: str) -> bool:
+    return any(part[:1].isupper() for part in word.split("-"))
 
 
 def _is_place_owned(tok: Token) -> bool:
@@ -205,6 +217,8 @@ def locative_governor(path: list[Token]) -> bool:
             return False
         if low in _OPERATE_CLOSE_PREPS:
             return True
+        if low == "for" and tok.head.lower_ in lx.LEAD_NOUNS | lx.ROLE_TITLES:
+            return True  # 'the KLO's area commander for Alipurduar district': the area is the group's
         if low == "to":
             return lemma(tok.head.text) in MOTION_VERBS or _range_end(tok)
         if low == "from":

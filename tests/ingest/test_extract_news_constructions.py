@@ -235,3 +235,15 @@ def test_both_ends_of_a_range_of_places_are_where_the_group_acts() -> None:
 def test_where_one_described_person_comes_from_is_not_where_the_group_acts() -> None:
     ex = extract("Zakir Musa, an engineering student from Noorpora, joined the Hizbul Mujahideen in 2013.")
     assert ("Hizbul Mujahideen", "Noorpora") not in rels(ex, RelType.OPERATES_IN)
+
+
+def test_a_commander_for_a_district_puts_his_group_there() -> None:
+    ex = extract(
+        "Police named Ranjit Barman, an area commander of the KLO for Jalpaiguri district, as the organiser."
+    )
+    assert ("KLO", "Jalpaiguri") in rels(ex, RelType.OPERATES_IN)
+
+
+def test_a_killing_outside_the_victims_home_is_still_the_claimants_act() -> None:
+    ex = extract("Liwa al-Thawra claimed the murder of a judge outside his house in Sharqia governorate.")
+    assert ("Liwa al-Thawra", "Sharqia") in rels(ex, RelType.OPERATES_IN)
