@@ -145,10 +145,13 @@ def _load_people(gaz: Gazetteer) -> None:
             gaz.person_max_words = max(gaz.person_max_words, len(key))
 
 
-# Place words that name a town somewhere only with an article ('The Valley', 'The Bottom').
+# Place words that name a town somewhere only with an article ('The Valley', 'The Bottom'), and the
+# compass words some countries name regions by (Cameroon's 'East', Botswana's 'Central'): alone in a
+# text they start a longer name ('East Garo Hills') or give a direction, never that region.
 _GENERIC_PLACE_WORDS = frozenset(
     {"valley", "bottom", "hills", "hill", "river", "lake", "forest", "mountain", "mountains", "desert",
-     "island", "islands", "bay", "coast", "plateau", "city", "town", "village", "port", "camp"}
+     "island", "islands", "bay", "coast", "plateau", "city", "town", "village", "port", "camp",
+     "north", "south", "east", "west", "central", "centre", "center", "littoral"}
 )  # fmt: skip
 _GENERIC_PLACE_KEYS = frozenset(name_key(word) for word in _GENERIC_PLACE_WORDS)
 

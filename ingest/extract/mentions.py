@@ -6,7 +6,6 @@ listed people -> gazetteer groups -> camps -> gazetteer places -> persons -> cue
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
@@ -47,8 +46,10 @@ from ingest.extract.place_context import (
 )
 from ingest.extract.place_frames import (
     add_dateline_places,
+    add_place_field_names,
     add_places_in_frames,
     add_places_listed_with_known,
+    in_place_field,
 )
 from ingest.extract.place_names import (
     add_coordinated_places,
@@ -105,6 +106,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     find_camps(view)
     find_camps_called(view)
     weak_places = _add_gazetteer_places(view, hits)
+    add_place_field_names(view, gaz, weak_places)
     add_coordinated_places(view)
     add_places_after_kind_nouns(view)
     add_places_in_frames(view)
@@ -232,7 +234,7 @@ def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
         placed = label in {"GPE", "LOC", "FAC"} or (label is None and place_context(view, *toks))
         if (
             placed
-            or _in_place_field(view, hit.start)
+            or in_place_field(view, hit.start)
             or (label in _NAME_LABELS and whole_listed_region(view, hit, toks))
         ):
             view.add(NodeType.PLACE, *toks, source="gazetteer", place=hit.place)
@@ -245,19 +247,6 @@ def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
             if nxt is not None and head_word and view.owner[end] < 0:
                 end += 1  # 'Beni Territory'
             view.add(NodeType.PLACE, start, end, source="gazetteer", place=hit.place)
-
-
-# An infobox line that lists places ('Area of operations<TAB>Mopti, Segou (Mali)', 'Headquarters: Gao').
-_PLACE_FIELD = re.compile(
-    r"(?:Area of operations?|Areas of operation|Active regions|Headquarters|Location|Base|Bases|Strongholds?)"
-    r"\s*[:\t]",
-    re.IGNORECASE,
-)
-
-
-def _in_place_field(view: DocView, char: int) -> bool:
-    line_start = view.text.rfind("\n", 0, char) + 1
-    return _PLACE_FIELD.match(view.text, line_start) is not None
 
 
 def _common_word(view: DocView, start: int, end: int) -> bool:

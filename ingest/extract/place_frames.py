@@ -5,12 +5,16 @@ or listed before 'all in' a place."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView
+from ingest.extract.gazetteer import Gazetteer
 from ingest.extract.names import is_name_token
+from ingest.extract.normalize import name_key
+from ingest.extract.scan import GazHit
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -293,3 +297,81 @@ def add_dateline_places(view: DocView) -> None:
             continue
         if view.is_free(start, end):
             view.add(NodeType.PLACE, start, end, source="dateline")
+
+
+# An infobox line that lists places ('Area of operations<TAB>Mopti, Segou (Mali)', 'Headquarters: Gao').
+_PLACE_FIELD = re.compile(
+    r"(?:Location/)?(?:Area of operations?|Areas of operation|Active regions|Headquarters|Location|Base|Bases"
+    r"|Strongholds?)"
+    r"\s*[:\t]",
+    re.IGNORECASE,
+)
+_FIELD_NAME_JOINERS = frozenset({"-", "of", "al", "el", "de", "du"})
+
+
+def in_place_field(view: DocView, char: int) -> bool:
+    line_start = view.text.rfind("\n", 0, char) + 1
+    return _PLACE_FIELD.match(view.text, line_start) is not None
+
+
+def add_place_field_names(view: DocView, gaz: Gazetteer, hits: list[GazHit]) -> None:
+    """'Location/Area of Operation: Indonesia, principally Java (including East Java)': every free name
+    on a field line that lists places is a place, whatever the pipeline took it for."""
+    doc = view.doc
+    for field in _PLACE_FIELD.finditer(view.text):
+        if field.start() and view.text[field.start() - 1] != "\n":
+            continue
+        value = _field_value(view, field.end())
+        if value is None:
+            continue
+        lo, hi = value
+        listed = _hits_within(view, hits, lo, hi)
+        k = lo
+        while k < hi:
+            end = k
+            while end < hi and (
+                is_name_token(doc[end]) or (end > k and doc[end].lower_ in _FIELD_NAME_JOINERS)
+            ):
+                end += 1
+            while end > k and (doc[end - 1].lower_ in _FIELD_NAME_JOINERS | lx.PLURAL_PLACE_HEADS):
+                end -= 1  # 'Kano and Zamfara States'
+            hit_end, hit = listed.get(k, (0, None))
+            if hit is not None and hit_end >= end and view.is_free(k, hit_end):
+                view.add(NodeType.PLACE, k, hit_end, source="gazetteer", place=hit.place)  # 'Sar-e Pul'
+                end = hit_end
+            elif end > k and _field_place_name(view, gaz, k, end):
+                known = gaz.place_keys.get(name_key(doc[k:end].text))
+                place = gaz.places[known] if known is not None else None
+                view.add(NodeType.PLACE, k, end, source="field", place=place)
+            k = max(end, k + 1)
+
+
+def _hits_within(view: DocView, hits: list[GazHit], lo: int, hi: int) -> dict[int, tuple[int, GazHit | None]]:
+    """Listed places inside tokens [lo, hi), by first token: (end token, hit)."""
+    out: dict[int, tuple[int, GazHit | None]] = {}
+    for hit in hits:
+        toks = view.tokens_for(hit.start, hit.end)
+        if toks is not None and lo <= toks[0] and toks[1] <= hi:
+            out[toks[0]] = (toks[1], hit)
+    return out
+
+
+def _field_value(view: DocView, char: int) -> tuple[int, int] | None:
+    """The tokens of a field's value: to the end of its line or of its first sentence, whichever is first
+    ('Area of Operation: A, B. Remnants of the group ...')."""
+    line_end = view.text.find("\n", char)
+    span = view.doc.char_span(char, line_end if line_end >= 0 else len(view.text), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.start, min(span.end, span.sent.end)
+
+
+def _field_place_name(view: DocView, gaz: Gazetteer, start: int, end: int) -> bool:
+    doc = view.doc
+    if doc[start].lower_ in _NOT_PLACE_WORDS or not view.is_free(start, end):
+        return False
+    if name_key(doc[start:end].text) in gaz.place_keys:
+        return True
+    if doc[end - 1].ent_type_ == "NORP":
+        return False  # 'coastal West African states': a people's adjective
+    return any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[start:end])

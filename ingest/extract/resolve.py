@@ -137,7 +137,8 @@ def _retype_person_places(mentions: list[Mention]) -> None:
     full = [person_key(m.text) for m in mentions if m.type is NodeType.LEADER and m.source != "weak"]
     full = [k for k in full if len(k) >= 2]
     for m in mentions:
-        if m.type is not NodeType.PLACE or m.place is not None or m.nested or m.source == "pattern":
+        framed = m.source in {"pattern", "field"}
+        if m.type is not NodeType.PLACE or m.place is not None or m.nested or framed:
             continue  # a place word's frame ('the village of X', 'r/o X') outweighs a namesake
         key = name_key(m.text)
         if len(key) == 1 and any(similar_words(key[0], k[-1]) or similar_words(key[0], k[0]) for k in full):

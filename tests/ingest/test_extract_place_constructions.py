@@ -252,3 +252,21 @@ def test_a_list_of_place_in_place_pairs_nests_each_pair_only() -> None:
     assert ("Quetta", "Pakistan") in located
     assert ("Afghanistan", "Pakistan") not in located
     assert ("Herat", "Pakistan") not in located
+
+
+def test_names_on_an_area_of_operation_line_are_places() -> None:
+    ex = extract(
+        "Location/Area of Operation: Indonesia, mainly Central Java and South Sulawesi; Kano and Zamfara "
+        "States. Remnants of the cell moved on."
+    )
+    places = names(ex, NodeType.PLACE)
+    assert {"Central Java", "South Sulawesi", "Zamfara"} <= places
+    assert not names(ex, NodeType.LEADER)
+    assert "Remnants" not in places
+
+
+def test_a_compass_word_alone_is_no_region() -> None:
+    ex = extract("The rebels clashed with troops in the forests of West Khasi Hills and North Tripura.")
+    places = names(ex, NodeType.PLACE)
+    assert {"West Khasi Hills", "North Tripura"} <= places
+    assert not places & {"West", "North"}
