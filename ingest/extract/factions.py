@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from graph.ontology import NodeType, RelType
 from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import Gazetteer, name_key
+from ingest.extract.names import is_name_token
 
 if TYPE_CHECKING:
     from ingest.extract.relations import RelationFinder
@@ -55,6 +56,50 @@ def add_factions(view: DocView, gaz: Gazetteer) -> None:
             first_by_key[key] = new
 
 
+def add_named_factions(view: DocView) -> None:
+    """'the Bongos faction', 'the Lake Chad faction': a faction named by a person or place is a group of its
+    own ('Bongos faction'), one form with a bracketed faction of the same name ('NDFB (Ranjan Daimary)' =
+    'the Daimary faction'). 'the Khaplang faction of the NSCN' is left to the parent's name."""
+    doc = view.doc
+    bracketed = {
+        name_key(m.text[m.text.index("(") + 1 :].rstrip(")"))[-1:]: idx
+        for idx, m in enumerate(view.mentions)
+        if m.type is NodeType.GROUP and m.source == "faction" and "(" in m.text
+    }
+    for i, tok in enumerate(doc):
+        if tok.lower_ != "faction" or not tok.is_lower:
+            continue
+        start = i
+        while start > 1 and i - start < _MAX_WORDS - 1 and is_name_token(doc[start - 1]):
+            if doc[start - 1].lower_ == "the":
+                break
+            start -= 1
+        if start == i or doc[start - 1].lower_ != "the":
+            continue
+        if _of_a_group(view, i + 1):
+            continue
+        owners = {view.owner[k] for k in range(start, i + 1) if view.owner[k] >= 0}
+        held = [view.mentions[o] for o in owners]
+        if any(m.type is NodeType.GROUP or m.tok_start < start or m.tok_end > i for m in held):
+            continue  # 'the TTP faction': a part of a group the text names by its own name
+        for owner in owners:
+            view.drop(owner)
+        new = view.add(NodeType.GROUP, start, i + 1, source="faction")
+        named = bracketed.get(name_key(doc[start:i].text)[-1:])
+        if new is not None and named is not None:
+            view.mentions[new].alias_of = named
+
+
+def _of_a_group(view: DocView, k: int) -> bool:
+    if k >= len(view.doc) or view.doc[k].lower_ != "of":
+        return False
+    k += 1
+    if k < len(view.doc) and view.doc[k].lower_ == "the":
+        k += 1
+    m = view.mention_at(k) if k < len(view.doc) else None
+    return m is not None and m.type is NodeType.GROUP
+
+
 def _faction_label(text: str, at: int, base: str, gaz: Gazetteer) -> tuple[str, int] | None:
     """The faction label right after the acronym ending at `at`, and where it ends."""
     match = _BRACKET.match(text, at) or _SUFFIX.match(text, at)
@@ -94,9 +139,14 @@ def faction_leaders(finder: RelationFinder, view: DocView) -> None:
             people.setdefault(" ".join(key), set()).add(m.entity)
             people.setdefault(key[-1], set()).add(m.entity)  # 'Songbijit' for 'I. K. Songbijit'
     for m in view.mentions:
-        if m.type is not NodeType.GROUP or m.source != "faction" or m.entity < 0 or "(" not in m.text:
+        if m.type is not NodeType.GROUP or m.source != "faction" or m.entity < 0:
             continue
-        label = m.text[m.text.index("(") + 1 :].rstrip(")")
+        if "(" in m.text:
+            label = m.text[m.text.index("(") + 1 :].rstrip(")")
+        elif m.text.endswith(" faction"):
+            label = m.text.removesuffix(" faction")  # 'the Bongos faction'
+        else:
+            continue
         leaders = people.get(" ".join(name_key(label)), set())
         if len(leaders) == 1:
             finder.emit(RelType.LEADS, next(iter(leaders)), m.entity, m.sent, 0.6, "faction-named-after")

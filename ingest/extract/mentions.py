@@ -12,7 +12,7 @@ from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.camps import find_camps, find_camps_called
 from ingest.extract.doc_view import DocView, clean_ent_bounds
-from ingest.extract.factions import add_factions
+from ingest.extract.factions import add_factions, add_named_factions
 from ingest.extract.gazetteer import Gazetteer
 from ingest.extract.group_names import (
     add_appositive_groups,
@@ -129,6 +129,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     add_places_listed_with_known(view)
     find_weak_persons(view)
     find_repeated_surnames(view)
+    add_named_factions(view)
     link_person_aliases(view)  # again: people found since ('Gurpreet Singh alias Gopi', tagged a place)
     drop_names_modifying_nouns(view)
     retype_group_name_starts(view)

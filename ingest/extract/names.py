@@ -270,6 +270,10 @@ _NOT_PERSON_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Words stripped off a name's front that are no role: 'the', or the 'alias' before a second name.
+_NOT_ROLE_WORDS = frozenset({"the", "a", "an"}) | lx.PERSON_STOP
+
+
 def add_person(view: DocView, start: int, end: int, *, source: str) -> int | None:
     doc = view.doc
     role_words: list[str] = []
@@ -340,7 +344,7 @@ def add_person(view: DocView, start: int, end: int, *, source: str) -> int | Non
         return None
     if not role_words:
         role_words = _role_before(doc, start)
-    role = " ".join(w for w in role_words if w.lower() not in {"the", "a", "an"}) or None
+    role = " ".join(w for w in role_words if w.lower() not in _NOT_ROLE_WORDS) or None
     return view.add(NodeType.LEADER, start, end, source=source, role=role)
 
 

@@ -36,7 +36,7 @@ def add_named_units(view: DocView) -> None:
         if noun.pos_ != "NOUN" or not noun.is_lower:
             continue
         for child in noun.children:
-            if child.dep_ == "appos" and child.i > noun.i:
+            if child.dep_ == "appos" and child.i > noun.i and not _after_alias_word(child):
                 _add_name_at(view, child)
         if noun.dep_ == "appos" and noun.head.i < noun.i and _indefinite(noun):
             _add_name_at(view, noun.head)  # 'the Asif Reza Commando Force, a group formed by ...'
@@ -46,6 +46,16 @@ def add_named_units(view: DocView) -> None:
             naming = [t for t in clause.subtree if t.lower_ in _NAMING_VERBS and t.pos_ in {"VERB", "AUX"}]
             for verb in naming[:1]:  # 'known as X', 'that came to be called X'
                 _add_named_object(view, verb)
+
+
+def _after_alias_word(name: Token) -> bool:
+    """'the Karialan faction is led by X, alias Y': the parser may hang a person's alias on the unit noun."""
+    first = name.left_edge
+    before = name.doc[first.i - 1] if first.i > 0 else None
+    return first.lower_ in _ALIAS_WORDS or (before is not None and before.lower_ in _ALIAS_WORDS)
+
+
+_ALIAS_WORDS = frozenset({"alias", "aka", "a.k.a", "a.k.a."})
 
 
 def _indefinite(noun: Token) -> bool:

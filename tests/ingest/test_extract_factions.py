@@ -47,3 +47,29 @@ def test_a_faction_and_its_parent_stay_apart() -> None:
     ex = extract("The ULFA was founded in 1979. The ULFA-I, led by Paresh Baruah, rejected the talks.")
     assert {"ULFA", "ULFA-I"} <= names(ex, NodeType.GROUP)
     assert rels(ex, RelType.LEADS) == {("Paresh Baruah", "ULFA-I")}
+
+
+def test_the_faction_named_after_a_commander_is_a_group_he_leads() -> None:
+    ex = extract(
+        "The Sajna faction is led by Khan Said, alias Khalid Sajna, and holds villages in South Waziristan. "
+        "The Hakimi faction of Qari Hakimullah rejected the talks."
+    )
+    groups = names(ex, NodeType.GROUP)
+    assert {"Sajna faction", "Hakimi faction"} <= groups
+    assert not groups & {"Khalid Sajna", "Sajna", "Hakimi"}
+    leads = rels(ex, RelType.LEADS)
+    assert ("Khan Said", "Sajna faction") in leads
+    assert ("Qari Hakimullah", "Hakimi faction") in leads
+
+
+def test_the_faction_of_a_named_group_is_left_to_the_group() -> None:
+    ex = extract("Instructors came from the Khaplang faction of the NSCN.")
+    assert "Khaplang faction" not in names(ex, NodeType.GROUP)
+
+
+def test_a_persons_faction_is_one_group_with_the_bracketed_faction() -> None:
+    ex = extract(
+        "Loyalists formed the NDFB (Ranjan Daimary) in 2008. The Daimary faction kept its camps in Bhutan."
+    )
+    factions = [e for e in ex.entities if e.type is NodeType.GROUP and "Daimary" in e.name]
+    assert len(factions) == 1

@@ -526,3 +526,10 @@ def test_a_group_hanging_on_the_founding_verb_by_a_preposition_was_not_founded()
     leads = rels(ex, RelType.LEADS)
     assert ("Abdolmalek Rigi", "Jundallah") in leads
     assert ("Abdolmalek Rigi", "Lashkar-e-Jhangvi") not in leads
+
+
+def test_the_alias_cue_is_no_role() -> None:
+    ex = extract("The Sajna faction is led by Khan Said, alias Khalid Sajna, and holds villages in Tank.")
+    said = next(e for e in ex.entities if e.name == "Khan Said")
+    assert "Khalid Sajna" in said.aliases
+    assert said.attributes.get("role") != "alias"
