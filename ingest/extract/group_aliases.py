@@ -15,7 +15,8 @@ _AKA = re.compile(
     r"\b(?:aka|a\.k\.a\.?|(?:also|formerly|locally|commonly|widely|better|previously) known as"
     r"|known (?:locally|commonly|widely) as|also called|(?:calls|called|styles|styled) itself"
     r"|(?:often|usually|commonly|sometimes|generally)(?: simply)? (?:called|referred to as)|simply called"
-    r"|refer(?:s|red)? to (?:it|the group|the movement) as|(?:is|was) dubbed)\b",
+    r"|refer(?:s|red)? to (?:it|the group|the movement) as|(?:is|was) dubbed"
+    r"|(?:call|calls|called|dub|dubs|dubbed|brand|brands|branded) (?:it|the group|the movement))\b",
     re.IGNORECASE,
 )
 _AS_GAP = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?as\s+(?:the\s+)?", re.I)
@@ -49,7 +50,7 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
         ]
         if not before:
             continue
-        subject = before[-1]
+        subject = _pronoun_subject(view, before) if cue.group().lower().endswith(" it") else before[-1]
         line_start = text.rfind("\n", 0, cue.start()) + 1
         if text[line_start : cue.start()].strip():
             # Inline 'X, also known as Y, ...': only the name right after the cue.
@@ -89,9 +90,19 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
     return links
 
 
+def _pronoun_subject(view: DocView, before: list[int]) -> int:
+    """'call it X': 'it' is the group the text has named most so far (the first named of equals, the
+    text's subject), not simply the last one named ('the successor of Jundallah ... officials call it X')."""
+    counts: dict[tuple[str, ...], int] = {}
+    for i in before:
+        key = name_key(view.mentions[i].text)
+        counts[key] = counts.get(key, 0) + 1
+    return max(before, key=lambda i: counts[name_key(view.mentions[i].text)])
+
+
 # '(Pashto: <script>, ' / '(Arabic: ': a language label, and the name in that language, before a
-# transliteration.
-_LANGUAGE_LEAD = re.compile(r"\s*\(\s*(?:[A-Z][a-z]+:\s*(?:[^\x00-\x7f][^,;:)]*[,;]\s*)?)?")
+# transliteration; or the opening quote of a gloss ('Jaish al-Zolm ("Army of Injustice")').
+_LANGUAGE_LEAD = re.compile(r"\s*\(\s*(?:[A-Z][a-z]+:\s*(?:[^\x00-\x7f][^,;:)]*[,;]\s*)?)?[\"\u201c\u2018']?")
 
 
 def _short_forms(view: DocView, groups: list[int]) -> dict[int, int]:

@@ -78,7 +78,7 @@ def _is_group_name(words: list[str], label: str, near_group: bool) -> bool:
 GROUP_NOUNS = frozenset(
     {"group", "network", "militia", "organisation", "organization", "outfit", "faction", "splinter",
      "offshoot", "movement", "coalition", "alliance", "insurgency", "brigade", "battalion", "affiliate",
-     "franchise"}
+     "franchise", "umbrella"}
 )  # fmt: skip
 _RETYPABLE = frozenset({"ner", "weak"})
 

@@ -6,6 +6,7 @@ listed people -> gazetteer groups -> camps -> gazetteer places -> persons -> cue
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
@@ -145,9 +146,13 @@ def _add_gazetteer_groups(view: DocView, hits: list[GazHit]) -> None:
         if hit.group is None:
             continue
         toks = view.tokens_for(hit.start, hit.end)
-        if toks is None:
-            continue
+        if toks is None or _NAME_GOES_ON.match(view.text, hit.end):
+            continue  # 'Jaish al-Zolm': a longer name that begins with a listed short form
         view.add(NodeType.GROUP, *toks, source="gazetteer", group=hit.group, acronym=hit.acronym)
+
+
+# An Arabic-style name that continues past a listed word: 'Jaish al-Zolm', 'Lashkar e-Islam'.
+_NAME_GOES_ON = re.compile(r"[ -](?:al|ul|el|ud|ur|un|e|i)-[A-Z]")
 
 
 def _add_gazetteer_places(view: DocView, hits: list[GazHit]) -> list[GazHit]:

@@ -328,6 +328,7 @@ def _build_entity(mentions: list[Mention], members: list[int]) -> Entity:
         ent.group = ent.group or m.group
         ent.place = ent.place or m.place
         ent.person = ent.person or m.person
+    members = sorted(members, key=lambda i: mentions[i].start)  # ties go to the form the text uses first
     surfaces = [clean_surface(mentions[i].text) for i in members]
     surfaces = [s for s in surfaces if s]
     if ent.type is NodeType.LEADER:

@@ -457,3 +457,27 @@ def test_an_acronym_ending_a_sentence_leaves_the_full_stop_out_of_its_name() -> 
     ex = extract("In 2000 Masood Azhar left the HuM to found the JeM. He was later detained in the U.S.")
     assert "JeM" in names(ex, NodeType.GROUP)
     assert not any(name.endswith(".") for name in names(ex, NodeType.GROUP))
+
+
+def test_a_listed_short_form_opening_a_longer_arabic_name_is_not_that_group() -> None:
+    ex = extract("Its rivals call themselves Jaish al-Muhajireen and fight near Aleppo.")
+    assert "Jaish-e-Mohammed" not in names(ex, NodeType.GROUP)
+
+
+def test_what_officials_call_it_is_another_name_of_the_text_group() -> None:
+    ex = extract(
+        "Ansar al-Furqan is a Baloch militant group in Iran. It grew out of Jundallah, a larger "
+        'outfit. Officials call it Jaish al-Zolm ("Army of Oppression").'
+    )
+    furqan = next(e for e in ex.entities if e.name == "Ansar al-Furqan")
+    assert {"Jaish al-Zolm", "Army of Oppression"} <= set(furqan.aliases)
+
+
+def test_an_umbrella_called_by_a_name_is_a_group() -> None:
+    ex = extract("In 2018 the BLF and the BLA formed an umbrella called Baloch Raaji Aajoi Sangar.")
+    assert "Baloch Raaji Aajoi Sangar" in names(ex, NodeType.GROUP)
+
+
+def test_a_group_is_named_by_the_form_the_text_uses_first() -> None:
+    ex = extract('An offshoot, Hizb an-Nusra ("Party of Victory"), was formed in Tashkent in 1999.')
+    assert "Hizb an-Nusra" in names(ex, NodeType.GROUP)

@@ -270,3 +270,10 @@ def test_a_compass_word_alone_is_no_region() -> None:
     places = names(ex, NodeType.PLACE)
     assert {"West Khasi Hills", "North Tripura"} <= places
     assert not places & {"West", "North"}
+
+
+def test_a_wadi_named_after_its_town_is_one_place() -> None:
+    ex = extract("Militants of AQAP stormed an army post in the Wadi Omran area of Mudiyah district.")
+    places = names(ex, NodeType.PLACE)
+    assert "Wadi Omran" in places
+    assert "Wadi" not in places
