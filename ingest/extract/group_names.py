@@ -248,8 +248,8 @@ def add_claiming_groups(view: DocView) -> None:
         if ent.label_ != "ORG":  # a person who claims an attack speaks for a group; 'Afghan fighters'
             continue
         start, end = clean_ent_bounds(ent)
-        if start >= end or not view.is_free(start, end):
-            continue
+        if start >= end or not free_but_places(view, start, end):
+            continue  # a place inside ('Ambazonia' in 'Ambazonia Defence Forces') gives way to the name
         root = doc[start:end].root
         if not (_claims(root) or _has_fighters(root)):
             continue
@@ -257,6 +257,7 @@ def add_claiming_groups(view: DocView) -> None:
         non_state = root.head.lower_ in _NON_STATE_NOUNS and root.head.i == end
         if (words & lx.NON_GROUP_WORDS and not non_state) or not doc[start].text[:1].isupper():
             continue
+        release_mentions(view, start, end)
         view.add(NodeType.GROUP, start, end, source="pattern")
     _add_unlabelled_fighting_names(view)
 

@@ -244,7 +244,8 @@ def place_fits(inner: object, outer: object) -> bool:
         return False
     if kind_in == kind_out and kind_in in _NO_SELF_NESTING:
         return False  # two provinces, two districts: a list, not one inside the other
-    if kind_out == "country" and getattr(inner, "country", None) not in (None, getattr(outer, "name", None)):
+    inner_country = getattr(inner, "country", None)
+    if kind_out == "country" and inner_country not in (None, getattr(outer, "country", None)):
         return False
     return rank_in <= rank_out
 
