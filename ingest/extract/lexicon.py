@@ -567,6 +567,15 @@ PLACE_HEADS = frozenset(
         "prefecture",
         "emirate",
         "oasis",
+        "regency",
+        "subdistrict",
+        "sub-district",
+        "upazila",
+        "woreda",
+        "township",
+        "commune",
+        "cercle",
+        "taluka",
     }
 )
 # Place words that only make a place when they follow the name ("Anda town", not "Town Hall").
@@ -907,7 +916,8 @@ DEMONYM_SKIP = COMPASS_ADJECTIVES | {"central", "upper", "lower"}
 # areas', 'Faryab, Jowzjan and Sar-e Pul provinces'.
 PLURAL_PLACE_HEADS = frozenset(
     {"provinces", "districts", "regions", "states", "governorates", "counties", "areas", "towns",
-     "villages", "cities", "departments", "territories", "agencies", "divisions", "valleys", "prefectures"}
+     "villages", "cities", "departments", "territories", "agencies", "divisions", "valleys", "prefectures",
+     "regencies", "subdistricts", "upazilas", "townships", "communes"}
 )  # fmt: skip
 
 # Political and religious parties whose names open like a militant group's ('Jamaat-e-Islami'): not Groups.

@@ -64,10 +64,19 @@ def _possessive_s(text: str, left: Word, right: Word) -> bool:
     return right.raw in {"s", "S"} and right.start == left.end + 1 and text[left.end] in "'\u2019\u02bc"
 
 
+# Lower-case words that describe a part of a place; capitalised they open its name ('Central Mindanao').
+# ('southeast Asia' is the region's name however it is written.)
+_DESCRIBING = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "upper", "lower", "greater", "northeastern",
+     "northwestern", "southeastern", "southwestern"}
+)  # fmt: skip
+
+
 def _longest_at(text: str, words: list[Word], i: int, gaz: Gazetteer) -> GazHit | None:
     key: list[str] = []
     best: GazHit | None = None
     any_capital = False
+    described = words[i].raw in _DESCRIBING  # 'central Mindanao': a part of Mindanao, not the region
     limit = min(len(words), i + gaz.max_words + 6)
     for j in range(i, limit):
         w = words[j]
@@ -89,7 +98,7 @@ def _longest_at(text: str, words: list[Word], i: int, gaz: Gazetteer) -> GazHit 
             break
         k = tuple(key)
         group = gaz.group_by_key(k)
-        place = None if group else gaz.place_by_key(k)
+        place = None if group or described else gaz.place_by_key(k)
         # 'the Maute group', 'the Haqqani network': a listed name may end in a lower-case head word.
         closes = _capitalised(w.raw) or (group is not None and len(key) > 1 and norm in _LOWER_HEADS)
         if (group or place) and closes and not is_connector(norm):  # never end on "and the Al"

@@ -277,3 +277,15 @@ def test_a_wadi_named_after_its_town_is_one_place() -> None:
     places = names(ex, NodeType.PLACE)
     assert "Wadi Omran" in places
     assert "Wadi" not in places
+
+
+def test_a_lower_case_describing_word_is_no_part_of_the_places_name() -> None:
+    ex = extract("The gunmen operate in central Mindanao, far from Central Java.")
+    places = names(ex, NodeType.PLACE)
+    assert {"Mindanao", "Central Java"} <= places
+    assert "central Mindanao" not in places
+
+
+def test_indonesian_and_south_asian_unit_words_head_place_names() -> None:
+    ex = extract("Two camps in Tojo Subdistrict were raided.")
+    assert names(ex, NodeType.PLACE) & {"Tojo", "Tojo Subdistrict"}
