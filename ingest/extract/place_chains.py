@@ -225,12 +225,25 @@ def comma_in_places(finder: RelationFinder, view: DocView) -> None:
         outer = view.mention_at(k) if k < len(doc) else None
         if outer is None or outer.type is not NodeType.PLACE or outer.entity < 0 or outer.entity == m.entity:
             continue
-        if m.type is NodeType.PLACE and not place_fits(m.place, outer.place):
+        inner = _place_named_last(view, m) if m.type is NodeType.CAMP else m
+        if inner.type is NodeType.PLACE and not place_fits(inner.place, outer.place):
             continue
-        finder.emit(RelType.LOCATED_IN, m.entity, outer.entity, m.sent, 0.75, "comma-in-place")
+        finder.emit(RelType.LOCATED_IN, inner.entity, outer.entity, m.sent, 0.75, "comma-in-place")
         for listed in _listed_before(view, m) if collective else []:  # 'A, B and C, all in X'
             if listed.entity != outer.entity and place_fits(listed.place, outer.place):
                 finder.emit(RelType.LOCATED_IN, listed.entity, outer.entity, m.sent, 0.7, "comma-in-place")
+
+
+def _place_named_last(view: DocView, camp: Mention) -> Mention:
+    """'a training camp at Nengkhra, in East Garo Hills': the aside places Nengkhra, where the camp is."""
+    words = camp.text.lower().split()
+    if len(words) < 2 or words[-2] not in {"at", "in", "near"}:
+        return camp
+    for m in view.mentions:
+        named_last = m.end == camp.end and m.start > camp.start
+        if m.type is NodeType.PLACE and m.entity >= 0 and named_last:
+            return m
+    return camp
 
 
 def _listed_before(view: DocView, last: Mention) -> list[Mention]:

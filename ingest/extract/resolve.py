@@ -19,7 +19,8 @@ _DEFINED_ACRONYM = re.compile(
     r"\s*(?:\(\s*|\[\s*|/\s*)([A-Z][a-z]+[A-Z][a-z]+|[A-Z][A-Za-z&\-]{0,8}[A-Z](?:\([A-Z]{1,3}\))?)\s*[)\]]?"
 )
 _PLACE_GENERIC = frozenset({"city", "district", "province", "provinces", "region", "area", "island", "state"})
-_CAMP_GENERIC = frozenset({"camp", "camps", "at", "near"})
+_CAMP_GENERIC = frozenset({"camp", "camps", "at", "near", "in", "training"})
+_AT_PLACE = re.compile(r"(?:training )?camps? (?:at|in|near) ", re.IGNORECASE)  # 'a training camp at Kutul'
 
 
 @dataclass
@@ -341,7 +342,7 @@ def _build_entity(mentions: list[Mention], members: list[int]) -> Entity:
         if listed.lower().startswith("the ") and name_key(listed) == name_key(name):
             name = listed  # 'The Resistance Front': the article is part of the listed name
     elif ent.type is NodeType.CAMP:
-        named = [s for s in surfaces if not s.lower().startswith(("camp at ", "camp in ", "camp near "))]
+        named = [s for s in surfaces if not _AT_PLACE.match(s)]
         name = _pick(named or surfaces, prefer_long=True)  # 'the Kutul camp' over 'a camp at Kutul'
     else:
         name = _pick(surfaces, prefer_long=False)

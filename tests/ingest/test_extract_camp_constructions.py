@@ -100,3 +100,15 @@ def test_a_named_training_camp_complex_or_centre_is_a_camp() -> None:
 def test_an_army_base_is_no_camp() -> None:
     ex = extract("They attacked an army base in Kunar.")
     assert not names(ex, NodeType.CAMP)
+
+
+def test_a_camp_at_a_place_and_the_place_camp_are_one_camp() -> None:
+    ex = extract(
+        "The front ran a training camp at Dobakkol, in North Garo Hills. Recruits at the Dobakkol camp "
+        "learned to build bombs."
+    )
+    camps = names(ex, NodeType.CAMP)
+    assert len(camps) == 1
+    located = rels(ex, RelType.LOCATED_IN)
+    assert ("Dobakkol", "North Garo Hills") in located
+    assert not {pair for pair in located if pair[1] == "North Garo Hills" and "camp" in pair[0]}
