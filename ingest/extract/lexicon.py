@@ -30,6 +30,10 @@ NAME_HONORIFICS = frozenset(
         "syed",
         "sayyid",
         "pir",
+        "ustadz",
+        "ustaz",
+        "ustad",
+        "ustadh",
     }
 )
 

@@ -39,8 +39,8 @@ def link_person_aliases(view: DocView) -> None:
         if not cue_len:
             continue
         k = i + cue_len
-        while k < len(doc) and doc[k].text in _QUOTES:
-            k += 1  # 'also known as "Madobe"'
+        while k < len(doc) and (doc[k].text in _QUOTES or (doc[k].text == "," and doc[i].lower_ == "nom")):
+            k += 1  # 'also known as "Madobe"', 'his nom de guerre, Salahuddin Farooqui'
         name_start = k
         while k < len(doc) and k - name_start < MAX_NAME_TOKENS and name_piece(doc, k) and view.owner[k] < 0:
             k += 1
@@ -136,11 +136,17 @@ def _name_run_before(view: DocView, i: int) -> int | None:
 
 
 def _nearest_person_before(view: DocView, i: int) -> int | None:
-    """'Bikash Moran, 34, who goes by the nom de guerre ...': the person a few words back."""
-    for j in range(i - 1, max(-1, i - 10), -1):
+    """'Bikash Moran, 34, who goes by the nom de guerre ...', 'X, a cleric and former Jundallah member who
+    is better known by his nom de guerre ...': the person the clause hangs on, else the nearest one back
+    in the sentence."""
+    for tok in view.doc[i].ancestors:
+        owner = view.owner[tok.i] if tok.i < i else -1  # the alias itself may head the cue
+        if owner >= 0 and view.mentions[owner].type is NodeType.LEADER:
+            return owner
+    for j in range(i - 1, max(-1, i - 30), -1):
         if view.tok_sent[j] != view.tok_sent[i]:
             return None
         owner = view.owner[j]
-        if owner >= 0:
-            return owner if view.mentions[owner].type is NodeType.LEADER else None
+        if owner >= 0 and view.mentions[owner].type is NodeType.LEADER:
+            return owner
     return None

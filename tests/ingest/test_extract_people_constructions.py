@@ -533,3 +533,18 @@ def test_the_alias_cue_is_no_role() -> None:
     said = next(e for e in ex.entities if e.name == "Khan Said")
     assert "Khalid Sajna" in said.aliases
     assert said.attributes.get("role") != "alias"
+
+
+def test_a_nom_de_guerre_after_a_long_description_names_the_person_described() -> None:
+    ex = extract(
+        "The front was set up in 2012 by Abdul Karim Dashti, a preacher from Saravan and a former Jundallah "
+        "member who is better known by his nom de guerre, Salahuddin Rigi."
+    )
+    person = next(e for e in ex.entities if e.name == "Abdul Karim Dashti")
+    assert "Salahuddin Rigi" in person.aliases
+
+
+def test_an_ustadz_title_is_an_honorific_the_bare_name_stands_for() -> None:
+    ex = extract("The BIFF was founded by Ustadz Ameril Umbra Kato, a former MILF commander.")
+    kato = next(e for e in ex.entities if e.type is NodeType.LEADER)
+    assert "Ameril Umbra Kato" in {kato.name, *kato.aliases}
