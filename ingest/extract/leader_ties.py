@@ -55,7 +55,9 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
         return
     words = cue_words(path)
     bare = cue_words(path, modifiers=False)
-    if bare & BREAK_WORDS and not bare & HOSTILE_ACTS:
+    # 'broke away and founded what became X': the conjoined founding verb, not the break, reaches X
+    founded_after = any(t.dep_ == "conj" and lemma(t.text) in lx.LEAD_VERBS for t in path)
+    if bare & BREAK_WORDS and not bare & HOSTILE_ACTS and not founded_after:
         _left_for(finder, p, g, path)
         return
     if bare & HOSTILE_ACTS:
@@ -201,8 +203,18 @@ _RAISING = frozenset(
 )
 
 
+_BECOME = frozenset({"become", "becomes", "became"})
+
+
 def _raised(clause: Token) -> bool:
-    """'X is thought to have led Y', 'X went on to found Y': the clause is the subject's own act."""
+    """'X is thought to have led Y', 'X went on to found Y': the clause is the subject's own act; 'X
+    founded what became Y': the clause names what X founded."""
+    if (
+        clause.dep_ == "ccomp"
+        and clause.lower_ in _BECOME
+        and any(c.lower_ == "what" for c in clause.children)
+    ):
+        return True
     return clause.dep_ == "xcomp" and (clause.head.lower_ in _RAISING or lemma(clause.head.text) in _RAISING)
 
 

@@ -3,6 +3,8 @@ organisation, a family name the text gave in full before, a name in apposition t
 
 from __future__ import annotations
 
+import re
+
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView
@@ -40,6 +42,10 @@ _NOT_A_PERSON_AFTER = frozenset(
 )
 
 
+# A family name with an Arabic article: 'al-Sahrawi', 'el-Masri'.
+_ARTICLED = re.compile(r"(?:al|el|ad|as|ash|at|ar|an|az|ul)-[A-Z][a-z]")
+
+
 def find_repeated_surnames(view: DocView) -> None:
     """'the United States designated Hekmatyar a Specially Designated Global Terrorist': a family name the
     text has already given in full is that person again, wherever the pipeline lost it."""
@@ -47,11 +53,15 @@ def find_repeated_surnames(view: DocView) -> None:
     surnames = {
         doc[m.tok_end - 1].text
         for m in view.mentions
-        if m.type is NodeType.LEADER and m.tok_end - m.tok_start >= 2 and doc[m.tok_end - 1].is_title
+        if m.type is NodeType.LEADER
+        and m.tok_end - m.tok_start >= 2
+        and (doc[m.tok_end - 1].is_title or _ARTICLED.match(doc[m.tok_end - 1].text))
     }
     for tok in view.tokens_among({s.lower() for s in surnames}):
-        if tok.text not in surnames or tok.pos_ != "PROPN" or view.owner[tok.i] >= 0:
+        if tok.text not in surnames or view.owner[tok.i] >= 0:
             continue
+        if tok.pos_ != "PROPN" and not _ARTICLED.match(tok.text):
+            continue  # 'al-Sahrawi' keeps its name even where the tagger took it for a verb
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and (nxt.lower_ in _NOT_A_PERSON_AFTER or nxt.lower_ in lx.PLACE_HEADS):
             continue  # 'the Mehsud tribe', 'Haqqani network'

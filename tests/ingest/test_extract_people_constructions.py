@@ -548,3 +548,12 @@ def test_an_ustadz_title_is_an_honorific_the_bare_name_stands_for() -> None:
     ex = extract("The BIFF was founded by Ustadz Ameril Umbra Kato, a former MILF commander.")
     kato = next(e for e in ex.entities if e.type is NodeType.LEADER)
     assert "Ameril Umbra Kato" in {kato.name, *kato.aliases}
+
+
+def test_who_broke_away_and_founded_what_became_a_group_leads_it() -> None:
+    ex = extract(
+        "Abu Walid al-Masri was a commander of Al-Mourabitoun. Later, al-Masri broke away with his "
+        "followers and founded what became the Islamic State in the Greater Sahara."
+    )
+    leads = rels(ex, RelType.LEADS)
+    assert ("Abu Walid al-Masri", "Islamic State in the Greater Sahara") in leads
