@@ -34,6 +34,7 @@ from ingest.extract.leader_ties import share_with_listed_people
 from ingest.extract.mentions import add_nested_camp_places, find_mentions
 from ingest.extract.operations import (
     claimed_attacks,
+    described_as_active,
     groupless_operations,
     joint_operations,
     leaders_operations,
@@ -147,6 +148,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     groupless_operations(finder, view, refs, salience)
     leaders_operations(finder, view, refs)
     claimed_attacks(finder, view, refs)
+    described_as_active(finder, view)
     main_group_places(finder, view, refs, salience)
     infobox_fields(finder, view, refs, salience)
     spread_over_place_lists(finder, view)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType, RelType
 from ingest.extract.context import Ref, Salience, path_tokens, refs_by_sentence
+from ingest.extract.descriptions import described_spans
 from ingest.extract.doc_view import DocView
 from ingest.extract.normalize import lemma
 from ingest.extract.paths import locative_governor, someone_elses_event, tells_origin
@@ -235,3 +236,14 @@ def joint_operations(finder: RelationFinder, view: DocView) -> None:
                 finder.emit(
                     RelType.OPERATES_IN, other, f.target, f.sent, f.confidence - 0.1, "joint-operation"
                 )
+
+
+def described_as_active(finder: RelationFinder, view: DocView) -> None:
+    """'Mujahidin Indonesia Timur (MIT), an ISIS-aligned group operating in the mountains of Central
+    Sulawesi': the group acts in each place the description names."""
+    places = [m for m in view.mentions if m.type is NodeType.PLACE and m.entity >= 0 and not m.nested]
+    for start, end, idx in described_spans(view):
+        g = view.mentions[idx]
+        for p in places:
+            if start <= p.start and p.end <= end:
+                finder.emit(RelType.OPERATES_IN, g.entity, p.entity, g.sent, 0.7, "described-active")

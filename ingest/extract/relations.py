@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref, cue_words, path_tokens
+from ingest.extract.descriptions import described_spans
 from ingest.extract.doc_view import DocView
 from ingest.extract.group_ties import group_group
 from ingest.extract.leader_ties import described_group, leader_group
@@ -285,6 +286,8 @@ class RelationFinder:
             return
         if self.view.in_dateline(p.root):
             return
+        if self._described_for_another(g, p):
+            return  # 'funds to MIT, a group operating in X': the description places MIT, not the giver
         based = bool(cue_words(path) & lx.OPERATE_WORDS)
         if not (based or locative_governor(path)):
             return
@@ -303,6 +306,13 @@ class RelationFinder:
         if g.anaphor:
             conf -= 0.15
         self.emit(RelType.OPERATES_IN, g.entity, p.entity, g.sent, conf, "locative-path")
+
+    def _described_for_another(self, g: Ref, p: Ref) -> bool:
+        char = self.view.doc[p.root].idx
+        return any(
+            start <= char < end and self.view.mentions[idx].entity != g.entity
+            for start, end, idx in described_spans(self.view)
+        )
 
     def _persons_role(self, group: Token, path: list[Token]) -> bool:
         """'X, a senior Al-Qaida commander who was indicted in Y': the group names a person's role; the

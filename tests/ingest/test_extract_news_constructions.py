@@ -247,3 +247,13 @@ def test_a_commander_for_a_district_puts_his_group_there() -> None:
 def test_a_killing_outside_the_victims_home_is_still_the_claimants_act() -> None:
     ex = extract("Liwa al-Thawra claimed the murder of a judge outside his house in Sharqia governorate.")
     assert ("Liwa al-Thawra", "Sharqia") in rels(ex, RelType.OPERATES_IN)
+
+
+def test_a_description_in_apposition_places_the_described_group_not_the_subject() -> None:
+    ex = extract(
+        "JAD has also passed weapons and cash to Mujahidin Indonesia Timur (MIT), an ISIS-aligned group "
+        "operating in the forests of Central Sulawesi."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert ("Mujahidin Indonesia Timur", "Central Sulawesi") in operates
+    assert ("JAD", "Central Sulawesi") not in operates
