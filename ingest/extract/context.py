@@ -223,7 +223,21 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
 
 
 # Head words of group names that the text may use alone for that group ('the party', 'the front').
-_NAME_HEADS = frozenset({"party", "front", "council", "committee", "union", "league", "tigers", "jamaat"})
+_NAME_HEADS = frozenset(
+    {
+        "party",
+        "front",
+        "council",
+        "committee",
+        "union",
+        "league",
+        "tigers",
+        "jamaat",
+        "battalion",
+        "brigade",
+        "brigades",
+    }
+)
 
 
 def _named_heads(view: DocView) -> dict[str, int]:

@@ -257,3 +257,13 @@ def test_a_description_in_apposition_places_the_described_group_not_the_subject(
     operates = rels(ex, RelType.OPERATES_IN)
     assert ("Mujahidin Indonesia Timur", "Central Sulawesi") in operates
     assert ("JAD", "Central Sulawesi") not in operates
+
+
+def test_the_battalion_is_the_group_whose_name_has_that_head_word() -> None:
+    ex = extract(
+        "Al-Mourabitoun grew out of a merger. Its core was the Al-Mulathamun Battalion, led by Mokhtar "
+        "Belmokhtar. In 2013 the battalion attacked a gas plant at In Amenas, Algeria."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert ("Al-Mulathamun Battalion", "In Amenas") in operates
+    assert ("Al-Mourabitoun", "In Amenas") not in operates
