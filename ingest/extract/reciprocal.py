@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType, RelType
@@ -31,7 +32,8 @@ def the_two_groups(finder: RelationFinder, view: DocView, refs: list[Ref]) -> No
         (r for r in refs if not r.anaphor and finder.types[r.entity] is NodeType.GROUP), key=lambda r: r.root
     )
     for tok in view.tokens_among(_PAIR_NOUNS):
-        if not _counted_as_two(tok):
+        count = _counted(tok)
+        if not count:
             continue
         verb = tok.head
         if tok.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
@@ -42,14 +44,45 @@ def the_two_groups(finder: RelationFinder, view: DocView, refs: list[Ref]) -> No
         sent = view.tok_sent[tok.i]
         if any(r.sent == sent for r in named):
             continue  # the sentence names its groups itself
-        pair = _last_two(named, tok.i, sent, view)
-        if pair is not None:
-            finder.emit(rel, pair[0], pair[1], sent, 0.55, "the-two-groups")
+        if count == 2:
+            pair = _last_two(named, tok.i, sent, view)
+            if pair is not None:
+                finder.emit(rel, pair[0], pair[1], sent, 0.55, "the-two-groups")
+            continue
+        factions = _last_factions(view, named, tok.i, count) if tok.lower_ == "factions" else []
+        for n, a in enumerate(factions):  # 'the three factions clashed with one another'
+            for b in factions[n + 1 :]:
+                finder.emit(rel, a, b, sent, 0.5, "the-n-factions")
 
 
-def _counted_as_two(noun: Token) -> bool:
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+def _counted(noun: Token) -> int:
+    """How many groups 'the two groups', 'both factions', 'the three factions' speak of (0: not said)."""
     words = {c.lower_ for c in noun.children if c.dep_ in {"nummod", "det", "predet", "amod"}}
-    return "two" in words or "both" in words
+    return max((_COUNTS[w] for w in words if w in _COUNTS), default=0)
+
+
+def _faction_name(name: str) -> bool:
+    """'NDFB (Songbijit)', 'ULFA-I', 'the Bongos faction': a name that marks a faction of a parent."""
+    return "(" in name or name.lower().endswith(" faction") or _SUFFIXED.search(name) is not None
+
+
+_SUFFIXED = re.compile(r"[A-Z]{2,}-[A-Z]{1,3}$")
+
+
+def _last_factions(view: DocView, named: list[Ref], before: int, count: int) -> list[int]:
+    """The last `count` factions (groups named as a parent's faction) the text named before a token."""
+    seen: list[int] = []
+    for ref in reversed([r for r in named if r.root < before]):
+        owner = view.owner[ref.root]
+        if owner < 0 or not _faction_name(view.mentions[owner].text) or ref.entity in seen:
+            continue
+        seen.append(ref.entity)
+        if len(seen) == count:
+            return seen
+    return []
 
 
 def _relation_of(verb: Token) -> RelType | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graph.ontology import NodeType, RelType
 from ingest.extract import extract
-from tests.ingest.readers import names, rels
+from tests.ingest.readers import names, pairs, rels
 
 
 def test_an_acronym_with_a_bracketed_label_is_a_faction_of_its_own() -> None:
@@ -73,3 +73,16 @@ def test_a_persons_faction_is_one_group_with_the_bracketed_faction() -> None:
     )
     factions = [e for e in ex.entities if e.type is NodeType.GROUP and "Daimary" in e.name]
     assert len(factions) == 1
+
+
+def test_the_three_factions_fighting_one_another_are_each_others_rivals() -> None:
+    ex = extract(
+        "The NSCN split three ways: the NSCN (Isak-Muivah), the NSCN (Khaplang) and the NSCN (Reformation). "
+        "In the years that followed, the three factions fought one another across Mon and Tuensang."
+    )
+    rivals = pairs(ex, RelType.RIVAL_OF)
+    factions = [e.name for e in ex.entities if e.type is NodeType.GROUP and "(" in e.name]
+    assert len(factions) == 3
+    for n, a in enumerate(factions):
+        for b in factions[n + 1 :]:
+            assert frozenset((a, b)) in rivals
