@@ -77,6 +77,7 @@ def add_named_factions(view: DocView) -> None:
         if start == i or doc[start - 1].lower_ != "the":
             continue
         if _of_a_group(view, i + 1):
+            _drop_guessed_places(view, start, i)  # 'the Khaplang faction of the NSCN': no town Khaplang
             continue
         owners = {view.owner[k] for k in range(start, i + 1) if view.owner[k] >= 0}
         held = [view.mentions[o] for o in owners]
@@ -88,6 +89,13 @@ def add_named_factions(view: DocView) -> None:
         named = bracketed.get(name_key(doc[start:i].text)[-1:])
         if new is not None and named is not None:
             view.mentions[new].alias_of = named
+
+
+def _drop_guessed_places(view: DocView, start: int, end: int) -> None:
+    for owner in {view.owner[k] for k in range(start, end) if view.owner[k] >= 0}:
+        m = view.mentions[owner]
+        if m.type is NodeType.PLACE and m.source == "ner" and start <= m.tok_start and m.tok_end <= end:
+            view.drop(owner)
 
 
 def _of_a_group(view: DocView, k: int) -> bool:

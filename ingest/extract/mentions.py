@@ -298,11 +298,16 @@ def _add_ner_places(view: DocView) -> None:
 
 
 def _inside_compound(view: DocView, hit: GazHit, toks: tuple[int, int]) -> bool:
-    """'Khorasan' in 'Lashkar-e-Khorasan': a listed place inside a hyphenated token names something else."""
+    """'Khorasan' in 'Lashkar-e-Khorasan', 'Mai' in 'Mai-Mai': a listed place inside a hyphenated token or
+    a doubled word names something else."""
     first, last = view.doc[toks[0]], view.doc[toks[1] - 1]
     before = view.text[first.idx : hit.start]
     after = view.text[hit.end : last.idx + len(last.text)]
-    return before.endswith(("-", "\u2010", "\u2011")) or after.startswith(("-", "\u2010", "\u2011"))
+    word = view.text[hit.start : hit.end]
+    doubled = view.text.startswith(f"-{word}", hit.end) or view.text.endswith(f"{word}-", 0, hit.start)
+    return (
+        before.endswith(("-", "\u2010", "\u2011")) or after.startswith(("-", "\u2010", "\u2011")) or doubled
+    )
 
 
 def _alias_follows(doc: Doc, end: int) -> bool:

@@ -79,6 +79,8 @@ def prefer_the_documents_countries(view: DocView, gaz: Gazetteer) -> None:
 
 
 # Common English words that some small town somewhere is also called.
+# Kinds of militia spaCy takes for places ('a Mai-Mai unit').
+_MILITIA_KINDS = frozenset({"mai-mai", "mayi-mayi", "mai mai"})
 _WORDS_NAMING_TOWNS = frozenset(
     {"police", "mission", "union", "army", "security", "justice", "independence", "commerce", "liberty",
      "progress", "victory", "unity", "peace", "hope", "reading", "mobile", "split", "sale", "enterprise",
@@ -91,9 +93,13 @@ def drop_words_that_name_no_place(view: DocView) -> None:
         if m.type is not NodeType.PLACE or m.nested or m.entity == -2:
             continue
         words = [t.lower_ for t in view.doc[m.tok_start : m.tok_end] if not t.is_punct]
-        no_place = _REFERENCE_NUMBER.match(m.text) is not None or (
-            len(words) == 1
-            and (words[0] in lx.DEMONYMS or words[0] in lx.PEOPLES or words[0] in _LANGUAGES | _COMPASS)
+        no_place = (
+            m.text.lower() in _MILITIA_KINDS
+            or _REFERENCE_NUMBER.match(m.text) is not None
+            or (
+                len(words) == 1
+                and (words[0] in lx.DEMONYMS or words[0] in lx.PEOPLES or words[0] in _LANGUAGES | _COMPASS)
+            )
         )
         if (
             len(words) == 1

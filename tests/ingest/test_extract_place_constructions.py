@@ -289,3 +289,12 @@ def test_a_lower_case_describing_word_is_no_part_of_the_places_name() -> None:
 def test_indonesian_and_south_asian_unit_words_head_place_names() -> None:
     ex = extract("Two camps in Tojo Subdistrict were raided.")
     assert names(ex, NodeType.PLACE) & {"Tojo", "Tojo Subdistrict"}
+
+
+def test_a_militia_kind_and_a_factions_name_word_are_no_places() -> None:
+    ex = extract(
+        "Sheka, once an officer in a Mai-Mai unit, later trained with the Khaplang faction of the National "
+        "Socialist Council of Nagaland in Sagaing."
+    )
+    places = names(ex, NodeType.PLACE)
+    assert not places & {"Mai", "Mai-Mai", "Khaplang"}
