@@ -74,6 +74,9 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
     )  # the person founded / leads / took over the group
     lead = bool(words & lx.LEAD_NOUNS) or acts
     member = bool(words & lx.MEMBER_NOUNS) or any(lemma(t.text) in lx.MEMBER_VERBS for t in path)
+    governing = member and bool(words & _GOVERNING_BODIES)
+    if governing:
+        lead = True  # 'a member of Al-Qaida's Shura Council', "ASG's central committee": its leadership
     person = finder.view.doc[p.root]
     if person.dep_ == "pobj" and person.head.lower_ == "under" and person.head in path:
         lead = True  # 'the group regrouped under X'
@@ -98,7 +101,7 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
     conf = 0.85 if len(path) <= 3 else 0.7
     if p.anaphor or g.anaphor:
         conf -= 0.2
-    dist = -1 if acts or direct_tie(path) else len(path)
+    dist = -1 if acts or governing or direct_tie(path) else len(path)
     if lead and _leads_a_part(path, finder.view.doc[g.root]):
         finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, 0.6, "leads-a-faction", None, dist)
         return  # 'a JMB faction led by X', 'a group of IM cadres led by X': X leads the part, not JMB
@@ -203,6 +206,7 @@ _RAISING = frozenset(
 )
 
 
+_GOVERNING_BODIES = frozenset({"shura", "politburo", "majlis", "council", "committee"})
 _BECOME = frozenset({"become", "becomes", "became"})
 
 

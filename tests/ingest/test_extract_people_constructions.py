@@ -557,3 +557,10 @@ def test_who_broke_away_and_founded_what_became_a_group_leads_it() -> None:
     )
     leads = rels(ex, RelType.LEADS)
     assert ("Abu Walid al-Masri", "Islamic State in the Greater Sahara") in leads
+
+
+def test_a_member_of_a_groups_governing_council_leads_it() -> None:
+    ex = extract(
+        "Abu Hafs, who in 2009 became a member of Al-Shabaab's Shura Council, later commanded the Amniyat."
+    )
+    assert ("Abu Hafs", "Al-Shabaab") in rels(ex, RelType.LEADS)
