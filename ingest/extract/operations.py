@@ -153,7 +153,9 @@ def _sole_claimant(finder: RelationFinder, view: DocView, sent: int, srefs: list
     if len(groups) != 1 or places:
         return None
     words = {t.lower_ for t in view.sents[sent]}
-    if not words & _CLAIM_WORDS or not words & (_ATTACK_WORDS | {"attacks", "attacked", "it"}):
+    if not words & _CLAIM_WORDS or not words & (
+        _ATTACK_WORDS | {"attacks", "attacked", "it", "responsibility"}
+    ):
         return None
     return next(iter(groups))
 

@@ -267,3 +267,12 @@ def test_the_battalion_is_the_group_whose_name_has_that_head_word() -> None:
     operates = rels(ex, RelType.OPERATES_IN)
     assert ("Al-Mulathamun Battalion", "In Amenas") in operates
     assert ("Al-Mourabitoun", "In Amenas") not in operates
+
+
+def test_claiming_responsibility_alone_claims_the_attack_told_before() -> None:
+    ex = extract(
+        "Gunmen stormed a police post in the Mastung district of Balochistan overnight, killing four "
+        "constables. The Balochistan Liberation Army claimed responsibility within hours."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert ("Balochistan Liberation Army", "Mastung") in operates
