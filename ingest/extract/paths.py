@@ -18,6 +18,8 @@ MOTION_VERBS = frozenset(
 # Nouns before 'of' and a place's name: 'the port of Kismayo', 'the outskirts of Kabul'.
 _KIND_OF = lx.PLACE_HEADS | lx.PLURAL_PLACE_HEADS | {"town", "city", "village", "port", "outskirts"}
 # Verbs that put a group out of a place it held: 'was driven from Mogadishu', 'expelled from Kismayo'.
+# Verbs whose 'from X' is where a group finds its fighters: 'draws its fighters from the Makran belt'.
+_RECRUIT_FROM = frozenset({"draw", "recruit", "enlist", "raise"})
 _DRIVEN_OUT = frozenset({"drive", "push", "oust", "expel", "evict", "dislodge", "chase", "flush", "rout"})
 # Verbs whose object is a place the group takes or holds.
 SEIZE_VERBS = frozenset(
@@ -225,7 +227,7 @@ def locative_governor(path: list[Token]) -> bool:
             if tok.head.lower_ in lx.LEAD_NOUNS | lx.ROLE_TITLES:
                 return False  # 'a former TTP commander from Mohmand': where the person comes from
             verb = lemma(tok.head.text)
-            return tok.head.pos_ in {"NOUN", "PROPN"} or verb in MOTION_VERBS or verb in _DRIVEN_OUT
+            return tok.head.pos_ in {"NOUN", "PROPN"} or verb in MOTION_VERBS | _DRIVEN_OUT | _RECRUIT_FROM
         return False
     return False
 
@@ -266,8 +268,8 @@ def tells_origin(path: list[Token]) -> bool:
 
 def _one_persons(noun: Token) -> bool:
     """'a cadre from X', 'Musa, an engineering student from X': a single person described by the noun."""
-    if noun.tag_ == "NNS":
-        return False
+    if noun.tag_ == "NNS" or noun.pos_ not in {"NOUN", "PROPN"}:
+        return False  # 'cadres from X' are the group's; 'the BLF recruits from X' is a verb
     described = noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.pos_ == "NOUN"
     return noun.lower_ in _ORIGIN_NOUNS or described
 

@@ -276,3 +276,9 @@ def test_claiming_responsibility_alone_claims_the_attack_told_before() -> None:
     )
     operates = rels(ex, RelType.OPERATES_IN)
     assert ("Balochistan Liberation Army", "Mastung") in operates
+
+
+def test_where_a_group_recruits_from_is_where_it_operates() -> None:
+    ex = extract("The BLF recruits heavily from Awaran and Kech, officials said.")
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert {("BLF", "Awaran"), ("BLF", "Kech")} <= operates
