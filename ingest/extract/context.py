@@ -251,7 +251,39 @@ def _named_heads(view: DocView) -> dict[str, int]:
                 words += m.group.name.lower().split()[1:]
             for head in {w for w in words if w in _NAME_HEADS}:
                 owners.setdefault(head, m.entity)
+    for noun, entity in _introduced_as(view):
+        owners.setdefault(noun, entity)
     return owners
+
+
+# 'an umbrella called BRAS', 'BRAS, a loose alliance of ...': the noun the text introduces a group with
+# is what it later calls that group ('the alliance said ...').
+_INTRO_NOUNS = "alliance|coalition|umbrella"
+_CALLED_BEFORE = re.compile(
+    rf"\b(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?({_INTRO_NOUNS})\s+(?:called|named|known\s+as|calling\s+itself)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_APPOSED_AFTER = re.compile(
+    rf"\s*(?:\([^()]{{1,20}}\))?,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?({_INTRO_NOUNS})\b"
+)
+
+
+def _introduced_as(view: DocView) -> list[tuple[str, int]]:
+    """(noun, group) for each group the text introduces with a noun, in text order."""
+    out: list[tuple[str, int]] = []
+    for m in sorted(view.mentions, key=lambda m: m.start):
+        if m.type is not NodeType.GROUP or m.entity < 0:
+            continue
+        before = _CALLED_BEFORE.search(view.text, max(0, m.start - 80), m.start)
+        after = _APPOSED_AFTER.match(view.text, m.end)
+        for found in (before, after):
+            if found is not None:
+                out += [(word, m.entity) for word in sorted(_UNIONS)]
+    return out
+
+
+_UNIONS = frozenset({"alliance", "coalition", "umbrella"})  # one kind of thing, called by any of them
 
 
 def _unnamed_antecedent(view: DocView, tok: Token) -> bool:

@@ -282,3 +282,13 @@ def test_where_a_group_recruits_from_is_where_it_operates() -> None:
     ex = extract("The BLF recruits heavily from Awaran and Kech, officials said.")
     operates = rels(ex, RelType.OPERATES_IN)
     assert {("BLF", "Awaran"), ("BLF", "Kech")} <= operates
+
+
+def test_the_alliance_is_the_group_introduced_as_an_umbrella() -> None:
+    ex = extract(
+        "The BLF and the BLA formed an umbrella called Baloch Raaji Aajoi Sangar. The alliance said it "
+        "carried out the bombing of a bus in the Ormara area of Gwadar district."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert ("Baloch Raaji Aajoi Sangar", "Ormara") in operates
+    assert ("BLF", "Ormara") not in operates
