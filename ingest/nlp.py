@@ -108,7 +108,21 @@ def _line_breaks(doc: Doc) -> Doc:
         ):
             tok.is_sent_start = True
     _keep_field_values(doc)
+    _keep_datelines(doc)
     return doc
+
+
+# A news dateline: 'QUETTA, Pakistan, Nov 6 (SAWS) - ' opening a line.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,40},[^\n]{0,80}?\s[-\u2013\u2014]\s", re.MULTILINE)
+
+
+def _keep_datelines(doc: Doc) -> None:
+    """'QUETTA, Pakistan, Nov 6 (SAWS) - Gunmen ...': the dateline is one piece of its sentence, not a
+    sentence of its own after the capitalised city."""
+    starts = [tok.idx for tok in doc]
+    for line in _DATELINE.finditer(doc.text):
+        for i in range(bisect_right(starts, line.start()), bisect_right(starts, line.end())):
+            doc[i].is_sent_start = False  # up to the story's first word, which stays in the sentence
 
 
 def _keep_field_values(doc: Doc) -> None:

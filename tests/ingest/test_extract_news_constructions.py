@@ -292,3 +292,11 @@ def test_the_alliance_is_the_group_introduced_as_an_umbrella() -> None:
     operates = rels(ex, RelType.OPERATES_IN)
     assert ("Baloch Raaji Aajoi Sangar", "Ormara") in operates
     assert ("BLF", "Ormara") not in operates
+
+
+def test_a_dateline_in_capitals_after_a_byline_nests_its_city() -> None:
+    ex = extract(
+        "Separatists claim raid on post in Kech\n\nBy Staff Reporter\n\nQUETTA, Pakistan, March 3 (SAWS) - "
+        "Gunmen stormed a checkpoint in the Buleda valley of Kech district overnight, officials said."
+    )
+    assert ("Quetta", "Pakistan") in rels(ex, RelType.LOCATED_IN)
