@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 _CASE_WORDS = frozenset(
     {"accused", "defendant", "defendants", "suspect", "suspects", "arrest", "arrested", "detain", "detained",
      "convict", "convicted", "chargesheeted", "charge-sheeted", "sentence", "sentenced", "apprehend",
-     "apprehended", "nab", "nabbed", "indict", "indicted"}
+     "apprehended", "nab", "nabbed", "indict", "indicted", "attacker", "attackers", "assailant",
+     "assailants", "perpetrator", "perpetrators"}
 )  # fmt: skip
 # Roles that put a person on the other side of the case.
 _OFFICIAL_ROLES = frozenset(
@@ -70,10 +71,17 @@ _HARMED = frozenset(
 )  # fmt: skip
 
 
+_ATTACKER_NOUNS = frozenset(
+    {"attacker", "attackers", "assailant", "assailants", "perpetrator", "perpetrators"}
+)
+
+
 def _victim(tok: Token) -> bool:
     """'the murder of Daniel Pearl', 'gunmen who killed X': the person the case is about was harmed."""
     while tok.dep_ in {"compound", "flat", "appos", "conj"} and tok.head.i != tok.i:
         tok = tok.head
+        if tok.lower_ in _ATTACKER_NOUNS:
+            return False  # 'the five attackers, A, B and C, were killed': killed, but no victims
     governor = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok.head
     role_ok = tok.dep_ in {"dobj", "nsubjpass", "pobj"}
     return role_ok and (lemma(governor.text) in _HARMED or governor.lower_ in _HARMED)

@@ -23,6 +23,23 @@ _LISTED_FACTION = re.compile(r"(?P<base>[A-Z]{2,6})(?: ?\((?P<inner>[^()]+)\)|-(
 _MAX_WORDS = 4
 
 
+_NEW_PREFIX = re.compile(r"(?:Neo|New)[-\u2010\u2011 ]$")
+
+
+def add_prefixed_factions(view: DocView) -> None:
+    """'Neo-JMB': a new generation of a group, named by a prefix on its acronym, is a group of its own."""
+    for idx in range(len(view.mentions)):
+        m = view.mentions[idx]
+        prefix = _NEW_PREFIX.search(view.text, max(0, m.start - 4), m.start)
+        if m.type is not NodeType.GROUP or m.nested or prefix is None or _ACRONYM.fullmatch(m.text) is None:
+            continue
+        toks = view.tokens_for(prefix.start(), m.end)
+        if toks is None or not all(view.owner[i] in {-1, idx} for i in range(*toks)):
+            continue
+        view.drop(idx)
+        view.add(NodeType.GROUP, *toks, source="faction")
+
+
 def add_factions(view: DocView, gaz: Gazetteer) -> None:
     """Turn an acronym group mention followed by a faction label into the faction itself."""
     first_by_key: dict[tuple[str, str], int] = {}

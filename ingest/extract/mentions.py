@@ -13,7 +13,7 @@ from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.camps import find_camps, find_camps_called
 from ingest.extract.doc_view import DocView, clean_ent_bounds
-from ingest.extract.factions import add_factions, add_named_factions
+from ingest.extract.factions import add_factions, add_named_factions, add_prefixed_factions
 from ingest.extract.gazetteer import Gazetteer
 from ingest.extract.group_names import (
     add_appositive_groups,
@@ -104,6 +104,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     add_listed_persons(view, gaz, words, [hit for hit in hits if hit.group is not None])
     _add_gazetteer_groups(view, hits)
     add_factions(view, gaz)
+    add_prefixed_factions(view)
     find_camps(view)
     find_camps_called(view)
     weak_places = _add_gazetteer_places(view, hits)

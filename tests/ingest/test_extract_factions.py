@@ -86,3 +86,13 @@ def test_the_three_factions_fighting_one_another_are_each_others_rivals() -> Non
     for n, a in enumerate(factions):
         for b in factions[n + 1 :]:
             assert frozenset((a, b)) in rivals
+
+
+def test_a_neo_prefix_on_an_acronym_names_a_group_of_its_own() -> None:
+    ex = extract(
+        "Police blamed Neo-JMB, a breakaway of the JMB. Neo-JMB's operations commander, Abdur Rahman Sakib, "
+        "was killed in a raid."
+    )
+    groups = names(ex, NodeType.GROUP)
+    assert "Neo-JMB" in groups
+    assert ("Abdur Rahman Sakib", "Neo-JMB") in rels(ex, RelType.LEADS)

@@ -564,3 +564,13 @@ def test_a_member_of_a_groups_governing_council_leads_it() -> None:
         "Abu Hafs, who in 2009 became a member of Al-Shabaab's Shura Council, later commanded the Amniyat."
     )
     assert ("Abu Hafs", "Al-Shabaab") in rels(ex, RelType.LEADS)
+
+
+def test_named_attackers_killed_in_the_raid_are_members_not_victims() -> None:
+    ex = extract(
+        "The Amaq agency said the cafe siege was the work of the Islamic State. The four attackers, "
+        "Arif Rahman Sohel, Jamil Hasan Roni and Saiful Karim Babu, were killed when commandos stormed "
+        "the building."
+    )
+    members = {a for a, _ in rels(ex, RelType.MEMBER_OF)}
+    assert {"Arif Rahman Sohel", "Jamil Hasan Roni"} & members
