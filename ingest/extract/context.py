@@ -123,6 +123,7 @@ class Salience:
             self.counts[ref.entity] = self.counts.get(ref.entity, 0) + 1
         # 'the party' said again and again is the Communist Party of India (Maoist) spoken of again.
         self.named_heads = _named_heads(view)
+        self.title_group = _title_group(view)
         head_words = frozenset(self.named_heads)
         for tok in view.tokens_among(head_words):
             if view.owner[tok.i] < 0 and _definite(tok, head_words):
@@ -133,6 +134,8 @@ class Salience:
         items = self.by_type.get(node_type, [])
         if not items:
             return None
+        if node_type is NodeType.GROUP and self.title_group is not None:
+            return self.title_group  # an article headed by a group's name is about that group
         first: dict[int, int] = {}
         for tok, ent, _ in items:
             first.setdefault(ent, tok)
@@ -165,6 +168,21 @@ class Salience:
             return subjects[0][1]
         # No subject: the entity the document talks about most, among those just mentioned.
         return max(reversed(same), key=lambda c: self.counts.get(c[1], 0))[1]
+
+
+def _title_group(view: DocView) -> int | None:
+    """The group whose name alone makes the text's first line ('Hurras al-Din' over an article)."""
+    first_line = view.text.lstrip().split("\n", 1)[0].strip()
+    offset = view.text.find(first_line)
+    for m in view.mentions:
+        if (
+            m.type is NodeType.GROUP
+            and m.entity >= 0
+            and m.start == offset
+            and m.end == offset + len(first_line)
+        ):
+            return m.entity
+    return None
 
 
 def _subject_like(tok: Token) -> bool:

@@ -84,10 +84,19 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
         if m.source == "faction":
             continue  # 'those loyal to Daimary became known as the NDFB (Ranjan Daimary)': a new faction
         if _RENAMED.search(text, max(0, m.start - 40), m.start):
-            earlier = [j for j in groups if view.mentions[j].end < m.start - 20]
+            # "Jabhat al-Nusra, al-Qaeda's affiliate until it renamed itself X": not the owner in passing
+            earlier = [
+                j
+                for j in groups
+                if view.mentions[j].end < m.start - 20 and not _possessive(text, view.mentions[j].end)
+            ]
             if earlier:
                 links[i] = earlier[-1]
     return links
+
+
+def _possessive(text: str, end: int) -> bool:
+    return text.startswith(("'s", "\u2019s", "'", "\u2019"), end)
 
 
 def _pronoun_subject(view: DocView, before: list[int]) -> int:

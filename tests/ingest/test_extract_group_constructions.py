@@ -481,3 +481,23 @@ def test_an_umbrella_called_by_a_name_is_a_group() -> None:
 def test_a_group_is_named_by_the_form_the_text_uses_first() -> None:
     ex = extract('An offshoot, Hizb an-Nusra ("Party of Victory"), was formed in Tashkent in 1999.')
     assert "Hizb an-Nusra" in names(ex, NodeType.GROUP)
+
+
+def test_a_rename_told_of_a_group_is_not_the_owner_named_in_passing() -> None:
+    ex = extract(
+        "Jabhat al-Nusra, which was al-Qaeda's official affiliate in Syria until it renamed itself Jabhat "
+        "Fatah al-Sham in 2016, later merged into Hay'at Tahrir al-Sham."
+    )
+    qaeda = next(e for e in ex.entities if e.name.lower().startswith("al-qa"))
+    assert "Jabhat Fatah al-Sham" not in qaeda.aliases
+
+
+def test_an_article_headed_by_a_groups_name_is_about_that_group() -> None:
+    ex = extract(
+        "Hurras al-Din\n\nHurras al-Din was a jihadist group in Syria. Fighters of HTS, HTS courts and HTS "
+        "police pursued its members. In 2019 several commanders were killed in air strikes. The group ran a "
+        "training camp near Sarmada."
+    )
+    trains = rels(ex, RelType.TRAINS_AT)
+    assert any(group == "Hurras al-Din" for group, _ in trains)
+    assert not any(group == "HTS" for group, _ in trains)
