@@ -230,6 +230,7 @@ LEAD_VERBS = frozenset(
         "head",
         "found",
         "form",
+        "assemble",
         "establish",
         "command",
         "run",

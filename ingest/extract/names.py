@@ -270,6 +270,8 @@ _NOT_PERSON_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Given names after which a creed word opens a person's name ('Sufi Muhammad'), not a people ('Sunnis').
+_GIVEN_NAMES = frozenset({"muhammad", "mohammad", "mohammed", "muhammed", "ahmad", "ahmed", "ali", "hassan"})
 # Words stripped off a name's front that are no role: 'the', or the 'alias' before a second name.
 _NOT_ROLE_WORDS = frozenset({"the", "a", "an"}) | lx.PERSON_STOP
 
@@ -294,7 +296,10 @@ def add_person(view: DocView, start: int, end: int, *, source: str) -> int | Non
         end -= 1
     if start >= end or not view.is_free(start, end):
         return None
-    if {doc[start].lower_, doc[end - 1].lower_} & _NOT_PERSON_WORDS or doc[start].lower_ in lx.CREEDS:
+    creed = doc[start].lower_ in lx.CREEDS and not (
+        end - start >= 2 and doc[start + 1].lower_ in _GIVEN_NAMES
+    )
+    if {doc[start].lower_, doc[end - 1].lower_} & _NOT_PERSON_WORDS or creed:
         return None  # 'Jaffar Express' (a train), 'Shura Majlis' (a council), 'Kital Jihad'
     # spaCy often stops before a trailing nisba ("Masood Illyas" | "Kashmiri").
     while end < len(doc) and end - start < MAX_NAME_TOKENS and doc[end - 1].whitespace_:

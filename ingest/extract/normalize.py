@@ -174,7 +174,7 @@ _IRREGULAR = {
 # Unstressed endings that take no silent 'e': splinter(ed), threaten(ed), abandon(ed), target(ed), ransom(ed).
 _NO_SILENT_E = ("er", "en", "on", "om", "et")
 # Stems that keep a silent 'e' after a consonant pair: merg(e), pledg(e), serv(e), announc(e), involv(e).
-_SOFT_ENDINGS = frozenset({"rg", "dg", "rv", "nc", "lv", "rc", "ng"} - {"ng"})
+_SOFT_ENDINGS = frozenset({"rg", "dg", "rv", "nc", "lv", "rc", "bl", "pl", "tl", "dl", "gl", "kl"})
 _SUFFIXES = (("ying", "y"), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
 
@@ -200,7 +200,9 @@ def lemma(word: str) -> str:
             ):
                 stem += "e"  # located -> locate, supervised -> supervise
             elif suffix in {"ing", "ed"} and stem[-2:] in _SOFT_ENDINGS:
-                stem += "e"  # merged -> merge, pledged -> pledge, served -> serve, announced -> announce
+                stem += (
+                    "e"  # merged -> merge, pledged -> pledge, announced -> announce, assembled -> assemble
+                )
             return stem
     return w
 

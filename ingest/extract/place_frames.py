@@ -179,6 +179,10 @@ def _add_apposed_places(view: DocView) -> None:
             start -= 1
         if start == end or doc[start].is_sent_start or _person_elsewhere(view, start, end):
             continue
+        ent = view.ent_covering(start, end)
+        placed = ent is not None and ent.label_ in {"GPE", "LOC"} and ent.start < start and ent.end == end
+        if ent is not None and placed and all(view.owner[i] < 0 for i in range(ent.start, start)):
+            start = ent.start  # 'Imam Dheri, a village in Swat': a title word can open a place's name
         view.add(NodeType.PLACE, start, end, source="context")
 
 

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
+from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView, clean_ent_bounds
 from ingest.extract.group_names import GROUP_NOUNS, NAME_INNER, release_mentions
 from ingest.extract.names import is_name_token
@@ -38,7 +39,10 @@ def add_named_units(view: DocView) -> None:
         for child in noun.children:
             if child.dep_ == "appos" and child.i > noun.i and not _after_alias_word(child):
                 _add_name_at(view, child)
-        if noun.dep_ == "appos" and noun.head.i < noun.i and _indefinite(noun):
+        person = any(  # 'Sufi Muhammad, the founder of TNSM, a banned movement': the movement is TNSM
+            c.dep_ == "appos" and c.lower_ in lx.LEAD_NOUNS | lx.MEMBER_NOUNS for c in noun.head.children
+        )
+        if noun.dep_ == "appos" and noun.head.i < noun.i and _indefinite(noun) and not person:
             _add_name_at(view, noun.head)  # 'the Asif Reza Commando Force, a group formed by ...'
         for clause in noun.children:
             if clause.dep_ not in {"acl", "relcl"}:

@@ -574,3 +574,14 @@ def test_named_attackers_killed_in_the_raid_are_members_not_victims() -> None:
     )
     members = {a for a, _ in rels(ex, RelType.MEMBER_OF)}
     assert {"Arif Rahman Sohel", "Jamil Hasan Roni"} & members
+
+
+def test_a_person_named_by_a_creed_word_and_a_given_name_with_a_role_stays_a_person() -> None:
+    ex = extract("Fazal was the son-in-law of Sufi Ahmad, the founder of the TNSM, a banned movement.")
+    assert "Sufi Ahmad" in names(ex, NodeType.LEADER)
+    assert "Sufi Ahmad" not in names(ex, NodeType.GROUP)
+
+
+def test_who_assembled_a_group_leads_it() -> None:
+    ex = extract("Fazlullah brought his men into the TTP umbrella that Hakimullah Mehsud assembled in 2009.")
+    assert ("Hakimullah Mehsud", "TTP") in rels(ex, RelType.LEADS)

@@ -298,3 +298,8 @@ def test_a_militia_kind_and_a_factions_name_word_are_no_places() -> None:
     )
     places = names(ex, NodeType.PLACE)
     assert not places & {"Mai", "Mai-Mai", "Khaplang"}
+
+
+def test_a_title_word_opening_a_village_name_stays_in_it() -> None:
+    ex = extract("He preached from a seminary in Imam Dheri, a village in Swat district.")
+    assert "Imam Dheri" in names(ex, NodeType.PLACE)
