@@ -141,3 +141,21 @@ def retype_group_name_starts(view: DocView) -> None:
             m.type = NodeType.GROUP
             m.role = None
             m.alias_of = longer[0]
+
+
+# A story's byline and credits name its writers and editors, never people of the story.
+_CREDITS = re.compile(
+    r"^[ \t]*By (?:[A-Z][\w.'-]*[ \t]?){1,5}$"  # a byline line: 'By Faduma Warsame'
+    r"|\((?i:reporting|writing|additional reporting|editing|edited)\b[^)\n]{0,200}\)",
+    re.MULTILINE,
+)
+
+
+def drop_credited_people(view: DocView) -> None:
+    """'By Faduma Warsame', '(Reporting by X; editing by Y)': the people named there wrote the story."""
+    spans = [(m.start(), m.end()) for m in _CREDITS.finditer(view.text)]
+    if not spans:
+        return
+    for idx, m in enumerate(view.mentions):
+        if m.type is NodeType.LEADER and any(s <= m.start and m.end <= e for s, e in spans):
+            view.drop(idx)

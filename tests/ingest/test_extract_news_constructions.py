@@ -300,3 +300,13 @@ def test_a_dateline_in_capitals_after_a_byline_nests_its_city() -> None:
         "Gunmen stormed a checkpoint in the Buleda valley of Kech district overnight, officials said."
     )
     assert ("Quetta", "Pakistan") in rels(ex, RelType.LOCATED_IN)
+
+
+def test_the_byline_and_credits_name_no_people_of_the_story() -> None:
+    ex = extract(
+        "Amniyat cell broken up in Mogadishu\n\nBy Hodan Ali Nur\n\nMOGADISHU, Nov 2 (SAWS) - Police "
+        "arrested four Amniyat operatives in Hodan district, officials said.\n\n(Reporting by Hodan Ali "
+        "Nur; editing by Mark Tennant)"
+    )
+    people = names(ex, NodeType.LEADER)
+    assert not people & {"Hodan Ali Nur", "Mark Tennant"}
