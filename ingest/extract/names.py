@@ -335,6 +335,9 @@ def add_person(view: DocView, start: int, end: int, *, source: str) -> int | Non
     # Honorifics that spaCy left outside the span belong to the name ("Maulana" Masood Azhar).
     while start > 0 and doc[start - 1].lower_ in lx.NAME_HONORIFICS and view.owner[start - 1] < 0:
         start -= 1
+    titled = source == "ner" and start > 0 and doc[start].lower_ in lx.NAME_HONORIFICS
+    if titled and _given_name_before_title(view, start - 1):
+        start -= 1  # 'Abdiweli Sheikh Ibrahim': 'Sheikh' inside a Somali name, not its title
     cut = next((k for k in range(start + 1, end) if doc[k].lower_ in _INLINE_ALIAS_CUES), end)
     end = cut  # 'Harvinder Singh alias Rinda': the name ends at the cue; the alias is linked after
     toks = doc[start:end]
@@ -375,6 +378,19 @@ def _plausible_name(text: str, words: list[str]) -> bool:
     if not content or all(w in lx.ROLE_TITLES for w in content):
         return False
     return not any(w in lx.NON_GROUP_WORDS or w in lx.GROUP_HEADS for w in content)
+
+
+def _given_name_before_title(view: DocView, i: int) -> bool:
+    tok = view.doc[i]
+    return (
+        tok.pos_ == "PROPN"
+        and is_name_token(tok)
+        and view.owner[i] < 0
+        and not tok.is_sent_start
+        and not tok.ent_type_
+        and not tok.text.isupper()
+        and tok.lower_ not in lx.ROLE_TITLES | lx.NAME_HONORIFICS
+    )
 
 
 def _role_before(doc: Doc, start: int) -> list[str]:

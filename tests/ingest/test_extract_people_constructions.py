@@ -585,3 +585,8 @@ def test_a_person_named_by_a_creed_word_and_a_given_name_with_a_role_stays_a_per
 def test_who_assembled_a_group_leads_it() -> None:
     ex = extract("Fazlullah brought his men into the TTP umbrella that Hakimullah Mehsud assembled in 2009.")
     assert ("Hakimullah Mehsud", "TTP") in rels(ex, RelType.LEADS)
+
+
+def test_a_title_word_inside_a_name_keeps_the_given_name_before_it() -> None:
+    ex = extract("Police named the Amniyat cell leader as Abdiweli Sheikh Ali, a nephew of Yusuf Abdi Barre.")
+    assert "Abdiweli Sheikh Ali" in names(ex, NodeType.LEADER)
