@@ -142,12 +142,7 @@ def listed_places_within(finder: RelationFinder, view: DocView) -> None:
     parser rarely gets such lists right)."""
     doc = view.doc
     places = _places_in_order(view)
-    runs: list[list[Mention]] = []
-    for m in places:
-        if runs and runs[-1][-1].sent == m.sent and _list_gap(doc[runs[-1][-1].tok_end : m.tok_start]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
+    runs = _place_runs(view, places)
     at = {m.tok_start: m for m in places}
     for run in runs:
         first, last = run[0], run[-1]
@@ -181,6 +176,17 @@ def listed_places_within(finder: RelationFinder, view: DocView) -> None:
             )
             if not listed:  # 'Chatra and Latehar districts of Jharkhand': the list lies in what follows
                 _all_within(finder, run, owner)
+
+
+def _place_runs(view: DocView, places: list[Mention]) -> list[list[Mention]]:
+    """Places in text order, grouped into the lists they form ('Kech, Panjgur and Awaran')."""
+    runs: list[list[Mention]] = []
+    for m in places:
+        if runs and runs[-1][-1].sent == m.sent and _list_gap(view.doc[runs[-1][-1].tok_end : m.tok_start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
 
 
 def _list_gap(gap: Span) -> bool:
@@ -306,12 +312,7 @@ def listed_in_place(finder: RelationFinder, view: DocView) -> None:
     Afghanistan and Peshawar in Pakistan'), only the place next to 'in'."""
     doc = view.doc
     places = _places_in_order(view)
-    runs: list[list[Mention]] = []
-    for m in places:
-        if runs and runs[-1][-1].sent == m.sent and _list_gap(doc[runs[-1][-1].tok_end : m.tok_start]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
+    runs = _place_runs(view, places)
     for run in runs:
         k = run[-1].tok_end
         if k >= len(doc) or doc[k].lower_ not in {"in", "inside", "within"}:
