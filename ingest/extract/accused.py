@@ -16,11 +16,14 @@ if TYPE_CHECKING:
 
     from ingest.extract.relations import RelationFinder
 
-_CASE_WORDS = frozenset(
+# Named attackers are listed like the accused ('the five attackers, A, B and C, were killed').
+_ATTACKER_NOUNS = frozenset(
+    {"attacker", "attackers", "assailant", "assailants", "perpetrator", "perpetrators"}
+)
+_CASE_WORDS = _ATTACKER_NOUNS | frozenset(
     {"accused", "defendant", "defendants", "suspect", "suspects", "arrest", "arrested", "detain", "detained",
      "convict", "convicted", "chargesheeted", "charge-sheeted", "sentence", "sentenced", "apprehend",
-     "apprehended", "nab", "nabbed", "indict", "indicted", "attacker", "attackers", "assailant",
-     "assailants", "perpetrator", "perpetrators"}
+     "apprehended", "nab", "nabbed", "indict", "indicted"}
 )  # fmt: skip
 # Roles that put a person on the other side of the case.
 _OFFICIAL_ROLES = frozenset(
@@ -69,11 +72,6 @@ _HARMED = frozenset(
     {"kill", "murder", "kidnap", "abduct", "behead", "assassinate", "shoot", "hack", "target", "attack",
      "killing", "kidnapping", "abduction", "assassination", "beheading"}
 )  # fmt: skip
-
-
-_ATTACKER_NOUNS = frozenset(
-    {"attacker", "attackers", "assailant", "assailants", "perpetrator", "perpetrators"}
-)
 
 
 def _victim(tok: Token) -> bool:

@@ -276,14 +276,15 @@ def _named_heads(view: DocView) -> dict[str, int]:
 
 # 'an umbrella called BRAS', 'BRAS, a loose alliance of ...': the noun the text introduces a group with
 # is what it later calls that group ('the alliance said ...').
-_INTRO_NOUNS = "alliance|coalition|umbrella"
+_UNIONS = frozenset({"alliance", "coalition", "umbrella"})  # one kind of thing, called by any of them
+_INTRO_NOUNS = "|".join(sorted(_UNIONS))
 _CALLED_BEFORE = re.compile(
-    rf"\b(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?({_INTRO_NOUNS})\s+(?:called|named|known\s+as|calling\s+itself)\s+"
+    rf"\b(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_INTRO_NOUNS})\s+(?:called|named|known\s+as|calling\s+itself)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 _APPOSED_AFTER = re.compile(
-    rf"\s*(?:\([^()]{{1,20}}\))?,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?({_INTRO_NOUNS})\b"
+    rf"\s*(?:\([^()]{{1,20}}\))?,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_INTRO_NOUNS})\b"
 )
 
 
@@ -295,13 +296,9 @@ def _introduced_as(view: DocView) -> list[tuple[str, int]]:
             continue
         before = _CALLED_BEFORE.search(view.text, max(0, m.start - 80), m.start)
         after = _APPOSED_AFTER.match(view.text, m.end)
-        for found in (before, after):
-            if found is not None:
-                out += [(word, m.entity) for word in sorted(_UNIONS)]
+        if before is not None or after is not None:
+            out += [(word, m.entity) for word in sorted(_UNIONS)]
     return out
-
-
-_UNIONS = frozenset({"alliance", "coalition", "umbrella"})  # one kind of thing, called by any of them
 
 
 def _unnamed_antecedent(view: DocView, tok: Token) -> bool:

@@ -152,6 +152,14 @@ def _initials(label: str) -> str:
     return "".join(w[0].upper() for w in words if w[:1].isupper())
 
 
+_SUFFIXED = re.compile(r"[A-Z]{2,}-[A-Z]{1,3}$")
+
+
+def faction_name(name: str) -> bool:
+    """'NDFB (Songbijit)', 'ULFA-I', 'the Bongos faction': a name that marks a faction of a parent."""
+    return "(" in name or name.lower().endswith(" faction") or _SUFFIXED.search(name) is not None
+
+
 def faction_leaders(finder: RelationFinder, view: DocView) -> None:
     """'NDFB (Ranjan Daimary)', 'NSCN (Khaplang)': a faction named after a person the text names is led
     by that person."""

@@ -102,7 +102,7 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
     if p.anaphor or g.anaphor:
         conf -= 0.2
     dist = -1 if acts or governing or direct_tie(path) else len(path)
-    if lead and _leads_a_part(path, finder.view.doc[g.root]):
+    if lead and _leads_a_part(path, group):
         finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, 0.6, "leads-a-faction", None, dist)
         return  # 'a JMB faction led by X', 'a group of IM cadres led by X': X leads the part, not JMB
     if lead:

@@ -320,23 +320,13 @@ def add_person(view: DocView, start: int, end: int, *, source: str) -> int | Non
         prev = doc[start - 1]
         if _HYPHENATED_NAME.match(prev.text) and view.owner[start - 1] < 0:
             start -= 1  # 'Isar-ul-Haq' (tagged a verb) | 'Qasmi'
-        elif (
-            (
-                prev.pos_ == "PROPN"
-                and is_name_token(prev)
-                and view.owner[start - 1] < 0
-                and not prev.is_sent_start
-            )
-            and prev.lower_ not in lx.ROLE_TITLES
-            and not prev.ent_type_
-            and not prev.text.isupper()
-        ):
+        elif _given_name_at(view, start - 1):
             start -= 1
     # Honorifics that spaCy left outside the span belong to the name ("Maulana" Masood Azhar).
     while start > 0 and doc[start - 1].lower_ in lx.NAME_HONORIFICS and view.owner[start - 1] < 0:
         start -= 1
     titled = source == "ner" and start > 0 and doc[start].lower_ in lx.NAME_HONORIFICS
-    if titled and _given_name_before_title(view, start - 1):
+    if titled and _given_name_at(view, start - 1):
         start -= 1  # 'Abdiweli Sheikh Ibrahim': 'Sheikh' inside a Somali name, not its title
     cut = next((k for k in range(start + 1, end) if doc[k].lower_ in _INLINE_ALIAS_CUES), end)
     end = cut  # 'Harvinder Singh alias Rinda': the name ends at the cue; the alias is linked after
@@ -380,7 +370,9 @@ def _plausible_name(text: str, words: list[str]) -> bool:
     return not any(w in lx.NON_GROUP_WORDS or w in lx.GROUP_HEADS for w in content)
 
 
-def _given_name_before_title(view: DocView, i: int) -> bool:
+def _given_name_at(view: DocView, i: int) -> bool:
+    """A free capitalised name word that is no title: a given name spaCy left outside a person's span
+    (an honorific there is taken as one, by the caller)."""
     tok = view.doc[i]
     return (
         tok.pos_ == "PROPN"

@@ -17,9 +17,9 @@ MOTION_VERBS = frozenset(
 )  # fmt: skip
 # Nouns before 'of' and a place's name: 'the port of Kismayo', 'the outskirts of Kabul'.
 _KIND_OF = lx.PLACE_HEADS | lx.PLURAL_PLACE_HEADS | {"town", "city", "village", "port", "outskirts"}
-# Verbs that put a group out of a place it held: 'was driven from Mogadishu', 'expelled from Kismayo'.
 # Verbs whose 'from X' is where a group finds its fighters: 'draws its fighters from the Makran belt'.
 _RECRUIT_FROM = frozenset({"draw", "recruit", "enlist", "raise"})
+# Verbs that put a group out of a place it held: 'was driven from Mogadishu', 'expelled from Kismayo'.
 _DRIVEN_OUT = frozenset({"drive", "push", "oust", "expel", "evict", "dislodge", "chase", "flush", "rout"})
 # Verbs whose object is a place the group takes or holds.
 SEIZE_VERBS = frozenset(

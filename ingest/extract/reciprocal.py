@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref
 from ingest.extract.doc_view import DocView
+from ingest.extract.factions import faction_name
 from ingest.extract.normalize import lemma
 from ingest.extract.relations import RelationFinder
 
@@ -64,20 +64,12 @@ def _counted(noun: Token) -> int:
     return max((_COUNTS[w] for w in words if w in _COUNTS), default=0)
 
 
-def _faction_name(name: str) -> bool:
-    """'NDFB (Songbijit)', 'ULFA-I', 'the Bongos faction': a name that marks a faction of a parent."""
-    return "(" in name or name.lower().endswith(" faction") or _SUFFIXED.search(name) is not None
-
-
-_SUFFIXED = re.compile(r"[A-Z]{2,}-[A-Z]{1,3}$")
-
-
 def _last_factions(view: DocView, named: list[Ref], before: int, count: int) -> list[int]:
     """The last `count` factions (groups named as a parent's faction) the text named before a token."""
     seen: list[int] = []
     for ref in reversed([r for r in named if r.root < before]):
         owner = view.owner[ref.root]
-        if owner < 0 or not _faction_name(view.mentions[owner].text) or ref.entity in seen:
+        if owner < 0 or not faction_name(view.mentions[owner].text) or ref.entity in seen:
             continue
         seen.append(ref.entity)
         if len(seen) == count:

@@ -112,7 +112,7 @@ def add_defined_acronyms(view: DocView) -> dict[int, int]:
             owner = view.owner[toks[0]]
             if (
                 owner >= 0
-                and _guessed_person(view.mentions[owner])
+                and view.mentions[owner].guessed_person(weak=True)
                 and view.mentions[target].type is NodeType.GROUP
             ):
                 view.drop(owner)  # 'CorCom' after 'Coordination Committee (CorCom)': no person
@@ -127,10 +127,6 @@ def add_defined_acronyms(view: DocView) -> dict[int, int]:
             if new is not None:
                 links[new] = target
     return links
-
-
-def _guessed_person(m: Mention) -> bool:
-    return m.type is NodeType.LEADER and m.source in {"ner", "weak"} and m.person is None and not m.role
 
 
 def _retype_person_places(mentions: list[Mention]) -> None:

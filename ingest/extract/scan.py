@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.extract import lexicon as lx
 from ingest.extract.gazetteer import Gazetteer, GroupFact, PlaceFact
 from ingest.extract.normalize import is_connector, norm_word
 
@@ -66,10 +67,9 @@ def _possessive_s(text: str, left: Word, right: Word) -> bool:
 
 # Lower-case words that describe a part of a place; capitalised they open its name ('Central Mindanao').
 # ('southeast Asia' is the region's name however it is written.)
-_DESCRIBING = frozenset(
-    {"northern", "southern", "eastern", "western", "central", "upper", "lower", "greater", "northeastern",
-     "northwestern", "southeastern", "southwestern"}
-)  # fmt: skip
+_DESCRIBING = lx.COMPASS_ADJECTIVES | {
+    "central", "upper", "lower", "greater", "northeastern", "northwestern", "southeastern", "southwestern"
+}  # fmt: skip
 
 
 def _longest_at(text: str, words: list[Word], i: int, gaz: Gazetteer) -> GazHit | None:
