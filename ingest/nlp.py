@@ -117,12 +117,12 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,40},[^\n]{0,80}?\s[-\u2013\u2014]\s"
 
 
 def _keep_datelines(doc: Doc) -> None:
-    """'QUETTA, Pakistan, Nov 6 (SAWS) - Gunmen ...': the dateline is one piece of its sentence, not a
-    sentence of its own after the capitalised city."""
+    """'QUETTA, Pakistan, Nov 6 (SAWS) - Gunmen ...': the dateline is never cut after its capitalised city
+    (the parser may still end a sentence at its dash)."""
     starts = [tok.idx for tok in doc]
     for line in _DATELINE.finditer(doc.text):
-        for i in range(bisect_right(starts, line.start()), bisect_right(starts, line.end())):
-            doc[i].is_sent_start = False  # up to the story's first word, which stays in the sentence
+        for i in range(bisect_right(starts, line.start()), bisect_left(starts, line.end())):
+            doc[i].is_sent_start = False
 
 
 def _keep_field_values(doc: Doc) -> None:
