@@ -276,6 +276,14 @@ _GIVEN_NAMES = frozenset({"muhammad", "mohammad", "mohammed", "muhammed", "ahmad
 _NOT_ROLE_WORDS = frozenset({"the", "a", "an"}) | lx.PERSON_STOP
 
 
+def _cut_at_spaced_dash(doc: Doc, start: int, end: int) -> int:
+    """'Abu Usman Adil - Yuldashev's son-in-law -': a dash set off by spaces ends the name."""
+    for i in range(start + 1, end):
+        if doc[i].text in {"-", "\u2013", "\u2014"} and doc[i - 1].whitespace_:
+            return i
+    return end
+
+
 def add_person(view: DocView, start: int, end: int, *, source: str) -> int | None:
     doc = view.doc
     role_words: list[str] = []
@@ -284,6 +292,7 @@ def add_person(view: DocView, start: int, end: int, *, source: str) -> int | Non
             break  # 'Amir Ajmal Kasab': Amir is his first name
         role_words.append(doc[start].text)
         start += 1
+    end = _cut_at_spaced_dash(doc, start, end)
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].lower_ in lx.PERSON_STOP

@@ -88,6 +88,8 @@ def strong_place_context(view: DocView, start: int, end: int) -> bool:
         return True  # 'the assaults on Mocimboa da Praia and Palma'
     if _moved_to(prev):
         return True  # 'fighters moved to Osh', 'fled into Nangarhar'
+    if _someone_from(prev):
+        return True  # 'a preacher from Namangan', 'a native of Tral'
     return bool(nxt) and nxt[0] in lx.PLACE_HEADS and nxt[0] not in {"state", "area", "areas"}
 
 
@@ -96,6 +98,25 @@ def _moved_to(prev: Token | None) -> bool:
         return False
     return prev.head.pos_ == "VERB" and lemma(prev.head.text) in MOTION_VERBS
 
+
+def _someone_from(prev: Token | None) -> bool:
+    if prev is None or prev.lower_ not in {"from", "of"}:
+        return False
+    person = prev.head
+    if prev.lower_ == "of":
+        return person.lower_ in {"native", "natives", "resident", "residents"}
+    return person.pos_ == "NOUN" and (
+        person.lower_ in _PEOPLE_NOUNS or lemma(person.text) in lx.LEAD_NOUNS | lx.MEMBER_NOUNS
+    )
+
+
+# Who a person is, when the text says where they come from ('a preacher from X').
+_PEOPLE_NOUNS = frozenset(
+    {"preacher", "cleric", "teacher", "schoolteacher", "student", "man", "men", "youth", "youths", "woman",
+     "resident", "residents", "native", "villager", "villagers", "tribesman", "tribesmen", "farmer",
+     "trader", "businessman", "shopkeeper", "scholar", "engineer", "doctor", "imam", "soldier",
+     "paratrooper", "policeman", "officer", "refugee", "refugees", "boy", "boys", "worker", "labourer"}
+)  # fmt: skip
 
 _ASSAULT_NOUNS = frozenset({"assault", "assaults", "attack", "attacks", "raid", "raids", "offensive"})
 

@@ -192,6 +192,8 @@ class RelationFinder:
             if m.entity in (a.entity, b.entity) or m.type not in actors:
                 continue
             conj = {t.i for t in tok.conjuncts}
+            # 'by A, a preacher from X, and B': the parser joins B to A's description, not to A
+            conj |= {t.i for c in tok.children if c.dep_ == "appos" for t in c.conjuncts}
             if actors == {NodeType.GROUP}:
                 conj |= listed_appositives(tok)
             if doc[a.root].i not in conj and doc[b.root].i not in conj:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ingest.extract import lexicon as lx
 from ingest.extract.gazetteer import Gazetteer, GroupFact, PlaceFact
-from ingest.extract.normalize import is_connector, norm_word
+from ingest.extract.normalize import CONNECTORS, is_connector, norm_word
 
 # A word; "'s" after a word is left out so possessives do not glue onto names (JUD's -> JUD).
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc](?![sS]\b)[^\W_]+)*")
@@ -77,6 +77,8 @@ def _longest_at(text: str, words: list[Word], i: int, gaz: Gazetteer) -> GazHit 
     best: GazHit | None = None
     any_capital = False
     described = words[i].raw in _DESCRIBING  # 'central Mindanao': a part of Mindanao, not the region
+    if _plain_word_keyed_as_connector(words[i]):
+        return None  # 'above all Katibat Imam al-Bukhari': 'all' is keyed like the article 'al'
     limit = min(len(words), i + gaz.max_words + 6)
     for j in range(i, limit):
         w = words[j]
@@ -108,6 +110,10 @@ def _longest_at(text: str, words: list[Word], i: int, gaz: Gazetteer) -> GazHit 
             if open_brackets == 0 or end > w.end:
                 best = GazHit(words[i].start, end, group, place, False)
     return best
+
+
+def _plain_word_keyed_as_connector(w: Word) -> bool:
+    return is_connector(w.norm) and w.raw.islower() and w.raw not in CONNECTORS
 
 
 def _article(text: str, words: list[Word], i: int) -> bool:

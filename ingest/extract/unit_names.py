@@ -128,8 +128,8 @@ def _split_context(sent: Span) -> bool:
 def _add_name_at(view: DocView, root: Token) -> None:
     """The capitalised run that `root` heads ('the Sea Tigers', "Al-Muwaqqi'un Bil-Dima"), as a group."""
     doc = view.doc
-    if root.pos_ != "PROPN":
-        return
+    if root.pos_ != "PROPN" or root.ent_type_ in {"DATE", "TIME"}:
+        return  # 'In July 1995 a front calling itself X': the parser may hang the front on the month
     _release_pattern_pieces(view, root)
     if view.owner[root.i] >= 0:
         return
