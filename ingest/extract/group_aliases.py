@@ -110,8 +110,12 @@ def _pronoun_subject(view: DocView, before: list[int]) -> int:
 
 
 # '(Pashto: <script>, ' / '(Arabic: ': a language label, and the name in that language, before a
-# transliteration; or the opening quote of a gloss ('Jaish al-Zolm ("Army of Injustice")').
-_LANGUAGE_LEAD = re.compile(r"\s*\(\s*(?:[A-Z][a-z]+:\s*(?:[^\x00-\x7f][^,;:)]*[,;]\s*)?)?[\"\u201c\u2018']?")
+# transliteration; or the opening quote of a gloss ('Jaish al-Zolm ("Army of Injustice")', "lit. 'Party
+# of Holy Warriors'").
+_LANGUAGE_LEAD = re.compile(
+    r"\s*\(\s*(?:[A-Z][a-z]+:\s*(?:[^\x00-\x7f][^,;:)]*[,;]\s*)?)?(?:(?:lit\.|literally|meaning)\s+)?"
+    r"[\"\u201c\u2018']?"
+)
 
 
 def _short_forms(view: DocView, groups: list[int]) -> dict[int, int]:

@@ -172,6 +172,7 @@ def resolve(view: DocView, acronym_links: dict[int, int]) -> list[Entity]:
         else:
             by_key[key] = idx
     _join_unlisted(mentions, uf)
+    _join_first_word_forms(mentions, uf)
     for a, b in acronym_links.items():
         uf.union(a, b)
     for idx, m in enumerate(mentions):
@@ -214,6 +215,25 @@ def _join_unlisted(mentions: list[Mention], uf: _Union) -> None:
             same = listed.get((m.type, name_key(m.text)))
             if same is not None:
                 uf.union(same, idx)
+
+
+def _join_first_word_forms(mentions: list[Mention], uf: _Union) -> None:
+    """'Hizbul cadres' after 'Hizbul Mujahideen': a group name's first word alone, unlisted, is that group
+    when exactly one group of the text begins with it."""
+    firsts: dict[str, set[tuple[str, ...]]] = {}
+    index: dict[tuple[str, ...], int] = {}
+    for idx, m in enumerate(mentions):
+        key = name_key(m.text)
+        if m.type is NodeType.GROUP and m.entity != -2 and not m.acronym and len(key) > 1:
+            firsts.setdefault(key[0], set()).add(key)
+            index.setdefault(key, idx)
+    for idx, m in enumerate(mentions):
+        key = name_key(m.text)
+        if m.type is not NodeType.GROUP or m.group is not None or m.acronym or len(key) != 1:
+            continue
+        fulls = firsts.get(key[0], set())
+        if len(fulls) == 1:
+            uf.union(index[next(iter(fulls))], idx)
 
 
 def _tokens_fit(short: tuple[str, ...], full: tuple[str, ...]) -> int:
@@ -333,6 +353,9 @@ def _build_entity(mentions: list[Mention], members: list[int]) -> Entity:
         name = _pick(primary or surfaces, prefer_long=True)
     elif ent.type is NodeType.GROUP:
         full = [clean_surface(mentions[i].text) for i in members if not mentions[i].acronym]
+        # 'Hizbul' repeated after 'Hizbul Mujahideen' is the short form, not the name
+        opening = {name_key(s)[0] for s in full if len(name_key(s)) > 1}
+        full = [s for s in full if len(name_key(s)) != 1 or name_key(s)[0] not in opening] or full
         name = _pick(full, prefer_long=False) if full else _pick(surfaces, prefer_long=False)
         listed = ent.group.name if ent.group is not None else ""
         if listed.lower().startswith("the ") and name_key(listed) == name_key(name):

@@ -79,3 +79,34 @@ def test_first_name_short_form_joins_its_person() -> None:
     )
     people = entities(ex, NodeType.LEADER)
     assert len(people) == 1 and "Hakimullah" in people[0][1]
+
+
+def test_first_word_of_a_group_name_alone_is_that_group() -> None:
+    ex = extract(
+        "Hizbul Mujahideen recruits in Shopian. Hizbul cadres later ambushed a patrol near Tral, and "
+        "Hizbul commanders denied any split."
+    )
+    groups = {e.name: e for e in ex.entities if e.type is NodeType.GROUP}
+    assert set(groups) == {"Hizbul Mujahideen"}
+    assert "Hizbul" in groups["Hizbul Mujahideen"].aliases
+
+
+def test_first_word_shared_by_two_groups_joins_neither() -> None:
+    ex = extract(
+        "Lashkar-e-Taiba and Lashkar-e-Jhangvi both recruit in Punjab. "
+        "Lashkar cadres were arrested in Multan."
+    )
+    groups = {e.name for e in ex.entities if e.type is NodeType.GROUP}
+    assert {"Lashkar-e-Taiba", "Lashkar-e-Jhangvi"} <= groups
+    aliases = [a for e in ex.entities if e.type is NodeType.GROUP for a in e.aliases]
+    assert "Lashkar" not in aliases
+
+
+def test_literal_translation_in_brackets_is_an_alias() -> None:
+    ex = extract(
+        "Hizbul Mujahideen (Urdu: حزب المجاہدین, lit. 'Party of Holy Warriors') is a separatist militant "
+        "organisation active in Kupwara."
+    )
+    groups = {e.name: e for e in ex.entities if e.type is NodeType.GROUP}
+    assert set(groups) == {"Hizbul Mujahideen"}
+    assert "Party of Holy Warriors" in groups["Hizbul Mujahideen"].aliases
