@@ -12,7 +12,7 @@ from ingest.extract.names import is_name_token
 from ingest.extract.normalize import name_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 def add_cue_groups(view: DocView) -> None:
@@ -29,9 +29,37 @@ def add_cue_groups(view: DocView) -> None:
         words = [t.lower_ for t in toks if not t.is_punct]
         if not words or not toks[0].text[:1].isupper():
             continue
-        if _is_group_name(words, ent.label_, view.tok_sent[start] in sent_has_group):
+        near_group = view.tok_sent[start] in sent_has_group
+        if _is_group_name(words, ent.label_, near_group) or _apposed_armed_group(doc, end):
             release_mentions(view, start, end)
             view.add(NodeType.GROUP, start, end, source="pattern")
+
+
+# Nouns, and modifiers of 'group'-like nouns, that describe an armed group whatever its name sounds like.
+_ARMED_GROUP_NOUNS = frozenset(
+    {"splinter", "offshoot", "faction", "militia", "outfit", "affiliate", "franchise"}
+)
+_ARMED_MODIFIERS = frozenset(
+    {"splinter", "breakaway", "militant", "armed", "jihadist", "jihadi", "insurgent", "terrorist", "rebel",
+     "separatist", "extremist", "dissident", "guerrilla"}
+)  # fmt: skip
+
+
+def _apposed_armed_group(doc: Doc, end: int) -> bool:
+    """'the High Council of the Islamic Emirate, a splinter group headed by X': an organisation set beside
+    a noun for an armed group is one, though its name sounds official. Read off the words, since the
+    parser often hangs such an apposition on an earlier noun."""
+    words = [t.lower_ for t in doc[end : end + 6]]
+    if len(words) < 3 or words[0] != "," or words[1] not in {"a", "an"}:
+        return False
+    for n, word in enumerate(words[2:6], start=2):
+        if word in _ARMED_GROUP_NOUNS:
+            return True
+        if word in GROUP_NOUNS:
+            return bool(set(words[2:n]) & _ARMED_MODIFIERS)
+        if not doc[end + n].is_alpha or doc[end + n].pos_ not in {"ADJ", "NOUN", "ADV"}:
+            return False
+    return False
 
 
 def free_but_places(view: DocView, start: int, end: int, held: object = None) -> bool:

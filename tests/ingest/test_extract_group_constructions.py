@@ -501,3 +501,19 @@ def test_an_article_headed_by_a_groups_name_is_about_that_group() -> None:
     trains = rels(ex, RelType.TRAINS_AT)
     assert any(group == "Hurras al-Din" for group, _ in trains)
     assert not any(group == "HTS" for group, _ in trains)
+
+
+def test_official_sounding_name_set_beside_a_splinter_group_is_a_group() -> None:
+    ex = extract(
+        "Fighting broke out between the movement's commanders and the Supreme Council of the Emirate, "
+        "a breakaway faction based in Farah province, in March."
+    )
+    assert "Supreme Council of the Emirate" in names(ex, NodeType.GROUP)
+
+
+def test_official_body_beside_a_plain_noun_stays_out() -> None:
+    ex = extract(
+        "The Supreme Council of the Judiciary, a body of senior judges, condemned the Taliban attack "
+        "in Kabul."
+    )
+    assert "Supreme Council of the Judiciary" not in names(ex, NodeType.GROUP)
