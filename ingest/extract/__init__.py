@@ -45,6 +45,7 @@ from ingest.extract.place_chains import (
     bracketed_containers,
     comma_chains,
     comma_in_places,
+    drop_implied_containers,
     listed_in_place,
     listed_places_within,
     nested_camp_places,
@@ -153,4 +154,5 @@ def _extract(text: str, doc: Doc) -> Extraction:
     infobox_fields(finder, view, refs, salience)
     spread_over_place_lists(finder, view)
     joint_operations(finder, view)
+    drop_implied_containers(finder)
     return build_extraction(view, entities, finder.found)

@@ -156,8 +156,8 @@ def listed_places_within(finder: RelationFinder, view: DocView) -> None:
             if k < len(doc) and doc[k].lower_ in {"of", "in"}:
                 settlement = settlement and doc[k].lower_ == "of"
                 k += 1
-                while k < len(doc) and doc[k].lower_ in _DIRECTION:
-                    k += 1
+                while k < len(doc) and doc[k].lower_ in _DIRECTION and k not in at:
+                    k += 1  # 'districts of northern Afghanistan', but 'territory of North Kivu'
                 named = at.get(k)
                 if settlement and named is not None:
                     _all_within(finder, [named], first)  # 'the Fergana Valley city of Andijan'
@@ -326,3 +326,25 @@ def listed_in_place(finder: RelationFinder, view: DocView) -> None:
         fits = [m for m in run if m.entity != outer.entity and place_fits(m.place, outer.place)]
         for inner in fits if len(fits) == len(run) else [run[-1]] if run[-1] in fits else []:
             finder.emit(RelType.LOCATED_IN, inner.entity, outer.entity, inner.sent, 0.7, "listed-in-place")
+
+
+def drop_implied_containers(finder: RelationFinder) -> None:
+    """'Kamango, a village in Beni territory of North Kivu': Kamango lies in Beni, Beni in North Kivu; that
+    Kamango lies in North Kivu follows from the same phrase, and the graph keeps the nearest container."""
+    located = {(f.source, f.target, f.sent) for f in finder.found if f.type is RelType.LOCATED_IN}
+    inside: dict[tuple[int, int], set[int]] = {}  # (place, sentence) -> its containers there
+    for inner, outer, sent in located:
+        inside.setdefault((inner, sent), set()).add(outer)
+    implied = {
+        (inner, outer, sent)
+        for (inner, sent), outers in inside.items()
+        for middle in outers
+        for outer in inside.get((middle, sent), set())
+        if outer in outers and len({inner, middle, outer}) == 3
+    }
+    if implied:
+        finder.found = [
+            f
+            for f in finder.found
+            if f.type is not RelType.LOCATED_IN or (f.source, f.target, f.sent) not in implied
+        ]

@@ -303,3 +303,12 @@ def test_a_militia_kind_and_a_factions_name_word_are_no_places() -> None:
 def test_a_title_word_opening_a_village_name_stays_in_it() -> None:
     ex = extract("He preached from a seminary in Imam Dheri, a village in Swat district.")
     assert "Imam Dheri" in names(ex, NodeType.PLACE)
+
+
+def test_only_the_nearest_container_of_a_chain_is_kept() -> None:
+    ex = extract(
+        "The ADF attacked Mamove, a village in Beni territory of North Kivu province, killing eleven people."
+    )
+    located = rels(ex, RelType.LOCATED_IN)
+    assert {("Mamove", "Beni"), ("Beni", "North Kivu")} <= located
+    assert ("Mamove", "North Kivu") not in located
