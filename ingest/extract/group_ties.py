@@ -95,7 +95,13 @@ def group_group(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> No
         rival = {"against"}  # 'fought alongside A against B': A and B are on opposite sides
     if rival or (fight and not words & {"with", "alongside"}):
         finder.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, conf, "rival-cue")
-    elif words & lx.ALLY_WORDS or words & {"alongside"} or _grew_out_of(path) or _part_of(path):
+    elif (
+        words & lx.ALLY_WORDS
+        or words & {"alongside"}
+        or _grew_out_of(path)
+        or _part_of(path)
+        or _acts_with(path)
+    ):
         finder.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, conf, "ally-cue")
     elif (joint := _joint_subjects(finder, a, b)) is not None:
         rel = RelType.RIVAL_OF if _hostile_predicate(joint) else RelType.ALLIED_WITH
@@ -147,6 +153,14 @@ def _at_odds(path: list[Token]) -> bool:
         for tok in path
         for child in tok.children
     )
+
+
+# Verbs of doing something together: 'went on to operate with the Haqqani Network', 'worked with LeT'.
+_WITH_VERBS = frozenset({"operate", "work", "train", "act", "team", "partner", "side", "plan", "plot"})
+
+
+def _acts_with(path: list[Token]) -> bool:
+    return any(t.lower_ == "with" and lemma(t.head.text) in _WITH_VERBS for t in path)
 
 
 _INSIDE_NOUNS = frozenset({"member", "part", "component", "constituent"})

@@ -121,11 +121,15 @@ def merger_lists(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None
         _ally_merged(finder, members, _formed_group(view, tok, group_at), view.tok_sent[tok.i], "merger-list")
 
 
+_MAX_LEAD = 8
+
+
 def _listed_groups(doc: Doc, start: int, group_at: dict[int, int]) -> list[int]:
     members: list[int] = []
     gap = 0
     k = start
-    while k < len(doc) and gap <= _MAX_GAP:
+    # 'a merger of about a dozen small factions, among them A, B and C': words may describe the list first
+    while k < len(doc) and gap <= (_MAX_GAP if members else _MAX_LEAD):
         tok = doc[k]
         if tok.text in {".", ";", ":"} or tok.pos_ in {"VERB", "AUX"} or "\n" in tok.text:
             break

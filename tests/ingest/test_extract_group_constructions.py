@@ -517,3 +517,20 @@ def test_official_body_beside_a_plain_noun_stays_out() -> None:
         "in Kabul."
     )
     assert "Supreme Council of the Judiciary" not in names(ex, NodeType.GROUP)
+
+
+def test_merger_whose_list_is_introduced_by_a_description() -> None:
+    ex = extract(
+        "Ansar al-Furqan was declared in 2019 as a merger of several small Idlib factions, among them "
+        "Jund al-Aqsa, Liwa al-Umma and Katibat al-Ghuraba."
+    )
+    allied = pairs(ex, RelType.ALLIED_WITH)
+    assert frozenset({"Ansar al-Furqan", "Jund al-Aqsa"}) in allied
+    assert frozenset({"Liwa al-Umma", "Katibat al-Ghuraba"}) in allied
+
+
+def test_operating_with_another_group_is_an_alliance() -> None:
+    ex = extract(
+        "Jamaat Ansarullah went on to plot raids in Tajikistan and to operate with the Islamic Jihad Union."
+    )
+    assert frozenset({"Jamaat Ansarullah", "Islamic Jihad Union"}) in pairs(ex, RelType.ALLIED_WITH)
