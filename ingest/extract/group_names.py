@@ -3,6 +3,7 @@ and names the text itself calls a group ('Ajnad Misr, a small cell network')."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
@@ -132,10 +133,18 @@ def add_appositive_groups(view: DocView) -> None:
         if nouns & (lx.LEAD_NOUNS | lx.MEMBER_NOUNS):
             continue  # 'Sufi Muhammad, the founder of TNSM, a banned movement': a person, his group's noun
         kind = NodeType.GROUP if nouns & GROUP_NOUNS else NodeType.CAMP if nouns & _CAMP_NOUNS else None
+        if kind is None and _FOUNDED_BY.match(view.text, m.end):
+            kind = NodeType.GROUP  # 'Tansiqiyat al-Jihad, set up by X': people are not set up by anyone
         if kind is not None:
             m.type = kind
             m.source = "pattern"
             m.role = None
+
+
+_FOUNDED_BY = re.compile(
+    r"\s*,\s*(?:(?:which|that)\s+was\s+)?(?:set\s+up|founded|formed|established|created|launched)\s+"
+    r"(?:(?:in|on)\s+[\w ]{1,20}?\s+)?by\b"
+)
 
 
 # Connectors that may sit inside a group name made of proper nouns ('Okba Ibn Nafaa Brigade').

@@ -70,6 +70,7 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
         and (lemma(t.text) in lx.LEAD_VERBS or taken_over(t))
         and agent_of(t, finder.view.doc[p.root])
         and not _adjunct_after(path, n, group)
+        and not _participle_aside(finder, path, n, g)
         for n, t in enumerate(path)
     )  # the person founded / leads / took over the group
     lead = bool(words & lx.LEAD_NOUNS) or acts
@@ -118,6 +119,22 @@ def _adjunct_after(path: list[Token], n: int, group: Token) -> bool:
     preposition, so it is not what the verb founded or led."""
     step = path[n + 1] if n + 1 < len(path) else group
     return step.dep_ == "prep" and step.lower_ not in {"of", "as"}
+
+
+def _participle_aside(finder: RelationFinder, path: list[Token], n: int, g: Ref) -> bool:
+    """'Hurras al-Din joined X, set up by Y': a participle after a comma tells of the name before the
+    comma; the parser hangs it on the main verb, and the path climbing there reaches the wrong group."""
+    verb = path[n]
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i < verb.head.i or verb.i < 2:
+        return False  # 'Led by X, the faction ...': a fronted participle tells of the subject
+    if n + 1 >= len(path) or path[n + 1].i != verb.head.i:
+        return False
+    doc = finder.view.doc
+    before = verb.i - 1
+    while before > 0 and (doc[before].is_punct or doc[before].lower_ in {"then", "later", "since"}):
+        before -= 1
+    owner = finder.view.mention_at(before)
+    return owner is not None and owner.type is NodeType.GROUP and owner.entity != g.entity
 
 
 _FOUNDING = frozenset({"found", "form", "create", "establish", "launch", "set", "start", "co-found"})

@@ -388,9 +388,19 @@ def _given_name_at(view: DocView, i: int) -> bool:
         and is_name_token(tok)
         and view.owner[i] < 0
         and not tok.is_sent_start
-        and not tok.ent_type_
+        and (not tok.ent_type_ or _lone_word_org(tok))
         and not tok.text.isupper()
         and tok.lower_ not in lx.ROLE_TITLES | lx.NAME_HONORIFICS
+    )
+
+
+def _lone_word_org(tok: Token) -> bool:
+    """'Nurul' | 'Islam Marzan': a one-word organisation the pipeline split off the front of a name (a
+    listed group there is already a mention and never reaches this test)."""
+    return (
+        tok.ent_type_ == "ORG"
+        and tok.ent_iob_ == "B"
+        and (tok.i + 1 == len(tok.doc) or tok.nbor().ent_iob_ != "I")
     )
 
 

@@ -357,3 +357,10 @@ def test_second_founder_after_a_bracketed_birth_name_still_founds() -> None:
     )
     assert has_rel(ex, RelType.LEADS, "Tahir Yuldashev", "IMU")
     assert has_rel(ex, RelType.LEADS, "Juma Namangani", "IMU")
+
+
+def test_one_word_organisation_split_off_the_front_of_a_name_is_the_given_name() -> None:
+    ex = extract(
+        "Neo-JMB's operations commander, Nurul Islam Marzan, was killed in a raid in Mirpur in 2017."
+    )
+    assert has_rel(ex, RelType.LEADS, "Nurul Islam Marzan", "Neo-JMB")

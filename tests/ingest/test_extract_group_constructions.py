@@ -534,3 +534,20 @@ def test_operating_with_another_group_is_an_alliance() -> None:
         "Jamaat Ansarullah went on to plot raids in Tajikistan and to operate with the Islamic Jihad Union."
     )
     assert frozenset({"Jamaat Ansarullah", "Islamic Jihad Union"}) in pairs(ex, RelType.ALLIED_WITH)
+
+
+def test_a_name_set_up_by_someone_is_a_group_and_the_main_subject_is_not_his() -> None:
+    ex = extract(
+        "In May 2021 Hurras al-Din joined Saraya al-Muhajirin, set up by Abu Yahya al-Tunisi "
+        "after he left HTS."
+    )
+    assert "Saraya al-Muhajirin" in names(ex, NodeType.GROUP)
+    assert ("Abu Yahya al-Tunisi", "Hurras al-Din") not in rels(ex, RelType.LEADS)
+
+
+def test_a_participle_aside_after_the_group_it_tells_of_still_leads() -> None:
+    ex = extract(
+        "The cell was formed in 1994 with money from al-Qaeda, then led by Osama bin Laden, and it later "
+        "grew into a branch of HuJI."
+    )
+    assert ("Osama bin Laden", "al-Qaeda") in rels(ex, RelType.LEADS)
