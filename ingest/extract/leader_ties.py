@@ -102,7 +102,8 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
     conf = 0.85 if len(path) <= 3 else 0.7
     if p.anaphor or g.anaphor:
         conf -= 0.2
-    dist = -1 if acts or governing or direct_tie(path) else len(path)
+    owned = _groups_own_role(path, group) and (path[-1].lower_ in lx.LEAD_NOUNS) == lead
+    dist = -1 if acts or governing or direct_tie(path) or owned else len(path)
     if lead and _leads_a_part(path, group):
         finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, 0.6, "leads-a-faction", None, dist)
         return  # 'a JMB faction led by X', 'a group of IM cadres led by X': X leads the part, not JMB
@@ -119,6 +120,22 @@ def _adjunct_after(path: list[Token], n: int, group: Token) -> bool:
     preposition, so it is not what the verb founded or led."""
     step = path[n + 1] if n + 1 < len(path) else group
     return step.dep_ == "prep" and step.lower_ not in {"of", "as"}
+
+
+def _groups_own_role(path: list[Token], group: Token) -> bool:
+    """'one of Al-Mourabitoun's commanders': the role word the path ends on belongs to the group itself,
+    so the tie holds however near another group of the sentence is."""
+    role = path[-1]
+    identity = any(
+        t.dep_ in {"attr", "appos"} or t.lower_ == "as" or lemma(t.text) in {"become", "serve"}
+        for t in path[:-1]
+    )  # the person is that role ('became one of X's commanders'), not merely near it
+    return (
+        identity
+        and group.head.i == role.i
+        and group.dep_ in {"poss", "compound"}
+        and role.lower_ in lx.LEAD_NOUNS | lx.MEMBER_NOUNS
+    )
 
 
 def _participle_aside(finder: RelationFinder, path: list[Token], n: int, g: Ref) -> bool:

@@ -200,7 +200,9 @@ class RelationFinder:
                 return True
         if NodeType.LEADER in actors and NodeType.GROUP in actors:
             # 'joined a front-line Al-Qaida unit ... with the Taliban': the unit belongs to Al-Qaida.
-            for tok in path[:-1]:
+            for n, tok in enumerate(path[:-1]):
+                if n == 0 and tok.dep_ == "appos" and tok.lower_ in lx.LEAD_NOUNS | lx.MEMBER_NOUNS:
+                    continue  # 'X, a former MUJAO spokesman who became ...': his earlier role, not a unit
                 for child in tok.children:
                     owner = self.view.owner[child.i]
                     if child.dep_ in {"compound", "poss"} and owner >= 0:
