@@ -151,7 +151,12 @@ def _add_gazetteer_groups(view: DocView, hits: list[GazHit]) -> None:
         toks = view.tokens_for(hit.start, hit.end)
         if toks is None or _NAME_GOES_ON.match(view.text, hit.end):
             continue  # 'Jaish al-Zolm': a longer name that begins with a listed short form
-        view.add(NodeType.GROUP, *toks, source="gazetteer", group=hit.group, acronym=hit.acronym)
+        # 'an AAS-T member': the hit may open on an article and end on a possessive
+        text = re.sub(r"^(?:[a-z]+\s+)+|['\u2019]s$", "", view.text[hit.start : hit.end])
+        acronym = hit.acronym or (
+            len(text) <= 8 and not any(c.islower() for c in text)
+        )  # 'AAS-T' listed as alias
+        view.add(NodeType.GROUP, *toks, source="gazetteer", group=hit.group, acronym=acronym)
 
 
 # An Arabic-style name that continues past a listed word: 'Jaish al-Zolm', 'Lashkar e-Islam'.

@@ -118,6 +118,8 @@ def norm_word(word: str) -> str:
     w = _NON_ALNUM.sub("", w)
     if not w:
         return ""
+    if word.isupper() and len(w) <= 4:
+        return w  # letters of an acronym: 'KK' (Khole-Kitovi) is not 'K' (Khaplang)
     w = _VARIANTS.get(w, w)
     collapsed = _DOUBLE.sub(r"\1", w)
     if len(collapsed) > 3 and collapsed.endswith("h") and collapsed[-2] in "aeiou":

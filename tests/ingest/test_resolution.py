@@ -110,3 +110,24 @@ def test_literal_translation_in_brackets_is_an_alias() -> None:
     groups = {e.name: e for e in ex.entities if e.type is NodeType.GROUP}
     assert set(groups) == {"Hizbul Mujahideen"}
     assert "Party of Holy Warriors" in groups["Hizbul Mujahideen"].aliases
+
+
+def test_acronym_letters_are_not_collapsed_like_transliterations() -> None:
+    ex = extract(
+        "In 2011 Khole Konyak formed the NSCN (Khole-Kitovi), or NSCN(KK), after a dispute with "
+        "S.S. Khaplang, chairman of NSCN(K). The NSCN(KK) later clashed with NSCN(K) cadres in Mon."
+    )
+    groups = {e.name for e in ex.entities if e.type is NodeType.GROUP}
+    assert len([g for g in groups if "Khole" in g or g.endswith("(KK)")]) == 1
+    assert any(g in {"NSCN(K)", "NSCN (Khaplang)"} for g in groups)
+    assert name_key("NSCN(KK)") != name_key("NSCN(K)")
+
+
+def test_a_listed_all_capitals_alias_does_not_name_the_group() -> None:
+    ex = extract(
+        "Ansar al-Shari'a in Tunisia (AAS-T) was founded in 2011. AAS-T members attacked the embassy, "
+        "and an AAS-T cell was dismantled in Sousse. AAS-T's leaders fled to Libya."
+    )
+    groups = [e for e in ex.entities if e.type is NodeType.GROUP]
+    assert [g.name for g in groups] == ["Ansar al-Shari'a in Tunisia"]
+    assert "AAS-T" in groups[0].aliases
