@@ -24,6 +24,7 @@ from ingest.extract.group_names import (
 )
 from ingest.extract.names import add_listed_persons, find_persons
 from ingest.extract.names_in_context import (
+    drop_building_namesakes,
     drop_credited_people,
     drop_names_modifying_nouns,
     find_repeated_surnames,
@@ -139,6 +140,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     add_appositive_groups(view)
     drop_countries_as_actors(view)
     drop_credited_people(view)
+    drop_building_namesakes(view)
     drop_words_that_name_no_place(view)
     prefer_the_documents_countries(view, gaz)
     extend_place_heads(view)

@@ -116,6 +116,24 @@ def drop_names_modifying_nouns(view: DocView) -> None:
             view.drop(idx)
 
 
+# Buildings and works named after a person ('the shrine of Shah Jalal'): the name is the building's.
+_NAMESAKE_NOUNS = frozenset(
+    {"shrine", "tomb", "mausoleum", "dargah", "mosque", "masjid", "university", "college", "school",
+     "hospital", "airport", "stadium", "bridge", "road", "street", "square", "hall", "memorial", "statue"}
+)  # fmt: skip
+
+
+def drop_building_namesakes(view: DocView) -> None:
+    """'at the shrine of Shah Jalal in Sylhet': a person a building is named after is not in the story."""
+    doc = view.doc
+    for idx, m in enumerate(view.mentions):
+        if m.type is not NodeType.LEADER or m.person is not None or m.tok_start < 2:
+            continue
+        before, noun = doc[m.tok_start - 1], doc[m.tok_start - 2]
+        if before.lower_ == "of" and noun.lower_ in _NAMESAKE_NOUNS:
+            view.drop(idx)
+
+
 _ATTRIBUTED_NOUNS = lx.LEAD_NOUNS | lx.MEMBER_NOUNS | {"forces", "men", "unit", "units", "militia", "faction"}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
-from ingest.extract.doc_view import DocView
+from ingest.extract.doc_view import DocView, Mention
 from ingest.extract.names import MAX_NAME_TOKENS, add_person, name_piece
 
 if TYPE_CHECKING:
@@ -18,6 +18,9 @@ _ALIAS_CUES = (
     ("aka",),
     ("alias",),
     ("known", "as"),
+    ("spelt",),  # 'Mufti Abdul Hannan (also spelt Hannan Munshi)'
+    ("spelled",),
+    ("written",),
     ("listed", "as"),
     ("whose", "real", "name", "is"),
     ("whose", "given", "name", "is"),
@@ -54,10 +57,13 @@ def link_person_aliases(view: DocView) -> None:
         previous = _previous_person(view, i)
         if previous is None and doc[i].lower_ == "nom":
             previous = _nearest_person_before(view, i)
-        if previous is None:
-            previous = _name_run_before(view, i)
-        if previous is None:
-            continue
+        if previous is None and doc[i].lower_ not in _SPELLING_CUES:
+            previous = _name_run_before(
+                view, i
+            )  # a spelling is a person's only beside a person already found
+        spelling = doc[i].lower_ in _SPELLING_CUES
+        if previous is None or (spelling and _one_word(view.mentions[previous])):
+            continue  # 'Akromiylar; also spelled Akromiya': a lone word may be a movement's name
         if alias_idx is None:
             alias_idx = add_person(view, name_start, k, source="alias")
         if alias_idx is not None and alias_idx != previous:
@@ -65,6 +71,11 @@ def link_person_aliases(view: DocView) -> None:
             view.mentions[alias_idx].source = "alias"  # the name before the cue stays the entity's name
 
 
+def _one_word(m: Mention) -> bool:
+    return m.tok_end - m.tok_start == 1
+
+
+_SPELLING_CUES = frozenset({"spelt", "spelled", "written"})
 _CUE_STARTS = frozenset(cue[0] for cue in _ALIAS_CUES)
 _QUOTES = frozenset({'"', "'", "\u201c", "\u2018", "``"})
 

@@ -1,0 +1,67 @@
+"""People read in context, one construction per test, in sentences written for these tests: a role held
+for a second group, kin words and whose kin they are, spellings given as aliases, and names that belong
+to a building rather than a person of the story."""
+
+from __future__ import annotations
+
+from graph.ontology import NodeType, RelType
+from ingest.extract import extract
+from ingest.extract.doc_view import DocView
+from ingest.extract.gazetteer import get_gazetteer
+from ingest.extract.mentions import find_mentions
+from ingest.nlp import load_pipeline
+from tests.ingest.readers import pairs, rels
+
+
+def test_a_second_role_owned_by_another_group_holds_beside_the_first() -> None:
+    ex = extract(
+        "In 2016, Abu Talha al-Malik, a former Ansar Dine spokesman who had become one of "
+        "Al-Mourabitoun's commanders, pledged allegiance to ISIL."
+    )
+    led = rels(ex, RelType.LEADS)
+    assert ("Abu Talha al-Malik", "Ansar Dine") in led
+    assert ("Abu Talha al-Malik", "Al-Mourabitoun") in led
+
+
+def test_a_role_merely_near_a_person_is_not_his() -> None:
+    ex = extract(
+        "The brigade was commanded by the Libyan Faraj al-Shibli, who coordinated with AQIM leaders in 2013."
+    )
+    assert ("Faraj al-Shibli", "AQIM") not in rels(ex, RelType.LEADS)
+
+
+def test_a_person_a_shrine_is_named_after_is_not_in_the_story() -> None:
+    text = "HuJI-B commander Mufti Rafiqul Islam bombed the shrine of Shah Paran in Sylhet."
+    view = DocView.build(text, load_pipeline()(text))
+    find_mentions(view, get_gazetteer())
+    people = [m.text for m in view.mentions if m.type is NodeType.LEADER and m.entity != -2]
+    assert "Shah Paran" not in people
+    assert "Mufti Rafiqul Islam" in people
+
+
+def test_a_kin_word_ties_its_owner_not_a_victim_across_a_verb() -> None:
+    ex = extract(
+        "Mufti Rafiqul Islam led HuJI-B in Gopalganj. His brother Habibullah, known as Tutul, was convicted "
+        "over a plot to kill Prime Minister Khaleda Rahman at a rally."
+    )
+    kin = pairs(ex, RelType.RELATED_TO)
+    assert frozenset({"Mufti Rafiqul Islam", "Habibullah"}) in kin
+    assert not any("Khaleda Rahman" in pair for pair in kin)
+
+
+def test_a_kin_word_behind_a_naming_verb_still_ties() -> None:
+    ex = extract(
+        "The Holy Spirit Movement of Alice Auma, a prophetess who is often described as Kony's cousin, "
+        "marched on Kampala in 1987. Joseph Kony later founded the Lord's Resistance Army."
+    )
+    assert frozenset({"Joseph Kony", "Alice Auma"}) in pairs(ex, RelType.RELATED_TO)
+
+
+def test_also_spelt_after_a_person_is_an_alias() -> None:
+    ex = extract(
+        "The group's commander was Mufti Abdul Rauf (also spelt Rauf Munshi), who trained in Pakistan. "
+        "Rauf was hanged in 2017 for the attack on HuJI-B's rivals."
+    )
+    people = {e.name: e for e in ex.entities if e.type is NodeType.LEADER}
+    assert "Rauf Munshi" not in people
+    assert "Rauf Munshi" in people["Mufti Abdul Rauf"].aliases
