@@ -78,6 +78,10 @@ def group_group(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> No
     if _acts_against(path, doc[a.root], doc[b.root]):  # 'Hamas crushed Jund Ansar Allah'
         finder.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, 0.6, "hostile-act")
         return
+    if (words & _DISSIDENTS or _dissidents_of(doc[a.root], doc[b.root])) and _in_dispute(doc[a.root].sent):
+        # 'Y was formed by dissident X members after a quarrel', 'X defectors formed Y in a rift'
+        finder.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, 0.6, "split-in-dispute")
+        return
     if words & (BREAK_WORDS | _SPLIT):
         if _in_dispute(doc[a.root].sent):  # 'broke away from the IMU after a dispute'
             finder.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, 0.6, "split-in-dispute")
@@ -91,8 +95,10 @@ def group_group(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> No
         rival = rival | {"war"}  # 'A has been at war with B', 'at odds with'
     if rival == {"against"} and someone_elses_against(path, finder.view.doc[a.root]):
         rival = set()
-    if words >= {"alongside", "against"}:
-        rival = {"against"}  # 'fought alongside A against B': A and B are on opposite sides
+    if words >= {"alongside", "against"} or _hostile_object(path, doc[a.root], doc[b.root]):
+        rival = {
+            "against"
+        }  # 'fought alongside A against B', '... alongside A to drive B out': opposite sides
     if rival or (fight and not words & {"with", "alongside"}):
         finder.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, conf, "rival-cue")
     elif (
@@ -134,6 +140,30 @@ def _acts_against(path: list[Token], ta: Token, tb: Token) -> bool:
             if _role_under(subj, verb, {"nsubj"}) and _role_under(obj, verb, {"dobj", "pobj"}):
                 return True
     return False
+
+
+def _hostile_object(path: list[Token], ta: Token, tb: Token) -> bool:
+    """One group is the object of a hostile verb the other reaches as its side ('AAD fought alongside AQIM
+    to drive the MNLA out of Gao': AQIM and the MNLA are enemies)."""
+    verbs = [t for t in path if t.pos_ == "VERB" and lemma(t.text) in _HOSTILE_VERBS]
+    for verb in verbs:
+        for obj, other in ((ta, tb), (tb, ta)):
+            if _role_under(obj, verb, {"dobj"}) and not _role_under(other, verb, {"dobj", "pobj"}):
+                return True
+    return False
+
+
+def _dissidents_of(ta: Token, tb: Token) -> bool:
+    """One group names the people who left it: 'dissident Hizb ut-Tahrir members', 'GNLA defectors'."""
+    for tok in (ta, tb):
+        head = tok.head
+        words = {head.lower_} | {c.lower_ for c in head.children if c.dep_ in {"amod", "compound"}}
+        if tok.dep_ in {"compound", "amod", "poss"} and words & _DISSIDENTS:
+            return True
+    return False
+
+
+_DISSIDENTS = frozenset({"dissident", "dissidents", "defector", "defectors", "renegade", "renegades"})
 
 
 def _role_under(tok: Token, verb: Token, deps: set[str]) -> bool:

@@ -551,3 +551,20 @@ def test_a_participle_aside_after_the_group_it_tells_of_still_leads() -> None:
         "grew into a branch of HuJI."
     )
     assert ("Osama bin Laden", "al-Qaeda") in rels(ex, RelType.LEADS)
+
+
+def test_allies_of_a_side_and_the_group_it_drives_out_are_rivals() -> None:
+    ex = extract(
+        "In 2013 the movement's fighters fought alongside AQIM and MUJAO to drive the MNLA out of Kidal and Menaka."
+    )
+    rivals = pairs(ex, RelType.RIVAL_OF)
+    assert {frozenset({"AQIM", "MNLA"}), frozenset({"MUJAO", "MNLA"})} <= rivals
+    assert frozenset({"AQIM", "MNLA"}) not in pairs(ex, RelType.ALLIED_WITH)
+
+
+def test_a_group_formed_by_dissident_members_after_a_quarrel_is_a_rival() -> None:
+    ex = extract(
+        "Hizb al-Fath was formed in Namangan in 2001 by dissident Hizb ut-Tahrir members after a quarrel "
+        "over armed struggle."
+    )
+    assert frozenset({"Hizb al-Fath", "Hizb ut-Tahrir"}) in pairs(ex, RelType.RIVAL_OF)
