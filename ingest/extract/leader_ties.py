@@ -75,6 +75,11 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
     )  # the person founded / leads / took over the group
     lead = bool(words & lx.LEAD_NOUNS) or acts
     member = bool(words & lx.MEMBER_NOUNS) or any(lemma(t.text) in lx.MEMBER_VERBS for t in path)
+    own_role = _groups_own_role(path, group)
+    is_role = any(t.lower_ in _COPULAS or lemma(t.text) in {"become", "remain"} for t in path)
+    if own_role and is_role and not acts:  # 'its founders ... were SSP activists': the group's own word
+        lead = path[-1].lower_ in lx.LEAD_NOUNS
+        member = not lead
     governing = member and bool(words & _GOVERNING_BODIES)
     if governing:
         lead = True  # 'a member of Al-Qaida's Shura Council', "ASG's central committee": its leadership
@@ -102,8 +107,7 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
     conf = 0.85 if len(path) <= 3 else 0.7
     if p.anaphor or g.anaphor:
         conf -= 0.2
-    owned = _groups_own_role(path, group) and (path[-1].lower_ in lx.LEAD_NOUNS) == lead
-    dist = -1 if acts or governing or direct_tie(path) or owned else len(path)
+    dist = -1 if acts or governing or direct_tie(path) or own_role else len(path)
     if lead and _leads_a_part(path, group):
         finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, 0.6, "leads-a-faction", None, dist)
         return  # 'a JMB faction led by X', 'a group of IM cadres led by X': X leads the part, not JMB
@@ -120,6 +124,9 @@ def _adjunct_after(path: list[Token], n: int, group: Token) -> bool:
     preposition, so it is not what the verb founded or led."""
     step = path[n + 1] if n + 1 < len(path) else group
     return step.dep_ == "prep" and step.lower_ not in {"of", "as"}
+
+
+_COPULAS = frozenset({"is", "was", "were", "are", "been", "be"})
 
 
 def _groups_own_role(path: list[Token], group: Token) -> bool:

@@ -555,7 +555,8 @@ def test_a_participle_aside_after_the_group_it_tells_of_still_leads() -> None:
 
 def test_allies_of_a_side_and_the_group_it_drives_out_are_rivals() -> None:
     ex = extract(
-        "In 2013 the movement's fighters fought alongside AQIM and MUJAO to drive the MNLA out of Kidal and Menaka."
+        "In 2013 the movement's fighters fought alongside AQIM and MUJAO to drive the MNLA out of "
+        "Kidal and Menaka."
     )
     rivals = pairs(ex, RelType.RIVAL_OF)
     assert {frozenset({"AQIM", "MNLA"}), frozenset({"MUJAO", "MNLA"})} <= rivals

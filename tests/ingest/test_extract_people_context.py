@@ -65,3 +65,12 @@ def test_also_spelt_after_a_person_is_an_alias() -> None:
     people = {e.name: e for e in ex.entities if e.type is NodeType.LEADER}
     assert "Rauf Munshi" not in people
     assert "Rauf Munshi" in people["Mufti Abdul Rauf"].aliases
+
+
+def test_founders_who_were_another_groups_activists_are_its_members() -> None:
+    ex = extract(
+        "Sipah-e-Sahaba Pakistan (SSP) is a sectarian party. Lashkar-e-Jhangvi was founded in 1996; its "
+        "founders, Riaz Basra and Akram Lahori, were SSP activists who left after a dispute."
+    )
+    assert ("Akram Lahori", "Sipah-e-Sahaba Pakistan") in rels(ex, RelType.MEMBER_OF)
+    assert ("Akram Lahori", "Sipah-e-Sahaba Pakistan") not in rels(ex, RelType.LEADS)
