@@ -36,6 +36,11 @@ _TIE_NOUNS = frozenset({"loyalty", "allegiance", "support", "ties", "links", "af
 _MAX_OPERATE_PATH = 7
 _SETTLEMENTS = lx.SETTLEMENT_NOUNS | {"hamlet", "settlement"}
 _IN_PREPS = frozenset({"in", "at", "near", "inside", "within", "on"})
+# What a group itself has in a place: 'IMU positions in Zabul', "the group's hideouts near X".
+_HOLDINGS = lx.MEMBER_NOUNS | frozenset(
+    {"position", "positions", "base", "bases", "camp", "camps", "stronghold", "strongholds", "hideout",
+     "hideouts", "office", "offices", "cell", "cells", "unit", "units", "presence", "men", "forces"}
+)  # fmt: skip
 _LOCATED = frozenset({"located", "situated", "locate", "situate", "lie", "lies", "boundary", "border"})
 _PLACE_RELATIONAL = frozenset(
     {
@@ -141,9 +146,26 @@ class RelationFinder:
                 continue
             subjects = [n for n in indices if self._is_subject(self.found[n].source, doc)]
             if subjects:
-                drop.update(n for n in indices if n not in subjects)
+                held = [n for n in indices if self._holds_place(self.found[n].source, self.found[n].target)]
+                drop.update(n for n in indices if n not in subjects and n not in held)
         if drop:
             self.found[first:] = [f for n, f in enumerate(self.found[first:], start=first) if n not in drop]
+
+    def _holds_place(self, group: int, place: int) -> bool:
+        """'besieged IMU positions in Zabul': the group owns the thing the place is given for."""
+        place_at = self.view.entities_by_token(NodeType.PLACE)
+        for ref in self._current:
+            tok = self.view.doc[ref.root]
+            if (
+                ref.entity != group
+                or tok.dep_ not in {"compound", "poss"}
+                or tok.head.lower_ not in _HOLDINGS
+            ):
+                continue
+            for prep in (c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in _IN_PREPS):
+                if any(place_at.get(g.i) == place for g in prep.children if g.dep_ == "pobj"):
+                    return True
+        return False
 
     def _is_subject(self, entity: int, doc: object) -> bool:
         for ref in self._current:

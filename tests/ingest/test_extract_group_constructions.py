@@ -569,3 +569,10 @@ def test_a_group_formed_by_dissident_members_after_a_quarrel_is_a_rival() -> Non
         "over armed struggle."
     )
     assert frozenset({"Hizb al-Fath", "Hizb ut-Tahrir"}) in pairs(ex, RelType.RIVAL_OF)
+
+
+def test_a_groups_own_positions_in_a_place_put_it_there_beside_the_subject() -> None:
+    ex = extract(
+        "In late 2015 the Taliban besieged IMU positions in Kandahar and killed dozens of its fighters."
+    )
+    assert ("IMU", "Kandahar") in rels(ex, RelType.OPERATES_IN)
