@@ -190,10 +190,16 @@ def _subject_like(tok: Token) -> bool:
     for _ in range(3):
         if tok.dep_ in {"nsubj", "nsubjpass"}:
             return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _PEOPLE_OF:
+            tok = tok.head.head  # 'Cadres of NSCN(IM) are required to ...'
+            continue
         if tok.dep_ not in {"compound", "poss", "appos"} or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
+
+
+_PEOPLE_OF = lx.MEMBER_NOUNS | lx.LEAD_NOUNS | {"leadership", "leaders", "men", "forces"}
 
 
 def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:

@@ -576,3 +576,14 @@ def test_a_groups_own_positions_in_a_place_put_it_there_beside_the_subject() -> 
         "In late 2015 the Taliban besieged IMU positions in Kandahar and killed dozens of its fighters."
     )
     assert ("IMU", "Kandahar") in rels(ex, RelType.OPERATES_IN)
+
+
+def test_the_outfit_after_a_sentence_whose_subject_is_its_cadres_is_that_group() -> None:
+    ex = extract(
+        "NSCN(K) runs camps in Myanmar. NSCN(K) cadres ambushed troops in Mon. NSCN(K) leaders met in Taga. "
+        "The government has a ceasefire with NSCN(IM). Cadres of NSCN(IM) must stay in designated camps. "
+        "However, the outfit continues to collect taxes in Ukhrul and Senapati."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert {("NSCN(IM)", "Ukhrul"), ("NSCN(IM)", "Senapati")} <= operates
+    assert ("NSCN(K)", "Ukhrul") not in operates
