@@ -115,7 +115,10 @@ def _suffix_camps(view: DocView, i: int, head_start: int | None = None) -> None:
         return
     plural = doc[i].lower_ == "camps"
     if not plural:
-        view.add(NodeType.CAMP, j, i + 1, source="pattern")
+        end = i + 1
+        if end < len(doc) and doc[end].lower_ == "complex" and view.owner[end] < 0:
+            end += 1  # 'the Taga camp complex'
+        view.add(NodeType.CAMP, j, end, source="pattern")
         return
     listed = j >= 2 and doc[j - 1].lower_ in {"and", ","}
     if not listed and _names_a_place(doc[j:i]):

@@ -283,6 +283,8 @@ TRAIN_WORDS = frozenset(
         "base",
         "stay",
         "graduate",
+        "share",  # 'the camp, which HUM shared with al-Qaida'
+        "use",
     }
 )
 ALLY_WORDS = frozenset(

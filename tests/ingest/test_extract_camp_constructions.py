@@ -112,3 +112,17 @@ def test_a_camp_at_a_place_and_the_place_camp_are_one_camp() -> None:
     located = rels(ex, RelType.LOCATED_IN)
     assert ("Dobakkol", "North Garo Hills") in located
     assert not {pair for pair in located if pair[1] == "North Garo Hills" and "camp" in pair[0]}
+
+
+def test_a_camp_complex_keeps_its_whole_name() -> None:
+    ex = extract("ULFA-I cadres are trained at the Hoyat camp complex in the Sagaing Region of Myanmar.")
+    assert "Hoyat camp complex" in names(ex, NodeType.CAMP)
+
+
+def test_groups_that_share_a_camp_train_there() -> None:
+    ex = extract(
+        "In 2001 cruise missiles struck the Zhawar Kili camp in Khost, which Harkat-ul-Mujahideen shared "
+        "with al-Qaeda."
+    )
+    trains = rels(ex, RelType.TRAINS_AT)
+    assert ("Harkat-ul-Mujahideen", "Zhawar Kili camp") in trains
