@@ -265,6 +265,13 @@ def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
             view.add(NodeType.PLACE, start, end, source="gazetteer", place=hit.place)
 
 
+def _alone_on_its_line(view: DocView, start: int, end: int) -> bool:
+    line_start = view.text.rfind("\n", 0, start) + 1
+    line_end = view.text.find("\n", end)
+    line = view.text[line_start : len(view.text) if line_end < 0 else line_end]
+    return line.strip() == view.text[start:end].strip() or line.strip().isupper()
+
+
 def _common_word(view: DocView, start: int, end: int) -> bool:
     """'Western', 'Most', 'Central': a single ordinary word that happens to name some place."""
     if end - start != 1:
@@ -300,6 +307,8 @@ def _add_ner_places(view: DocView) -> None:
             continue
         if _adjectival_abbreviation(view, start, end):
             continue
+        if _alone_on_its_line(view, toks.start_char, toks.end_char):
+            continue  # 'Background', 'CHAPTER II': a heading, not a place the gazetteer knows
         if len(toks) > 1 and (words[-1] in _NAME_TAILS or _alias_follows(view.doc, end)):
             # 'Gurpreet Singh alias Gopi', 'Kashmir Khan': a person the pipeline took for a place
             view.add(NodeType.LEADER, start, end, source="ner")

@@ -8,7 +8,7 @@ import re
 
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
-from ingest.extract.doc_view import DocView
+from ingest.extract.doc_view import DocView, Mention
 from ingest.extract.gazetteer import Gazetteer, PlaceFact
 from ingest.extract.normalize import lemma, name_key
 
@@ -67,6 +67,7 @@ def prefer_the_documents_countries(view: DocView, gaz: Gazetteer) -> None:
     countries |= {
         m.place.country for m in places if m.place is not None and m.place.curated and m.place.country
     }
+    _short_country_names(view, gaz, places, countries)
     replaced: dict[str, PlaceFact] = {}
     for m in places:
         if m.place is None or m.place.kind == "country" or m.place.country in countries:
@@ -76,6 +77,23 @@ def prefer_the_documents_countries(view: DocView, gaz: Gazetteer) -> None:
             better = gaz.place_in_country(name_key(name), countries)
             replaced[name] = better if better is not None else m.place
         m.place = replaced[name]
+
+
+# Short country names conflict reporting uses for the larger namesake ('eastern Congo' is the DRC), unless
+# the text names the other one in full.
+_SHORT_COUNTRY_NAMES = {"Congo": ("Democratic Republic of the Congo", "Republic of the Congo")}
+
+
+def _short_country_names(view: DocView, gaz: Gazetteer, places: list[Mention], countries: set[str]) -> None:
+    for short, (meant, other) in _SHORT_COUNTRY_NAMES.items():
+        if other in {m.text for m in places} or "Brazzaville" in view.text:
+            continue
+        fact = gaz.place_by_key(name_key(meant))
+        for m in places:
+            if m.text == short and m.place is not None and m.place.name == other and fact is not None:
+                m.place = fact
+                countries.discard(other)
+                countries.add(meant)
 
 
 # Common English words that some small town somewhere is also called.

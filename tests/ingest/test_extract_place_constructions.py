@@ -312,3 +312,20 @@ def test_only_the_nearest_container_of_a_chain_is_kept() -> None:
     located = rels(ex, RelType.LOCATED_IN)
     assert {("Mamove", "Beni"), ("Beni", "North Kivu")} <= located
     assert ("Mamove", "North Kivu") not in located
+
+
+def test_congo_in_a_story_about_the_drc_is_the_drc() -> None:
+    ex = extract(
+        "The ADF moved to North Kivu in eastern Congo. The Democratic Republic of the Congo (DRC) army "
+        "has fought it there since 2014."
+    )
+    congo = next(e for e in ex.entities if e.type is NodeType.PLACE and e.name == "Congo")
+    assert congo.attributes["country"] == "Democratic Republic of the Congo"
+
+
+def test_a_heading_line_is_not_a_place() -> None:
+    ex = extract(
+        "Overview\n\nThe IMU was founded in Namangan in 1998 and later moved to North Waziristan.\n\n"
+        "Background\n\nThe IMU fought alongside the Taliban in Kunduz."
+    )
+    assert not {"Overview", "Background"} & names(ex, NodeType.PLACE)
