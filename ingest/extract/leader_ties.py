@@ -264,14 +264,17 @@ def _raised(clause: Token) -> bool:
 
 
 def _fought_for(path: list[Token]) -> bool:
-    """The person fought with, for or in the ranks of the group: the path is 'fought' + 'with'/'for'."""
-    return (
-        len(path) == 2
-        and path[0].pos_ == "VERB"
-        and lemma(path[0].text) == "fight"
-        and path[1].lower_ in {"with", "for"}
-        and path[1].head.i == path[0].i
-    )
+    """The person fought with or for the group ('fought with the IMU'), or works for it: 'raises funds for',
+    'recruited for', 'spied for' (the verb, its object perhaps, then 'for')."""
+    if len(path) == 2 and path[0].pos_ == "VERB" and lemma(path[0].text) == "fight":
+        return path[1].lower_ in {"with", "for"} and path[1].head.i == path[0].i
+    if not 2 <= len(path) <= 3 or path[-1].lower_ != "for" or path[0].pos_ != "VERB":
+        return False
+    served = lemma(path[0].text) in _SERVING_VERBS
+    return served and path[-1].head.i in {t.i for t in path[:-1]}
+
+
+_SERVING_VERBS = frozenset({"fight", "raise", "recruit", "spy", "work", "collect", "procure", "smuggle"})
 
 
 def _under_command_of(person: Token) -> bool:

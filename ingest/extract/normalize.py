@@ -160,6 +160,7 @@ def similar_words(a: str, b: str) -> bool:
 
 
 _IRREGULAR = {
+    "used": "use",
     "led": "lead", "ran": "run", "fought": "fight", "held": "hold", "left": "leave", "took": "take",
     "began": "begin", "begun": "begin", "made": "make", "set": "set", "shot": "shoot", "sought": "seek",
     "underwent": "undergo", "undergone": "undergo", "known": "know", "knew": "know", "gave": "give",
@@ -178,6 +179,13 @@ _NO_SILENT_E = ("er", "en", "on", "om", "et")
 # Stems that keep a silent 'e' after a consonant pair: merg(e), pledg(e), serv(e), announc(e), involv(e).
 _SOFT_ENDINGS = frozenset({"rg", "dg", "rv", "nc", "lv", "rc", "bl", "pl", "tl", "dl", "gl", "kl"})
 _SUFFIXES = (("ying", "y"), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+_ES_PLURALS = ("sh", "ch", "x", "ss", "zz", "o")
+
+
+def _vowels_then_s(stem: str) -> bool:
+    return len(stem) > 3 and stem[-1] in "sz" and stem[-2] in "aeiou" and stem[-3] in "aeiou"
 
 
 @lru_cache(maxsize=65536)
@@ -201,6 +209,10 @@ def lemma(word: str) -> str:
                 and (stem[-3:-2] not in "aeiou")
             ):
                 stem += "e"  # located -> locate, supervised -> supervise
+            elif suffix in {"ing", "ed"} and _vowels_then_s(stem):
+                stem += "e"  # raised -> raise, caused -> cause, released -> release
+            elif suffix == "es" and not stem.endswith(_ES_PLURALS):
+                stem += "e"  # raises -> raise, pledges -> pledge (but clashes -> clash, boxes -> box)
             elif suffix in {"ing", "ed"} and stem[-2:] in _SOFT_ENDINGS:
                 stem += (
                     "e"  # merged -> merge, pledged -> pledge, announced -> announce, assembled -> assemble

@@ -74,3 +74,8 @@ def test_founders_who_were_another_groups_activists_are_its_members() -> None:
     )
     assert ("Akram Lahori", "Sipah-e-Sahaba Pakistan") in rels(ex, RelType.MEMBER_OF)
     assert ("Akram Lahori", "Sipah-e-Sahaba Pakistan") not in rels(ex, RelType.LEADS)
+
+
+def test_raising_funds_for_a_group_makes_a_member() -> None:
+    ex = extract("Khalil Haqqani raises funds for the Haqqani Network in the Gulf.")
+    assert ("Khalil Haqqani", "Haqqani Network") in rels(ex, RelType.MEMBER_OF)

@@ -25,6 +25,12 @@ from ingest.extract.normalize import lemma
         ("intervened", "intervene"),
         ("allies", "ally"),
         ("led", "lead"),
+        ("raises", "raise"),
+        ("raised", "raise"),
+        ("supervises", "supervise"),
+        ("pledges", "pledge"),
+        ("clashes", "clash"),
+        ("used", "use"),
     ],
 )
 def test_lemma(word: str, expected: str) -> None:

@@ -72,3 +72,22 @@ def test_english_region_names_are_places_in_running_text() -> None:
     places = names(ex, NodeType.PLACE)
     assert {"Sistan and Baluchestan", "East Java"} <= places
     assert ("Jaish al-Adl", "Sistan and Baluchestan") in rels(ex, RelType.OPERATES_IN)
+
+
+@pytest.mark.parametrize("file", _FILES)
+def test_no_alias_swallows_the_place_its_entry_lies_in(file: str) -> None:
+    # 'Mopti region of Mali' as an alias would make one mention of Mopti and Mali, and lose Mali.
+    gaz = get_gazetteer()
+    for entry in _entries(file):
+        first = entry["name"].split()[0].lower()
+        for alias in entry["aliases"]:
+            if " of " not in alias or alias.split()[0].lower() != first:
+                continue
+            container = gaz.place_by_key(name_key(alias.split(" of ", 1)[1]))
+            assert container is None or container.name == entry["name"], (entry["name"], alias)
+
+
+def test_a_region_of_its_country_is_two_places() -> None:
+    ex = extract("JNIM claimed a suicide attack in Sevare, in the Mopti region of Mali, in June 2018.")
+    assert {"Mali"} <= names(ex, NodeType.PLACE)
+    assert not any(" of " in p for p in names(ex, NodeType.PLACE))
