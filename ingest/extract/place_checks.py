@@ -5,6 +5,7 @@ state ('the United States designated X'), words taken for places that never are 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
@@ -12,12 +13,18 @@ from ingest.extract.doc_view import DocView, Mention
 from ingest.extract.gazetteer import Gazetteer, PlaceFact
 from ingest.extract.normalize import lemma, name_key
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 # A country named as a nationality or an institution's owner ('United States citizens', 'the United
 # States embassy') or as the state acting ('the United States designated X') is not a place of the story.
 _STATE_NOUNS = frozenset(
     {"citizen", "citizens", "national", "nationals", "embassy", "embassies", "consulate", "government",
      "officials", "official", "forces", "troops", "military", "army", "soldiers", "personnel", "department",
-     "president", "authorities", "court", "courts", "treasury", "navy", "diplomats", "envoy", "aid"}
+     "president", "authorities", "court", "courts", "treasury", "navy", "diplomats", "envoy", "aid",
+     "ambassador", "prosecutors", "prosecutor", "strike", "strikes", "airstrike", "airstrikes", "missile",
+     "missiles", "drone", "drones", "mission", "judge", "intelligence", "agencies", "administration",
+     "reward", "sanctions", "designation", "raid", "raids", "air"}
 )  # fmt: skip
 _STATE_ACTS = frozenset(
     {"designate", "designated", "list", "listed", "sanction", "sanctioned", "proscribe", "ban"}
@@ -27,7 +34,7 @@ _STATE_ACTS = frozenset(
 _GOVERNMENT_ACTS = frozenset(
     {"deny", "say", "said", "says", "accuse", "describe", "strip", "reject", "press", "regard", "consider",
      "insist", "demand", "warn", "blame", "condemn", "urge", "urg", "announc", "announce", "welcome",
-     "protest"}
+     "protest", "offer", "name", "extend", "designate", "list", "sanction", "ban", "proscribe"}
 )  # fmt: skip
 
 
@@ -41,9 +48,36 @@ def drop_countries_as_actors(view: DocView) -> None:
         if m.place.kind != "country" and not (speaks and m.place.kind in {"city", "subdivision"}):
             continue
         as_modifier = root.dep_ in {"compound", "nmod", "amod"} and head.lower_ in _STATE_NOUNS
-        as_actor = (root.dep_ == "nsubj" and head.lower_ in _STATE_ACTS) or speaks
+        as_actor = (root.dep_ == "nsubj" and head.lower_ in _STATE_ACTS) or speaks or _state_agent(root)
+        as_actor = as_actor or (m.place.kind == "country" and _in_state_field(view, m.start))
         if as_modifier or as_actor:
             view.drop(idx)
+
+
+# Infobox fields that list states, not places: 'Opponents: ...; Russia; United States',
+# 'Designated as a terrorist group by<TAB>United States'.
+_STATE_FIELD = re.compile(
+    r"[ \t]*(?:Opponents?|Enemies|(?:Designated|Listed|Proscribed)(?: as an? [a-z ]{1,30})? by)\b[^\n]*"
+)
+
+
+def _in_state_field(view: DocView, start: int) -> bool:
+    line_start = view.text.rfind("\n", 0, start) + 1
+    field = _STATE_FIELD.match(view.text, line_start)
+    return field is not None and field.end() >= start
+
+
+def _state_agent(root: Token) -> bool:
+    """'designated by India, the EU and the United States', 'regarded by Washington as ...'."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    by = root.head
+    if root.dep_ != "pobj" or by.lower_ != "by":
+        return False
+    act = by.head
+    if act.pos_ == "NOUN" and act.dep_ in {"oprd", "dobj", "attr"}:
+        act = act.head  # 'designated a terrorist organisation by India': the parser hangs 'by' on the noun
+    return lemma(act.text) in _GOVERNMENT_ACTS or act.lower_ in {"designation", "ban", "listing"}
 
 
 # Words a pipeline or a list takes for places that never are: reference numbers ('QDe.115'), peoples and

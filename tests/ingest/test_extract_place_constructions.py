@@ -329,3 +329,23 @@ def test_a_heading_line_is_not_a_place() -> None:
         "Background\n\nThe IMU fought alongside the Taliban in Kunduz."
     )
     assert not {"Overview", "Background"} & names(ex, NodeType.PLACE)
+
+
+def test_a_state_that_designates_or_strikes_is_not_a_place_of_the_story() -> None:
+    ex = extract(
+        "Hizbul Mujahideen operates in Kupwara. It was designated a terrorist organisation by India and the "
+        "United States, and several of its commanders died in United States drone strikes near Kunar."
+    )
+    places = names(ex, NodeType.PLACE)
+    assert "United States" not in places
+    assert {"Kupwara", "Kunar"} <= places
+
+
+def test_states_listed_as_opponents_in_an_infobox_are_not_places() -> None:
+    ex = extract(
+        "Hurras al-Din\n\nAllies: Ansar al-Tawhid\nOpponents: Hay'at Tahrir al-Sham; Russia; United States\n"
+        "Area of operations: Idlib\n\nHurras al-Din is a jihadist group active in Idlib."
+    )
+    places = names(ex, NodeType.PLACE)
+    assert not {"Russia", "United States"} & places
+    assert "Idlib" in places
