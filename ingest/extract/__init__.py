@@ -54,7 +54,7 @@ from ingest.extract.place_chains import (
 from ingest.extract.reciprocal import joined_fronts, merger_lists, merger_verbs, the_two_groups
 from ingest.extract.relations import RelationFinder
 from ingest.extract.resolve import add_defined_acronyms, resolve
-from ingest.extract.succession import successions
+from ingest.extract.succession import leadership_handed_on, successions
 from ingest.models import Extraction
 from ingest.nlp import load_pipeline
 
@@ -140,6 +140,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     accused_lists(finder, view, refs, salience)
     share_with_listed_people(finder)
     successions(finder, view, salience)
+    leadership_handed_on(finder, view, salience)
     faction_leaders(finder, view)
     leader_frames(finder, view)
     the_two_groups(finder, view, refs)

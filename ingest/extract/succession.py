@@ -118,3 +118,32 @@ def _person(view: DocView, salience: Salience, tok: Token) -> int | None:
         return None
     mention = view.mentions[owner]
     return mention.entity if mention.type is NodeType.LEADER and mention.entity >= 0 else None
+
+
+_HANDED = frozenset({"pass", "fall", "go", "transfer", "shift"})
+
+
+def leadership_handed_on(finder: RelationFinder, view: DocView, salience: Salience) -> None:
+    """'Leadership passed to Musa Baluku': the group whose leadership it is (named in 'the leadership of
+    X', else the one a leader of the last sentences led, else the text's group) is led by him."""
+    group_at = view.entities_by_token(NodeType.GROUP)
+    for noun in view.tokens_among(frozenset({"leadership", "command"})):
+        verb = noun.head
+        if noun.dep_ != "nsubj" or lemma(verb.text) not in _HANDED:
+            continue
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        person = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+        if person is None:
+            continue
+        leader = _person(view, salience, person)
+        owner = next(
+            (group_at[g.i] for c in noun.children if c.lower_ == "of" for g in c.children if g.i in group_at),
+            None,
+        )
+        sent = view.tok_sent[noun.i]
+        # Whose leadership: the group a leader of the last sentences led, else the text's group.
+        recently_led = {f.target for f in finder.found if f.type is RelType.LEADS and 0 <= sent - f.sent <= 2}
+        group = owner if owner is not None else (recently_led.pop() if len(recently_led) == 1 else None)
+        group = group if group is not None else salience.main(NodeType.GROUP)
+        if leader is not None and group is not None:
+            finder.emit(RelType.LEADS, leader, group, sent, 0.6, "leadership-handed-on")

@@ -79,3 +79,11 @@ def test_founders_who_were_another_groups_activists_are_its_members() -> None:
 def test_raising_funds_for_a_group_makes_a_member() -> None:
     ex = extract("Khalil Haqqani raises funds for the Haqqani Network in the Gulf.")
     assert ("Khalil Haqqani", "Haqqani Network") in rels(ex, RelType.MEMBER_OF)
+
+
+def test_leadership_passed_to_someone_makes_him_the_groups_leader() -> None:
+    ex = extract(
+        "The ADF was founded by Jamil Mukulu. Mukulu was arrested in Tanzania in 2015. Leadership passed to "
+        "Musa Baluku, a former judge, who moved the group closer to ISIS."
+    )
+    assert ("Musa Baluku", "ADF") in rels(ex, RelType.LEADS)
