@@ -199,7 +199,7 @@ def spread_over_place_lists(finder: RelationFinder, view: DocView) -> None:
         for tok in view.sents[f.sent]:
             if place_at.get(tok.i) != f.target or place_at.get(tok.head.i) == f.target:
                 continue  # only the root token of the mention
-            for other in tok.conjuncts:
+            for other in [*tok.conjuncts, *_coordinated_phrase_places(tok)]:
                 target = place_at.get(other.i)
                 if (
                     target is None
@@ -212,6 +212,15 @@ def spread_over_place_lists(finder: RelationFinder, view: DocView) -> None:
                 finder.emit(
                     RelType.OPERATES_IN, f.source, target, f.sent, f.confidence - 0.05, "listed-place"
                 )
+
+
+def _coordinated_phrase_places(tok: Token) -> list[Token]:
+    """'concentrated in Shindand and in parts of Farah and Nimroz provinces': the words of the second
+    'in' phrase, coordinated with the one that holds the place (the caller keeps those that are places)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in {"in", "across", "around", "near"}:
+        return []
+    return [t for c in prep.conjuncts if c.pos_ == "ADP" for t in c.subtree]
 
 
 _JOINT = frozenset({"alongside", "jointly", "joint", "together"})

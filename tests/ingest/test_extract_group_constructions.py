@@ -587,3 +587,11 @@ def test_the_outfit_after_a_sentence_whose_subject_is_its_cadres_is_that_group()
     operates = rels(ex, RelType.OPERATES_IN)
     assert {("NSCN(IM)", "Ukhrul"), ("NSCN(IM)", "Senapati")} <= operates
     assert ("NSCN(K)", "Ukhrul") not in operates
+
+
+def test_a_second_in_phrase_coordinated_with_the_first_adds_its_places() -> None:
+    ex = extract(
+        "Jamaat Ansarullah is concentrated in Khwahan and in parts of Badakhshan and Takhar provinces."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert {("Jamaat Ansarullah", p) for p in ("Khwahan", "Badakhshan", "Takhar")} <= operates
