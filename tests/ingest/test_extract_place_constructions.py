@@ -349,3 +349,8 @@ def test_states_listed_as_opponents_in_an_infobox_are_not_places() -> None:
     places = names(ex, NodeType.PLACE)
     assert not {"Russia", "United States"} & places
     assert "Idlib" in places
+
+
+def test_the_forests_of_a_place_are_in_it() -> None:
+    ex = extract("The ADF relocated to North Kivu, where it set up camps in the forests of Beni territory.")
+    assert ("ADF", "Beni") in rels(ex, RelType.OPERATES_IN)
