@@ -131,3 +131,12 @@ def test_a_listed_all_capitals_alias_does_not_name_the_group() -> None:
     groups = [e for e in ex.entities if e.type is NodeType.GROUP]
     assert [g.name for g in groups] == ["Ansar al-Shari'a in Tunisia"]
     assert "AAS-T" in groups[0].aliases
+
+
+def test_an_armed_wing_and_its_political_movement_stay_two_groups() -> None:
+    ex = extract(
+        "The Bangsamoro Islamic Freedom Fighters (BIFF) emerged in 2010 as the armed wing of the Bangsamoro "
+        "Islamic Freedom Movement (BIFM)."
+    )
+    groups = {e.name for e in ex.entities if e.type is NodeType.GROUP}
+    assert len(groups) == 2
