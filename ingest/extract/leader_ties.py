@@ -10,6 +10,15 @@ from ingest.extract.context import Ref, cue_words
 from ingest.extract.doc_view import Mention
 from ingest.extract.normalize import lemma
 from ingest.extract.paths import agent_of, direct_tie, name_head, taken_over
+from ingest.extract.role_paths import (
+    COPULAS,
+    adjunct_after,
+    fought_for,
+    groups_own_role,
+    participle_aside,
+    raised,
+    under_command_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -50,7 +59,7 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
     if [t.lower_ for t in path[-2:]] == ["behalf", "of"] and agent_of(path[0], finder.view.doc[p.root]):
         finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, 0.7, "on-behalf-of", None, -1)
         return
-    if _fought_for(path):  # 'a militant who had earlier fought with the IMU'
+    if fought_for(path):  # 'a militant who had earlier fought with the IMU'
         finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, 0.6, "fought-with", None, len(path))
         return
     words = cue_words(path)
@@ -62,21 +71,21 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
         return
     if bare & HOSTILE_ACTS:
         return
-    if any(t.dep_ in {"ccomp", "xcomp"} and t.head in path and not _raised(t) for t in path):
+    if any(t.dep_ in {"ccomp", "xcomp"} and t.head in path and not raised(t) for t in path):
         return  # "the chairman stated that ... Mullah Omar": the path crosses into a reported clause
     group = finder.view.doc[g.root]
     acts = any(
         t.pos_ in {"VERB", "AUX"}
         and (lemma(t.text) in lx.LEAD_VERBS or taken_over(t))
         and agent_of(t, finder.view.doc[p.root])
-        and not _adjunct_after(path, n, group)
-        and not _participle_aside(finder, path, n, g)
+        and not adjunct_after(path, n, group)
+        and not participle_aside(finder, path, n, g)
         for n, t in enumerate(path)
     )  # the person founded / leads / took over the group
     lead = bool(words & lx.LEAD_NOUNS) or acts
     member = bool(words & lx.MEMBER_NOUNS) or any(lemma(t.text) in lx.MEMBER_VERBS for t in path)
-    own_role = _groups_own_role(path, group)
-    is_role = any(t.lower_ in _COPULAS or lemma(t.text) in {"become", "remain"} for t in path)
+    own_role = groups_own_role(path, group)
+    is_role = any(t.lower_ in COPULAS or lemma(t.text) in {"become", "remain"} for t in path)
     if own_role and is_role and not acts:  # 'its founders ... were SSP activists': the group's own word
         lead = path[-1].lower_ in lx.LEAD_NOUNS
         member = not lead
@@ -86,7 +95,7 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
     person = finder.view.doc[p.root]
     if person.dep_ == "pobj" and person.head.lower_ == "under" and person.head in path:
         lead = True  # 'the group regrouped under X'
-    if _under_command_of(person):
+    if under_command_of(person):
         lead = True  # 'the group came under the command of X'
     if len(path) == 1 and path[0].lower_ == "of" and path[0].head.i == g.root and person.head.i == path[0].i:
         lead = True  # 'the Holy Spirit Movement of Alice Lakwena'
@@ -117,48 +126,6 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
         finder.emit(RelType.LEADS, p.entity, g.entity, p.sent, conf, "role-path", role_text, dist)
     elif member:
         finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, conf, "member-path", None, dist)
-
-
-def _adjunct_after(path: list[Token], n: int, group: Token) -> bool:
-    """'founded ETIM ... under the protection of the Taliban': the group hangs on the verb by a
-    preposition, so it is not what the verb founded or led."""
-    step = path[n + 1] if n + 1 < len(path) else group
-    return step.dep_ == "prep" and step.lower_ not in {"of", "as"}
-
-
-_COPULAS = frozenset({"is", "was", "were", "are", "been", "be"})
-
-
-def _groups_own_role(path: list[Token], group: Token) -> bool:
-    """'one of Al-Mourabitoun's commanders': the role word the path ends on belongs to the group itself,
-    so the tie holds however near another group of the sentence is."""
-    role = path[-1]
-    identity = any(
-        t.dep_ in {"attr", "appos"} or t.lower_ == "as" or lemma(t.text) in {"become", "serve"}
-        for t in path[:-1]
-    )  # the person is that role ('became one of X's commanders'), not merely near it
-    return (
-        identity
-        and group.head.i == role.i
-        and group.dep_ in {"poss", "compound"}
-        and role.lower_ in lx.LEAD_NOUNS | lx.MEMBER_NOUNS
-    )
-
-
-def _participle_aside(finder: RelationFinder, path: list[Token], n: int, g: Ref) -> bool:
-    """'Hurras al-Din joined X, set up by Y': a participle after a comma tells of the name before the
-    comma; the parser hangs it on the main verb, and the path climbing there reaches the wrong group."""
-    verb = path[n]
-    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i < verb.head.i or verb.i < 2:
-        return False  # 'Led by X, the faction ...': a fronted participle tells of the subject
-    if n + 1 >= len(path) or path[n + 1].i != verb.head.i:
-        return False
-    doc = finder.view.doc
-    before = verb.i - 1
-    while before > 0 and (doc[before].is_punct or doc[before].lower_ in {"then", "later", "since"}):
-        before -= 1
-    owner = finder.view.mention_at(before)
-    return owner is not None and owner.type is NodeType.GROUP and owner.entity != g.entity
 
 
 _FOUNDING = frozenset({"found", "form", "create", "establish", "launch", "set", "start", "co-found"})
@@ -221,72 +188,7 @@ def _left_for(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> None
         finder.emit(RelType.LEADS, p.entity, g.entity, p.sent, 0.7, "left-to-found")
 
 
-_RAISING = frozenset(
-    {
-        "think",
-        "thought",
-        "believe",
-        "believed",
-        "say",
-        "said",
-        "report",
-        "reported",
-        "know",
-        "known",
-        "understand",
-        "understood",
-        "allege",
-        "alleged",
-        "suspect",
-        "suspected",
-        "seem",
-        "appear",
-        "go",
-        "went",
-    }
-)
-
-
 _GOVERNING_BODIES = frozenset({"shura", "politburo", "majlis", "council", "committee"})
-_BECOME = frozenset({"become", "becomes", "became"})
-
-
-def _raised(clause: Token) -> bool:
-    """'X is thought to have led Y', 'X went on to found Y': the clause is the subject's own act; 'X
-    founded what became Y': the clause names what X founded."""
-    if (
-        clause.dep_ == "ccomp"
-        and clause.lower_ in _BECOME
-        and any(c.lower_ == "what" for c in clause.children)
-    ):
-        return True
-    return clause.dep_ == "xcomp" and (clause.head.lower_ in _RAISING or lemma(clause.head.text) in _RAISING)
-
-
-def _fought_for(path: list[Token]) -> bool:
-    """The person fought with or for the group ('fought with the IMU'), or works for it: 'raises funds for',
-    'recruited for', 'spied for' (the verb, its object perhaps, then 'for')."""
-    if len(path) == 2 and path[0].pos_ == "VERB" and lemma(path[0].text) == "fight":
-        return path[1].lower_ in {"with", "for"} and path[1].head.i == path[0].i
-    if not 2 <= len(path) <= 3 or path[-1].lower_ != "for" or path[0].pos_ != "VERB":
-        return False
-    served = lemma(path[0].text) in _SERVING_VERBS
-    return served and path[-1].head.i in {t.i for t in path[:-1]}
-
-
-_SERVING_VERBS = frozenset({"fight", "raise", "recruit", "spy", "work", "collect", "procure", "smuggle"})
-
-
-def _under_command_of(person: Token) -> bool:
-    person = name_head(person)
-    of = person.head
-    noun = of.head
-    return (
-        person.dep_ == "pobj"
-        and of.lower_ == "of"
-        and noun.lower_ in {"command", "control"}
-        and noun.head.lower_ == "under"
-    )
 
 
 def _whose_role(finder: RelationFinder, p: Ref, g: Ref) -> str | None:

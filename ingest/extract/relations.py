@@ -12,11 +12,9 @@ from ingest.extract.context import Ref, cue_words, path_tokens
 from ingest.extract.descriptions import described_spans
 from ingest.extract.doc_view import DocView
 from ingest.extract.group_ties import group_group
+from ingest.extract.kinship import kin
 from ingest.extract.leader_ties import described_group, leader_group
-from ingest.extract.normalize import lemma
 from ingest.extract.paths import (
-    kin_coordination,
-    kin_object,
     listed_appositives,
     locative_governor,
     name_head,
@@ -360,43 +358,6 @@ class RelationFinder:
         owner = self.view.owner[i]
         return owner >= 0 and self.view.mentions[owner].type is NodeType.LEADER
 
-    def kin(self, a: Ref, b: Ref, path: list[Token]) -> None:
-        doc = self.view.doc
-        if kin_object(doc[a.root]) and kin_object(doc[b.root]):
-            return  # 'a son of A and a brother of B': both are kin of the subject, not of each other
-        if self._kin_of_another(path, a, b):
-            return  # 'His brother Mohibullah ... a plot to kill Sheikh Hasina': the brother is his
-        if cue_words(path) & lx.KIN_WORDS or kin_coordination(self.view.doc[a.root], self.view.doc[b.root]):
-            conf = 0.85 if not (a.anaphor or b.anaphor) else 0.65
-            self.emit(RelType.RELATED_TO, a.entity, b.entity, a.sent, conf, "kinship-path")
-
-    def _kin_of_another(self, path: list[Token], a: Ref, b: Ref) -> bool:
-        """No kin word on the path ties these two: each has an owner ('his', "Hannan's") that is neither
-        end, or is one end while the other is reached only across a verb ('his brother X was convicted
-        over a plot to kill Y')."""
-        kin = [n for n, t in enumerate(path) if t.lower_ in lx.KIN_WORDS]
-        if not kin:
-            return False
-        for n in kin:
-            owners = [c for c in path[n].children if c.dep_ == "poss"]
-            if not owners:
-                return False
-            for end in (a, b):
-                if not any(self._same_mention(c.i, end) for c in owners):
-                    continue
-                other = path[n + 1 :] if end is a else path[:n]
-                if not any(t.pos_ in {"VERB", "AUX"} and lemma(t.text) not in _NAMING for t in other):
-                    return False  # 'Y, who is often described as X's cousin': naming verbs tie them
-        return True
-
-    def _same_mention(self, i: int, ref: Ref) -> bool:
-        owner = self.view.owner[i]
-        return i == ref.root or (owner >= 0 and owner == self.view.owner[ref.root])
-
-
-# Verbs that say who someone is: 'described as', 'reported to be', 'believed to be X's brother'.
-_NAMING = frozenset({"be", "describe", "call", "name", "believe", "report", "say", "become", "identify",
-                     "consider", "know", "think", "list", "reveal", "confirm"})  # fmt: skip
 
 _SWAP = {
     (NodeType.GROUP, NodeType.LEADER),
@@ -433,5 +394,5 @@ _HANDLERS = {
     (NodeType.CAMP, NodeType.PLACE): RelationFinder.located,
     (NodeType.PLACE, NodeType.PLACE): RelationFinder.located,
     (NodeType.GROUP, NodeType.PLACE): RelationFinder.operates,
-    (NodeType.LEADER, NodeType.LEADER): RelationFinder.kin,
+    (NodeType.LEADER, NodeType.LEADER): kin,
 }
