@@ -109,7 +109,18 @@ def _line_breaks(doc: Doc) -> Doc:
             tok.is_sent_start = True
     _keep_field_values(doc)
     _keep_datelines(doc)
+    _keep_abbreviated_given_names(doc)
     return doc
+
+
+# 'Md.' and 'Mohd.' abbreviate Muhammad before a South Asian name; the full stop ends no sentence.
+_ABBREVIATED_GIVEN_NAMES = frozenset({"Md.", "Mohd.", "Muhd."})
+
+
+def _keep_abbreviated_given_names(doc: Doc) -> None:
+    for tok in doc[:-1]:
+        if tok.text in _ABBREVIATED_GIVEN_NAMES and tok.nbor().text[:1].isupper():
+            tok.nbor().is_sent_start = False
 
 
 # A news dateline: 'QUETTA, Pakistan, Nov 6 (SAWS) - ' opening a line.

@@ -194,17 +194,26 @@ def find_persons(view: DocView) -> None:
 
 
 def _person_spans(doc: Doc) -> list[Span]:
-    """spaCy's PERSON spans, rejoined where a lower-case name particle split one name in two
-    ('Zia' | ur | 'Rehman Farooqi')."""
+    """spaCy's PERSON spans, rejoined where a lower-case name particle split one name in two ('Zia' | ur |
+    'Rehman Farooqi') or where it cut one name into two spans ('Rakibul' | 'Hasan Regan'), with the
+    abbreviated 'Md.' before a name ('Md. Rakibul Hasan Regan') taken in."""
     spans = [e for e in doc.ents if e.label_ == "PERSON"]
     out: list[Span] = []
     for ent in spans:
         prev = out[-1] if out else None
-        if prev is not None and ent.start == prev.end + 1 and doc[prev.end].lower_ in _PARTICLES:
+        particle = prev is not None and ent.start == prev.end + 1 and doc[prev.end].lower_ in _PARTICLES
+        glued = prev is not None and ent.start == prev.end and doc[prev.end - 1].whitespace_ == " "
+        if prev is not None and (particle or glued):
             out[-1] = doc[prev.start : ent.end]
+        elif ent.start > 0 and doc[ent.start - 1].text in _ABBREVIATED_GIVEN_NAMES:
+            out.append(doc[ent.start - 1 : ent.end])
         else:
             out.append(ent)
     return out
+
+
+# 'Md.' and 'Mohd.' abbreviate Muhammad before South Asian names (the pipeline reads 'Md.' as Maryland).
+_ABBREVIATED_GIVEN_NAMES = frozenset({"Md.", "Md", "Mohd.", "Mohd", "Muhd."})
 
 
 def _after_listed_place(view: DocView, i: int) -> bool:

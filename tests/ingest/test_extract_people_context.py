@@ -10,7 +10,7 @@ from ingest.extract.doc_view import DocView
 from ingest.extract.gazetteer import get_gazetteer
 from ingest.extract.mentions import find_mentions
 from ingest.nlp import load_pipeline
-from tests.ingest.readers import pairs, rels
+from tests.ingest.readers import names, pairs, rels
 
 
 def test_a_second_role_owned_by_another_group_holds_beside_the_first() -> None:
@@ -87,3 +87,13 @@ def test_leadership_passed_to_someone_makes_him_the_groups_leader() -> None:
         "Musa Baluku, a former judge, who moved the group closer to ISIS."
     )
     assert ("Musa Baluku", "ADF") in rels(ex, RelType.LEADS)
+
+
+def test_an_abbreviated_muhammad_opens_the_name_and_is_no_place() -> None:
+    ex = extract(
+        "The charge sheet names Md. Rakibul Hasan Regan as a Neo-JMB member who trained in Gaibandha."
+    )
+    assert "Md." not in names(ex, NodeType.PLACE)
+    people = names(ex, NodeType.LEADER)
+    assert any(p.endswith("Rakibul Hasan Regan") for p in people)
+    assert any(a.endswith("Rakibul Hasan Regan") for a, g in rels(ex, RelType.MEMBER_OF) if g == "Neo-JMB")
