@@ -22,7 +22,8 @@ from ingest.extract.group_names import (
     add_group_names_by_opener,
     add_unlabelled_group_names,
 )
-from ingest.extract.names import add_listed_persons, find_persons
+from ingest.extract.listed_people import add_listed_persons
+from ingest.extract.names import find_persons
 from ingest.extract.names_in_context import (
     drop_building_namesakes,
     drop_credited_people,

@@ -1,0 +1,103 @@
+"""Groups read in context, one construction per test, in sentences written for these tests: names the
+text sets beside an armed-group noun, mergers and alliances, rivals across a hostile act or a split in
+dispute, a group's own positions, and what 'the outfit' refers back to."""
+
+from __future__ import annotations
+
+from graph.ontology import NodeType, RelType
+from ingest.extract import extract
+from tests.ingest.readers import names, pairs, rels
+
+
+def test_official_sounding_name_set_beside_a_splinter_group_is_a_group() -> None:
+    ex = extract(
+        "Fighting broke out between the movement's commanders and the Supreme Council of the Emirate, "
+        "a breakaway faction based in Farah province, in March."
+    )
+    assert "Supreme Council of the Emirate" in names(ex, NodeType.GROUP)
+
+
+def test_official_body_beside_a_plain_noun_stays_out() -> None:
+    ex = extract(
+        "The Supreme Council of the Judiciary, a body of senior judges, condemned the Taliban attack "
+        "in Kabul."
+    )
+    assert "Supreme Council of the Judiciary" not in names(ex, NodeType.GROUP)
+
+
+def test_merger_whose_list_is_introduced_by_a_description() -> None:
+    ex = extract(
+        "Ansar al-Furqan was declared in 2019 as a merger of several small Idlib factions, among them "
+        "Jund al-Aqsa, Liwa al-Umma and Katibat al-Ghuraba."
+    )
+    allied = pairs(ex, RelType.ALLIED_WITH)
+    assert frozenset({"Ansar al-Furqan", "Jund al-Aqsa"}) in allied
+    assert frozenset({"Liwa al-Umma", "Katibat al-Ghuraba"}) in allied
+
+
+def test_operating_with_another_group_is_an_alliance() -> None:
+    ex = extract(
+        "Jamaat Ansarullah went on to plot raids in Tajikistan and to operate with the Islamic Jihad Union."
+    )
+    assert frozenset({"Jamaat Ansarullah", "Islamic Jihad Union"}) in pairs(ex, RelType.ALLIED_WITH)
+
+
+def test_a_name_set_up_by_someone_is_a_group_and_the_main_subject_is_not_his() -> None:
+    ex = extract(
+        "In May 2021 Hurras al-Din joined Saraya al-Muhajirin, set up by Abu Yahya al-Tunisi "
+        "after he left HTS."
+    )
+    assert "Saraya al-Muhajirin" in names(ex, NodeType.GROUP)
+    assert ("Abu Yahya al-Tunisi", "Hurras al-Din") not in rels(ex, RelType.LEADS)
+
+
+def test_a_participle_aside_after_the_group_it_tells_of_still_leads() -> None:
+    ex = extract(
+        "The cell was formed in 1994 with money from al-Qaeda, then led by Osama bin Laden, and it later "
+        "grew into a branch of HuJI."
+    )
+    assert ("Osama bin Laden", "al-Qaeda") in rels(ex, RelType.LEADS)
+
+
+def test_allies_of_a_side_and_the_group_it_drives_out_are_rivals() -> None:
+    ex = extract(
+        "In 2013 the movement's fighters fought alongside AQIM and MUJAO to drive the MNLA out of "
+        "Kidal and Menaka."
+    )
+    rivals = pairs(ex, RelType.RIVAL_OF)
+    assert {frozenset({"AQIM", "MNLA"}), frozenset({"MUJAO", "MNLA"})} <= rivals
+    assert frozenset({"AQIM", "MNLA"}) not in pairs(ex, RelType.ALLIED_WITH)
+
+
+def test_a_group_formed_by_dissident_members_after_a_quarrel_is_a_rival() -> None:
+    ex = extract(
+        "Hizb al-Fath was formed in Namangan in 2001 by dissident Hizb ut-Tahrir members after a quarrel "
+        "over armed struggle."
+    )
+    assert frozenset({"Hizb al-Fath", "Hizb ut-Tahrir"}) in pairs(ex, RelType.RIVAL_OF)
+
+
+def test_a_groups_own_positions_in_a_place_put_it_there_beside_the_subject() -> None:
+    ex = extract(
+        "In late 2015 the Taliban besieged IMU positions in Kandahar and killed dozens of its fighters."
+    )
+    assert ("IMU", "Kandahar") in rels(ex, RelType.OPERATES_IN)
+
+
+def test_the_outfit_after_a_sentence_whose_subject_is_its_cadres_is_that_group() -> None:
+    ex = extract(
+        "NSCN(K) runs camps in Myanmar. NSCN(K) cadres ambushed troops in Mon. NSCN(K) leaders met in Taga. "
+        "The government has a ceasefire with NSCN(IM). Cadres of NSCN(IM) must stay in designated camps. "
+        "However, the outfit continues to collect taxes in Ukhrul and Senapati."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert {("NSCN(IM)", "Ukhrul"), ("NSCN(IM)", "Senapati")} <= operates
+    assert ("NSCN(K)", "Ukhrul") not in operates
+
+
+def test_a_second_in_phrase_coordinated_with_the_first_adds_its_places() -> None:
+    ex = extract(
+        "Jamaat Ansarullah is concentrated in Khwahan and in parts of Badakhshan and Takhar provinces."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert {("Jamaat Ansarullah", p) for p in ("Khwahan", "Badakhshan", "Takhar")} <= operates
