@@ -113,13 +113,14 @@ def _line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-# 'Md.' and 'Mohd.' abbreviate Muhammad before a South Asian name; the full stop ends no sentence.
-_ABBREVIATED_GIVEN_NAMES = frozenset({"Md.", "Mohd.", "Muhd."})
+# 'Md.' and 'Mohd.' abbreviate Muhammad before a South Asian name (the pipeline reads 'Md.' as Maryland).
+ABBREVIATED_GIVEN_NAMES = frozenset({"Md.", "Md", "Mohd.", "Mohd", "Muhd."})
 
 
 def _keep_abbreviated_given_names(doc: Doc) -> None:
+    """The full stop of 'Md.' ends no sentence."""
     for tok in doc[:-1]:
-        if tok.text in _ABBREVIATED_GIVEN_NAMES and tok.nbor().text[:1].isupper():
+        if tok.text in ABBREVIATED_GIVEN_NAMES and tok.text.endswith(".") and tok.nbor().text[:1].isupper():
             tok.nbor().is_sent_start = False
 
 

@@ -97,6 +97,10 @@ class DocView:
             lower=[t.lower_ for t in doc],
         )
 
+    def line_start(self, char: int) -> int:
+        """Where the line that holds character `char` begins."""
+        return self.text.rfind("\n", 0, char) + 1
+
     def in_dateline(self, tok: int) -> bool:
         """Is the token part of a news dateline (a place there says where the story was filed)?"""
         idx = self.doc[tok].idx

@@ -95,10 +95,9 @@ def group_group(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> No
         rival = rival | {"war"}  # 'A has been at war with B', 'at odds with'
     if rival == {"against"} and someone_elses_against(path, finder.view.doc[a.root]):
         rival = set()
+    # 'fought alongside A against B', '... alongside A to drive B out': A and B are on opposite sides
     if words >= {"alongside", "against"} or _hostile_object(path, doc[a.root], doc[b.root]):
-        rival = {
-            "against"
-        }  # 'fought alongside A against B', '... alongside A to drive B out': opposite sides
+        rival = {"against"}
     if rival or (fight and not words & {"with", "alongside"}):
         finder.emit(RelType.RIVAL_OF, a.entity, b.entity, a.sent, conf, "rival-cue")
     elif (
@@ -127,15 +126,18 @@ _HOSTILE_VERBS = frozenset(
 )  # fmt: skip
 
 
-def _acts_against(path: list[Token], ta: Token, tb: Token) -> bool:
-    """One group is the subject of a hostile verb on the path, the other its object (or the owner of it:
-    'ISGS positions', 'dozens of ISIS-Somalia members')."""
-    verbs = [
+def _hostile_verbs(path: list[Token]) -> list[Token]:
+    return [
         t
         for t in path
         if t.pos_ == "VERB" and (lemma(t.text) in _HOSTILE_VERBS or t.lower_ in _HOSTILE_VERBS)
     ]
-    for verb in verbs:
+
+
+def _acts_against(path: list[Token], ta: Token, tb: Token) -> bool:
+    """One group is the subject of a hostile verb on the path, the other its object (or the owner of it:
+    'ISGS positions', 'dozens of ISIS-Somalia members')."""
+    for verb in _hostile_verbs(path):
         for subj, obj in ((ta, tb), (tb, ta)):
             if _role_under(subj, verb, {"nsubj"}) and _role_under(obj, verb, {"dobj", "pobj"}):
                 return True
@@ -145,8 +147,7 @@ def _acts_against(path: list[Token], ta: Token, tb: Token) -> bool:
 def _hostile_object(path: list[Token], ta: Token, tb: Token) -> bool:
     """One group is the object of a hostile verb the other reaches as its side ('AAD fought alongside AQIM
     to drive the MNLA out of Gao': AQIM and the MNLA are enemies)."""
-    verbs = [t for t in path if t.pos_ == "VERB" and lemma(t.text) in _HOSTILE_VERBS]
-    for verb in verbs:
+    for verb in _hostile_verbs(path):
         for obj, other in ((ta, tb), (tb, ta)):
             if _role_under(obj, verb, {"dobj"}) and not _role_under(other, verb, {"dobj", "pobj"}):
                 return True

@@ -50,7 +50,7 @@ def _continues_field(view: DocView, sent: int) -> bool:
     span = view.sents[sent]
     text = span.text.strip()
     start = span.start_char
-    at_line_start = not view.text[view.text.rfind("\n", 0, start) + 1 : start].strip()
+    at_line_start = not view.text[view.line_start(start) : start].strip()
     return (
         at_line_start and 0 < len(text) <= _CONTINUATION_MAX and "\n" not in text and not text.endswith(".")
     )

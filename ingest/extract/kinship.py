@@ -10,6 +10,7 @@ from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref, cue_words
 from ingest.extract.normalize import lemma
 from ingest.extract.paths import kin_coordination, kin_object
+from ingest.extract.role_paths import COPULAS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -17,9 +18,9 @@ if TYPE_CHECKING:
     from ingest.extract.relations import RelationFinder
 
 # Verbs that say who someone is: 'described as', 'reported to be', 'believed to be X's brother'.
-_NAMING = frozenset(
-    {"be", "is", "was", "were", "are", "been", "describe", "call", "name", "believe", "report", "say",
-     "become", "identify", "consider", "know", "think", "list", "reveal", "confirm"}
+_NAMING = COPULAS | frozenset(
+    {"describe", "call", "name", "believe", "report", "say", "become", "identify", "consider", "know",
+     "think", "list", "reveal", "confirm"}
 )  # fmt: skip
 
 

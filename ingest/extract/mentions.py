@@ -267,9 +267,8 @@ def _add_weak_places(view: DocView, hits: list[GazHit]) -> None:
 
 
 def _alone_on_its_line(view: DocView, start: int, end: int) -> bool:
-    line_start = view.text.rfind("\n", 0, start) + 1
     line_end = view.text.find("\n", end)
-    line = view.text[line_start : len(view.text) if line_end < 0 else line_end]
+    line = view.text[view.line_start(start) : len(view.text) if line_end < 0 else line_end]
     return line.strip() == view.text[start:end].strip() or line.strip().isupper()
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView
-from ingest.nlp import INFOBOX_LABEL_WORDS
+from ingest.nlp import ABBREVIATED_GIVEN_NAMES, INFOBOX_LABEL_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -129,15 +129,11 @@ def _person_spans(doc: Doc) -> list[Span]:
         glued = prev is not None and ent.start == prev.end and doc[prev.end - 1].whitespace_ == " "
         if prev is not None and (particle or glued):
             out[-1] = doc[prev.start : ent.end]
-        elif ent.start > 0 and doc[ent.start - 1].text in _ABBREVIATED_GIVEN_NAMES:
+        elif ent.start > 0 and doc[ent.start - 1].text in ABBREVIATED_GIVEN_NAMES:
             out.append(doc[ent.start - 1 : ent.end])
         else:
             out.append(ent)
     return out
-
-
-# 'Md.' and 'Mohd.' abbreviate Muhammad before South Asian names (the pipeline reads 'Md.' as Maryland).
-_ABBREVIATED_GIVEN_NAMES = frozenset({"Md.", "Md", "Mohd.", "Mohd", "Muhd."})
 
 
 def _after_listed_place(view: DocView, i: int) -> bool:

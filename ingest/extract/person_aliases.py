@@ -57,11 +57,9 @@ def link_person_aliases(view: DocView) -> None:
         previous = _previous_person(view, i)
         if previous is None and doc[i].lower_ == "nom":
             previous = _nearest_person_before(view, i)
-        if previous is None and doc[i].lower_ not in _SPELLING_CUES:
-            previous = _name_run_before(
-                view, i
-            )  # a spelling is a person's only beside a person already found
         spelling = doc[i].lower_ in _SPELLING_CUES
+        if previous is None and not spelling:  # a spelling is a person's only beside a person found already
+            previous = _name_run_before(view, i)
         if previous is None or (spelling and _one_word(view.mentions[previous])):
             continue  # 'Akromiylar; also spelled Akromiya': a lone word may be a movement's name
         if alias_idx is None:

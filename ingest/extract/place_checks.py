@@ -62,8 +62,7 @@ _STATE_FIELD = re.compile(
 
 
 def _in_state_field(view: DocView, start: int) -> bool:
-    line_start = view.text.rfind("\n", 0, start) + 1
-    field = _STATE_FIELD.match(view.text, line_start)
+    field = _STATE_FIELD.match(view.text, view.line_start(start))
     return field is not None and field.end() >= start
 
 

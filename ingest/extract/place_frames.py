@@ -314,8 +314,7 @@ _FIELD_NAME_JOINERS = frozenset({"-", "of", "al", "el", "de", "du"})
 
 
 def in_place_field(view: DocView, char: int) -> bool:
-    line_start = view.text.rfind("\n", 0, char) + 1
-    return _PLACE_FIELD.match(view.text, line_start) is not None
+    return _PLACE_FIELD.match(view.text, view.line_start(char)) is not None
 
 
 def add_place_field_names(view: DocView, gaz: Gazetteer, hits: list[GazHit]) -> None:

@@ -139,19 +139,24 @@ class RelationFinder:
             if f.type is RelType.OPERATES_IN:
                 by_place.setdefault(f.target, []).append(n)
         drop: set[int] = set()
+        place_at: dict[int, int] | None = None
         for indices in by_place.values():
             if len({self.found[n].source for n in indices}) < 2:
                 continue
             subjects = [n for n in indices if self._is_subject(self.found[n].source, doc)]
-            if subjects:
-                held = [n for n in indices if self._holds_place(self.found[n].source, self.found[n].target)]
-                drop.update(n for n in indices if n not in subjects and n not in held)
+            if not subjects:
+                continue
+            if place_at is None:
+                place_at = self.view.entities_by_token(NodeType.PLACE)
+            for n in indices:
+                f = self.found[n]
+                if n not in subjects and not self._holds_place(f.source, f.target, place_at):
+                    drop.add(n)
         if drop:
             self.found[first:] = [f for n, f in enumerate(self.found[first:], start=first) if n not in drop]
 
-    def _holds_place(self, group: int, place: int) -> bool:
+    def _holds_place(self, group: int, place: int, place_at: dict[int, int]) -> bool:
         """'besieged IMU positions in Zabul': the group owns the thing the place is given for."""
-        place_at = self.view.entities_by_token(NodeType.PLACE)
         for ref in self._current:
             tok = self.view.doc[ref.root]
             if (

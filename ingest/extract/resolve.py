@@ -354,8 +354,9 @@ def _build_entity(mentions: list[Mention], members: list[int]) -> Entity:
     elif ent.type is NodeType.GROUP:
         full = [clean_surface(mentions[i].text) for i in members if not mentions[i].acronym]
         # 'Hizbul' repeated after 'Hizbul Mujahideen' is the short form, not the name
-        opening = {name_key(s)[0] for s in full if len(name_key(s)) > 1}
-        full = [s for s in full if len(name_key(s)) != 1 or name_key(s)[0] not in opening] or full
+        keys = {s: name_key(s) for s in full}
+        opening = {k[0] for k in keys.values() if len(k) > 1}
+        full = [s for s in full if len(keys[s]) != 1 or keys[s][0] not in opening] or full
         name = _pick(full, prefer_long=False) if full else _pick(surfaces, prefer_long=False)
         listed = ent.group.name if ent.group is not None else ""
         if listed.lower().startswith("the ") and name_key(listed) == name_key(name):
