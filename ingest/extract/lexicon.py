@@ -222,6 +222,16 @@ MEMBER_NOUNS = frozenset(
         "commando",
         "figure",
         "figures",
+        "preacher",
+        "preachers",
+        "cleric",
+        "clerics",
+        "gunman",
+        "gunmen",
+        "lieutenant",
+        "lieutenants",
+        "official",
+        "officials",
     }
 )
 LEAD_VERBS = frozenset(

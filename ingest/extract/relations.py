@@ -174,10 +174,10 @@ class RelationFinder:
         for ref in self._current:
             if ref.entity != entity:
                 continue
-            tok = self.view.doc[ref.root]
-            while tok.dep_ in {"compound", "poss", "conj", "appos"} and tok.head.i != tok.i:
-                tok = tok.head
-            if tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "pobj" and tok.head.lower_ == "by"):
+            tok = _clause_role(self.view.doc[ref.root])
+            if tok.dep_ in {"nsubj", "nsubjpass"} or (
+                tok.dep_ == "pobj" and tok.head.lower_ == "by" and not _in_modifier(tok.head.head)
+            ):
                 return True
         return False
 
@@ -362,6 +362,26 @@ class RelationFinder:
     def _leader_at(self, i: int) -> bool:
         owner = self.view.owner[i]
         return owner >= 0 and self.view.mentions[owner].type is NodeType.LEADER
+
+
+def _clause_role(tok: Token) -> Token:
+    """The token whose dependency says what a name does in its clause: 'SSP militants' -> 'militants',
+    'a front calling itself Al-Faran' -> 'front'."""
+    while tok.head.i != tok.i:
+        if tok.dep_ in {"compound", "poss", "conj", "appos"}:
+            tok = tok.head
+        elif tok.dep_ == "oprd" and tok.head.dep_ == "acl":
+            tok = tok.head.head
+        else:
+            break
+    return tok
+
+
+def _in_modifier(verb: Token) -> bool:
+    """'a front, widely believed to be controlled by X, kidnapped ...': X acts only inside the modifier."""
+    while verb.dep_ in {"xcomp", "conj", "ccomp"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in {"acl", "relcl", "amod"}
 
 
 _SWAP = {

@@ -310,3 +310,13 @@ def test_the_byline_and_credits_name_no_people_of_the_story() -> None:
     )
     people = names(ex, NodeType.LEADER)
     assert not people & {"Hodan Ali Nur", "Mark Tennant"}
+
+
+def test_a_group_named_by_a_calling_verb_is_the_one_acting_not_the_group_said_to_direct_it() -> None:
+    ex = extract(
+        "In 2019 a group calling itself the Kashmir Tigers, widely thought to be run by Jaish-e-Mohammed, "
+        "ambushed a patrol in Shopian."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert ("Kashmir Tigers", "Shopian") in operates
+    assert ("Jaish-e-Mohammed", "Shopian") not in operates

@@ -97,3 +97,14 @@ def test_an_abbreviated_muhammad_opens_the_name_and_is_no_place() -> None:
     people = names(ex, NodeType.LEADER)
     assert any(p.endswith("Rakibul Hasan Regan") for p in people)
     assert any(a.endswith("Rakibul Hasan Regan") for a, g in rels(ex, RelType.MEMBER_OF) if g == "Neo-JMB")
+
+
+def test_a_preacher_or_gunman_of_a_group_is_its_member_not_its_leader() -> None:
+    ex = extract(
+        "Yusuf Omar, an al-Shabaab preacher from Kismayo, was killed in an air strike. "
+        "Two Lashkar-e-Taiba gunmen, Abu Hamza and Abu Talha, were shot dead in Sopore."
+    )
+    members = rels(ex, RelType.MEMBER_OF)
+    assert ("Yusuf Omar", "al-Shabaab") in members
+    assert ("Abu Hamza", "Lashkar-e-Taiba") in members
+    assert ("Yusuf Omar", "al-Shabaab") not in rels(ex, RelType.LEADS)
