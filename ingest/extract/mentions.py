@@ -51,6 +51,7 @@ from ingest.extract.place_context import (
 from ingest.extract.place_frames import (
     add_dateline_places,
     add_place_field_names,
+    add_places_after_event_words,
     add_places_in_frames,
     add_places_listed_with_known,
     in_place_field,
@@ -131,6 +132,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     _add_ner_places(view)
     add_place_head_runs(view)
     _add_places_by_context(view)
+    add_places_after_event_words(view)
     add_places_listed_with_known(view)
     find_weak_persons(view)
     find_repeated_surnames(view)

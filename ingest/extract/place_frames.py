@@ -65,6 +65,49 @@ def add_places_in_frames(view: DocView) -> None:
     _add_places_all_in(view)
 
 
+# Words after which 'in X' gives where something happened or is: 'attacks in Musakhel and Bela',
+# 'based in Tank', 'clashes around Arbinda'.
+_EVENT_WORDS = lx.OPERATE_WORDS | frozenset(
+    {"attack", "attacks", "attacked", "raid", "raids", "raided", "ambush", "ambushed", "clash", "clashes",
+     "clashed", "fighting", "fought", "bombing", "bombings", "offensive", "offensives", "operations",
+     "killed", "including", "stormed", "struck", "camps", "hideouts", "positions", "bases", "cells"}
+)  # fmt: skip
+_EVENT_PREPS = frozenset({"in", "at", "near", "around"})
+
+
+def add_places_after_event_words(view: DocView) -> None:
+    """'coordinated attacks ..., including in Musakhel and Bela': unknown names in a locative frame
+    governed by an attack or a base are places; each item of a list of such names is one."""
+    doc = view.doc
+    for prep in view.tokens_among(_EVENT_PREPS):
+        if prep.head.lower_ not in _EVENT_WORDS or prep.dep_ != "prep":
+            continue
+        runs: list[tuple[int, int]] = []
+        k = prep.i + 1
+        while len(runs) < _MAX_FRAME_ITEMS:
+            if view.lone_word_person(k) and _list_boundary(doc, k + 1):
+                view.release(k)  # 'attacks in Musakhel and Bela': the pipeline's guess of a person
+            end = _free_name_run(view, k)
+            if end == k or not _list_boundary(doc, end) or not _unlabelled(doc, k, end):
+                break
+            runs.append((k, end))
+            nxt = end
+            while nxt < len(doc) and doc[nxt].lower_ in {",", "and", "or"}:
+                nxt += 1
+            if nxt == end:
+                break
+            k = nxt
+        for start, stop in runs:
+            if not _person_elsewhere(view, start, stop):
+                view.add(NodeType.PLACE, start, stop, source="context")
+
+
+def _unlabelled(doc: Doc, start: int, end: int) -> bool:
+    """The pipeline gave the name no organisation's label: in this frame its guess of a person is a place
+    it does not know, but a labelled organisation is not one."""
+    return all(t.ent_type_ in {"", "GPE", "LOC", "FAC", "PERSON"} for t in doc[start:end])
+
+
 def _add_places_all_in(view: DocView) -> None:
     """'between Arish, Sheikh Zuweid and Rafah, all in North Sinai': each listed name is a place."""
     doc = view.doc

@@ -354,3 +354,14 @@ def test_states_listed_as_opponents_in_an_infobox_are_not_places() -> None:
 def test_the_forests_of_a_place_are_in_it() -> None:
     ex = extract("The ADF relocated to North Kivu, where it set up camps in the forests of Beni territory.")
     assert ("ADF", "Beni") in rels(ex, RelType.OPERATES_IN)
+
+
+def test_unknown_names_after_an_attack_word_and_in_are_places() -> None:
+    ex = extract(
+        "The Baloch Liberation Front is a separatist group. Last year the group carried out raids across the "
+        "province, including in Garrukh and Nokjo."
+    )
+    assert {"Garrukh", "Nokjo"} <= names(ex, NodeType.PLACE)
+    assert not {"Garrukh", "Nokjo"} & names(ex, NodeType.LEADER)
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert ("Baloch Liberation Front", "Garrukh") in operates
