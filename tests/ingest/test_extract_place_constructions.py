@@ -358,10 +358,10 @@ def test_the_forests_of_a_place_are_in_it() -> None:
 
 def test_unknown_names_after_an_attack_word_and_in_are_places() -> None:
     ex = extract(
-        "The Baloch Liberation Front is a separatist group. Last year the group carried out raids across the "
-        "province, including in Garrukh and Nokjo."
+        "In 2023 the Baloch Liberation Front carried out coordinated attacks across the province, including "
+        "in Musakhel and Bela."
     )
-    assert {"Garrukh", "Nokjo"} <= names(ex, NodeType.PLACE)
-    assert not {"Garrukh", "Nokjo"} & names(ex, NodeType.LEADER)
+    assert {"Musakhel", "Bela"} <= names(ex, NodeType.PLACE)
+    assert not {"Musakhel", "Bela"} & names(ex, NodeType.LEADER)
     operates = rels(ex, RelType.OPERATES_IN)
-    assert ("Baloch Liberation Front", "Garrukh") in operates
+    assert ("Baloch Liberation Front", "Musakhel") in operates
