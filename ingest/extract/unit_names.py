@@ -274,8 +274,37 @@ def add_apposed_alliances(view: DocView) -> None:
         if root.dep_ == "appos":
             linked.append(root.head)
         parsed = any(t.lower_ in _ALLIANCE_NOUNS and t.is_lower and t.pos_ == "NOUN" for t in linked)
-        if parsed or _alliance_aside_follows(doc, end):
+        if parsed or _alliance_aside_follows(doc, end) or _alliance_noun_before(doc, ent.start):
             view.add(NodeType.GROUP, start, end, source="pattern")
+    _add_alliance_joiners(view)
+
+
+def _alliance_noun_before(doc: Doc, k: int) -> bool:
+    """'in an umbrella alliance, the Baloch Raji Aajoi Sangar': the name right after the alliance noun."""
+    if k > 0 and doc[k - 1].lower_ == "the":
+        k -= 1
+    return k >= 2 and doc[k - 1].text == "," and doc[k - 2].lower_ in _ALLIANCE_NOUNS and doc[k - 2].is_lower
+
+
+_JOIN_VERBS = frozenset({"joined", "join", "joins", "joining"})
+_JOINED_LIST_STOPS = frozenset({"in", "into", "to", "under"})
+
+
+def _add_alliance_joiners(view: DocView) -> None:
+    """'the BLA joined the BLF and the Baloch Republican Guards in an umbrella alliance': organisations
+    listed as joining an alliance are groups."""
+    doc = view.doc
+    for verb in view.tokens_among(_JOIN_VERBS):
+        sent_end = doc[verb.i].sent.end
+        stop = next((t.i for t in doc[verb.i + 1 : sent_end] if t.lower_ in _JOINED_LIST_STOPS), None)
+        if stop is None or not any(t.lower_ in _ALLIANCE_NOUNS for t in doc[stop : min(sent_end, stop + 5)]):
+            continue
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or not verb.i < ent.start < stop:
+                continue
+            start, end = clean_ent_bounds(ent)
+            if start < end and view.is_free(start, end) and doc[start].text[:1].isupper():
+                view.add(NodeType.GROUP, start, end, source="pattern")
 
 
 def _alliance_aside_follows(doc: Doc, k: int) -> bool:

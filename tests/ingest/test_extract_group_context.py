@@ -101,3 +101,14 @@ def test_a_second_in_phrase_coordinated_with_the_first_adds_its_places() -> None
     )
     operates = rels(ex, RelType.OPERATES_IN)
     assert {("Jamaat Ansarullah", p) for p in ("Khwahan", "Badakhshan", "Takhar")} <= operates
+
+
+def test_organisations_joining_an_alliance_and_the_alliance_named_after_it_are_groups() -> None:
+    ex = extract(
+        "In 2011 the Khalistan Liberation Force joined the Bhindranwale Tiger Force and the Dal Khalsa "
+        "Guards in a loose alliance, the Panthic Ekta Sangathan, to pool weapons."
+    )
+    assert {"Dal Khalsa Guards", "Panthic Ekta Sangathan"} <= names(ex, NodeType.GROUP)
+    allied = pairs(ex, RelType.ALLIED_WITH)
+    assert frozenset({"Khalistan Liberation Force", "Dal Khalsa Guards"}) in allied
+    assert frozenset({"Dal Khalsa Guards", "Panthic Ekta Sangathan"}) in allied
