@@ -31,8 +31,8 @@ def the_two_groups(finder: RelationFinder, view: DocView, refs: list[Ref]) -> No
     named = sorted(
         (r for r in refs if not r.anaphor and finder.types[r.entity] is NodeType.GROUP), key=lambda r: r.root
     )
-    for tok in view.tokens_among(_PAIR_NOUNS):
-        count = _counted(tok)
+    for tok in view.tokens_among(_PAIR_NOUNS | {"two"}):
+        count = 2 if _bare_two(tok) else _counted(tok)
         if not count:
             continue
         verb = tok.head
@@ -42,8 +42,9 @@ def the_two_groups(finder: RelationFinder, view: DocView, refs: list[Ref]) -> No
         if rel is None:
             continue
         sent = view.tok_sent[tok.i]
-        if any(r.sent == sent for r in named):
-            continue  # the sentence names its groups itself
+        named_here = {r.entity for r in named if r.sent == sent and r.root < tok.i}
+        if any(r.sent == sent for r in named) and not (count == 2 and len(named_here) == 2):
+            continue  # the sentence names its groups itself, and not as the pair 'the two' speaks of
         if count == 2:
             pair = _last_two(named, tok.i, sent, view)
             if pair is not None:
@@ -56,6 +57,11 @@ def the_two_groups(finder: RelationFinder, view: DocView, refs: list[Ref]) -> No
 
 
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+def _bare_two(tok: Token) -> bool:
+    """'but the two have carried out joint attacks': 'the two' standing alone for a pair."""
+    return tok.lower_ == "two" and tok.pos_ == "NUM" and any(c.lower_ == "the" for c in tok.children)
 
 
 def _counted(noun: Token) -> int:
@@ -85,9 +91,13 @@ def _relation_of(verb: Token) -> RelType | None:
             return RelType.RIVAL_OF
         if word in _FRIENDLY_VERBS or v.lower_ in lx.ALLY_WORDS:
             return RelType.ALLIED_WITH
-    objects = {c.lower_ for c in verb.children if c.dep_ in {"dobj", "attr"}}
-    if objects & lx.RIVAL_WORDS:
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    if {o.lower_ for o in objects} & lx.RIVAL_WORDS:
         return RelType.RIVAL_OF  # 'the two groups are rivals', 'waged war'
+    if any(
+        m.lower_ in {"joint", "shared", "common"} for o in objects for m in o.children if m.dep_ == "amod"
+    ):
+        return RelType.ALLIED_WITH  # 'the two have carried out joint attacks'
     return None
 
 

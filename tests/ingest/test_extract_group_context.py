@@ -112,3 +112,11 @@ def test_organisations_joining_an_alliance_and_the_alliance_named_after_it_are_g
     allied = pairs(ex, RelType.ALLIED_WITH)
     assert frozenset({"Khalistan Liberation Force", "Dal Khalsa Guards"}) in allied
     assert frozenset({"Dal Khalsa Guards", "Panthic Ekta Sangathan"}) in allied
+
+
+def test_the_two_standing_alone_is_the_pair_of_groups_just_named() -> None:
+    ex = extract(
+        "The Kuki National Army long kept away from the Zomi Revolutionary Army, but the two have mounted "
+        "joint operations since 2019."
+    )
+    assert frozenset({"Kuki National Army", "Zomi Revolutionary Army"}) in pairs(ex, RelType.ALLIED_WITH)
