@@ -116,8 +116,8 @@ def test_organisations_joining_an_alliance_and_the_alliance_named_after_it_are_g
 
 def test_the_two_standing_alone_is_the_pair_of_groups_just_named() -> None:
     ex = extract(
-        "The Zeliangrong Liberation Front long kept away from the Kuki Revolutionary Front, but the two have mounted "
-        "joint operations since 2019."
+        "The Zeliangrong Liberation Front long kept away from the Kuki Revolutionary Front, but the two "
+        "have mounted joint operations since 2019."
     )
     assert frozenset({"Zeliangrong Liberation Front", "Kuki Revolutionary Front"}) in pairs(
         ex, RelType.ALLIED_WITH

@@ -140,3 +140,11 @@ def test_an_armed_wing_and_its_political_movement_stay_two_groups() -> None:
     )
     groups = {e.name for e in ex.entities if e.type is NodeType.GROUP}
     assert len(groups) == 2
+
+
+def test_a_front_folded_into_a_designation_listing_stays_its_own_group() -> None:
+    ex = extract(
+        "Police in Mombasa said the recruiter worked for the Muslim Youth Centre (MYC), a Nairobi network "
+        "that sends young Kenyans to al-Shabaab in Somalia."
+    )
+    assert {"Muslim Youth Centre", "al-Shabaab"} <= {e.name for e in ex.entities if e.type is NodeType.GROUP}
