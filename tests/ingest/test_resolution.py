@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.ontology import NodeType
 from ingest.extract import extract
 from ingest.extract.normalize import name_key, similar_words
@@ -142,9 +144,29 @@ def test_an_armed_wing_and_its_political_movement_stay_two_groups() -> None:
     assert len(groups) == 2
 
 
-def test_a_front_folded_into_a_designation_listing_stays_its_own_group() -> None:
-    ex = extract(
-        "Police in Mombasa said the recruiter worked for the Muslim Youth Centre (MYC), a Nairobi network "
-        "that sends young Kenyans to al-Shabaab in Somalia."
-    )
-    assert {"Muslim Youth Centre", "al-Shabaab"} <= {e.name for e in ex.entities if e.type is NodeType.GROUP}
+@pytest.mark.parametrize(
+    ("text", "front", "parent"),
+    [
+        (
+            "Police in Mombasa said the recruiter worked for the Muslim Youth Centre (MYC), a Nairobi "
+            "network that sends young Kenyans to al-Shabaab in Somalia.",
+            "Muslim Youth Centre",
+            "al-Shabaab",
+        ),
+        (
+            "Al-Muhammadia Students, the campus wing of Lashkar-e-Taiba, held a rally in Lahore.",
+            "Al-Muhammadia Students",
+            "Lashkar-e-Taiba",
+        ),
+        (
+            "Khalil also set up Ansar ul-Ummah, which raised money for Harkat-ul-Mujahideen.",
+            "Ansar ul-Ummah",
+            "Harkat-ul-Mujahideen",
+        ),
+    ],
+)
+def test_a_front_folded_into_a_designation_listing_stays_its_own_group(
+    text: str, front: str, parent: str
+) -> None:
+    groups = {e.name for e in extract(text).entities if e.type is NodeType.GROUP}
+    assert {front, parent} <= groups
