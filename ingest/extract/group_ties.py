@@ -191,7 +191,11 @@ _WITH_VERBS = frozenset({"operate", "work", "train", "act", "team", "partner", "
 
 
 def _acts_with(path: list[Token]) -> bool:
-    return any(t.lower_ == "with" and lemma(t.head.text) in _WITH_VERBS for t in path)
+    """'operated with the Haqqani Network', 'NSCN(K) cadres, along with cadres of KYKL, ambushed ...'."""
+    return any(
+        t.lower_ == "with" and (lemma(t.head.text) in _WITH_VERBS or t.head.lower_ in {"along", "together"})
+        for t in path
+    )
 
 
 _INSIDE_NOUNS = frozenset({"member", "part", "component", "constituent"})

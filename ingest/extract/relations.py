@@ -150,7 +150,8 @@ class RelationFinder:
                 place_at = self.view.entities_by_token(NodeType.PLACE)
             for n in indices:
                 f = self.found[n]
-                if n not in subjects and not self._holds_place(f.source, f.target, place_at):
+                kept = n in subjects or self._holds_place(f.source, f.target, place_at)
+                if not kept and not self._companion(f.source):
                     drop.add(n)
         if drop:
             self.found[first:] = [f for n, f in enumerate(self.found[first:], start=first) if n not in drop]
@@ -168,6 +169,25 @@ class RelationFinder:
             for prep in (c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in _IN_PREPS):
                 if any(place_at.get(g.i) == place for g in prep.children if g.dep_ == "pobj"):
                     return True
+        return False
+
+    def _companion(self, entity: int, path: list[Token] | None = None) -> bool:
+        """'NSCN(K) cadres, along with cadres of KYKL, ambushed a convoy in X': a group acting together
+        with the subject shares its place (when the place is given in that same clause)."""
+        if path is not None and sum(t.pos_ == "VERB" for t in path) > 1:
+            return False
+        for ref in self._current:
+            if ref.entity != entity:
+                continue
+            tok = _clause_role(self.view.doc[ref.root])
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _HOLDINGS:
+                tok = tok.head.head  # 'cadres of KYKL'
+            prep = tok.head
+            if tok.dep_ == "pobj" and (
+                prep.lower_ == "alongside"
+                or (prep.lower_ == "with" and prep.head.lower_ in {"along", "together"})
+            ):
+                return True
         return False
 
     def _is_subject(self, entity: int, doc: object) -> bool:
@@ -321,7 +341,7 @@ class RelationFinder:
         based = bool(cue_words(path) & lx.OPERATE_WORDS)
         if not (based or locative_governor(path)):
             return
-        if someone_elses_event(path, self.view.doc[g.root]):
+        if someone_elses_event(path, self.view.doc[g.root]) and not self._companion(g.entity, path):
             return
         if self._persons_role(self.view.doc[g.root], path):
             return

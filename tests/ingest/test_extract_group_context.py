@@ -122,3 +122,15 @@ def test_the_two_standing_alone_is_the_pair_of_groups_just_named() -> None:
     assert frozenset({"Zeliangrong Liberation Front", "Kuki Revolutionary Front"}) in pairs(
         ex, RelType.ALLIED_WITH
     )
+
+
+def test_a_group_acting_along_with_another_is_its_ally_and_shares_the_place() -> None:
+    ex = extract(
+        "Last month Garo National Liberation Army cadres, along with cadres of the United A'chik Liberation "
+        "Army, attacked a police post in Williamnagar."
+    )
+    gnla, uala = "Garo National Liberation Army", "United A'chik Liberation Army"
+    assert frozenset({gnla, uala}) in pairs(ex, RelType.ALLIED_WITH)
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert (gnla, "Williamnagar") in operates
+    assert (uala, "Williamnagar") in operates
