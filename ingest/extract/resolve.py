@@ -130,17 +130,35 @@ def add_defined_acronyms(view: DocView) -> dict[int, int]:
 
 
 def _retype_person_places(mentions: list[Mention]) -> None:
-    """'Swedan' tagged as a place after 'Sheikh Ahmed Salim Swedan' was named: it is the person again."""
+    """'Swedan' tagged as a place after 'Sheikh Ahmed Salim Swedan' was named: it is the person again; so
+    is a full name the pipeline took for a person more often than for a place ('Shamin Mahfuz')."""
     full = [person_key(m.text) for m in mentions if m.type is NodeType.LEADER and m.source != "weak"]
     full = [k for k in full if len(k) >= 2]
+    votes = _guess_votes(mentions)
     for m in mentions:
         framed = m.source in {"pattern", "field"}
         if m.type is not NodeType.PLACE or m.place is not None or m.nested or framed:
             continue  # a place word's frame ('the village of X', 'r/o X') outweighs a namesake
         key = name_key(m.text)
-        if len(key) == 1 and any(similar_words(key[0], k[-1]) or similar_words(key[0], k[0]) for k in full):
+        one_word = len(key) == 1 and any(
+            similar_words(key[0], k[-1]) or similar_words(key[0], k[0]) for k in full
+        )
+        persons, places = votes.get(key, (0, 0))
+        if one_word or (len(key) >= 2 and persons > places):
             m.type = NodeType.LEADER
             m.source = "ner"
+
+
+def _guess_votes(mentions: list[Mention]) -> dict[tuple[str, ...], tuple[int, int]]:
+    """How often the pipeline took each name for a person and for a place it alone guessed."""
+    votes: dict[tuple[str, ...], tuple[int, int]] = {}
+    for m in mentions:
+        person = m.type is NodeType.LEADER and m.source != "weak"
+        place = m.type is NodeType.PLACE and m.place is None and m.source == "ner" and not m.nested
+        if person or place:
+            persons, places = votes.get(name_key(m.text), (0, 0))
+            votes[name_key(m.text)] = (persons + person, places + place)
+    return votes
 
 
 def _retype_place_persons(mentions: list[Mention]) -> None:

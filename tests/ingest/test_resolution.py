@@ -170,3 +170,14 @@ def test_a_front_folded_into_a_designation_listing_stays_its_own_group(
 ) -> None:
     groups = {e.name for e in extract(text).entities if e.type is NodeType.GROUP}
     assert {front, parent} <= groups
+
+
+def test_a_full_name_the_pipeline_takes_for_a_person_more_often_than_for_a_place_is_the_person() -> None:
+    name = "Shamsul Mahfuz"
+    ex = extract(
+        f"Police arrested {name} (41), the amir of the outfit, on Friday. {name}, a former schoolteacher, "
+        f"had joined Jamaat-ul-Mujahideen Bangladesh in 2010. In 2021 {name} reached an agreement with a "
+        "separatist group."
+    )
+    assert name in {e.name for e in ex.entities if e.type is NodeType.LEADER}
+    assert name not in {e.name for e in ex.entities if e.type is NodeType.PLACE}
