@@ -120,7 +120,8 @@ class Salience:
                 continue  # 'Allies: X; Y' lists names; it never sets up what 'the group' means next
             is_subject = _subject_like(view.doc[ref.root])
             self.by_type.setdefault(types[ref.entity], []).append((ref.root, ref.entity, is_subject))
-            self.counts[ref.entity] = self.counts.get(ref.entity, 0) + 1
+            if not _defined_acronym(view, ref.root):  # 'the Kuki-Chin National Front (KNF)' is one mention
+                self.counts[ref.entity] = self.counts.get(ref.entity, 0) + 1
         # 'the party' said again and again is the Communist Party of India (Maoist) spoken of again.
         self.named_heads = _named_heads(view)
         self.title_group = _title_group(view)
@@ -139,7 +140,7 @@ class Salience:
         first: dict[int, int] = {}
         for tok, ent, _ in items:
             first.setdefault(ent, tok)
-        return max(first, key=lambda e: (self.counts[e], -first[e]))
+        return max(first, key=lambda e: (self.counts.get(e, 0), -first[e]))
 
     def recent_subject(self, node_type: NodeType, before: int) -> int | None:
         """The subject entity of this type in the same or the previous sentence, if there is exactly one."""
@@ -168,6 +169,12 @@ class Salience:
             return subjects[0][1]
         # No subject: the entity the document talks about most, among those just mentioned.
         return max(reversed(same), key=lambda c: self.counts.get(c[1], 0))[1]
+
+
+def _defined_acronym(view: DocView, i: int) -> bool:
+    """The token is an acronym in brackets right after a name ('... Front (KNF)')."""
+    m = view.mention_at(i)
+    return m is not None and m.acronym and m.tok_start > 0 and view.doc[m.tok_start - 1].text == "("
 
 
 def _title_group(view: DocView) -> int | None:

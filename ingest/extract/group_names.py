@@ -50,6 +50,9 @@ def _apposed_armed_group(doc: Doc, end: int) -> bool:
     """'the High Council of the Islamic Emirate, a splinter group headed by X': an organisation set beside
     a noun for an armed group is one, though its name sounds official. Read off the words, since the
     parser often hangs such an apposition on an earlier noun."""
+    if end < len(doc) and doc[end].text == "(":  # 'the Kuki-Chin National Front (KNF), a separatist ...'
+        close = next((t.i for t in doc[end : end + 6] if t.text == ")"), None)
+        end = close + 1 if close is not None else end
     words = [t.lower_ for t in doc[end : end + 6]]
     if len(words) < 3 or words[0] != "," or words[1] not in {"a", "an"}:
         return False

@@ -172,12 +172,17 @@ def main_group_places(finder: RelationFinder, view: DocView, refs: list[Ref], sa
         return
     by_sent = refs_by_sentence(refs)
     doc = view.doc
+    described = [
+        (start, end) for start, end, idx in described_spans(view) if view.mentions[idx].entity != main
+    ]
     for sent, srefs in by_sent.items():
         own = [r for r in srefs if r.entity == main and r.kind != "members"]
         others = [r for r in srefs if finder.types[r.entity] is NodeType.GROUP and r.entity != main]
         if not own or any(doc[r.root].dep_ in {"nsubj", "nsubjpass"} for r in others):
             continue
         for place in _story_places(finder, view, srefs):
+            if any(start <= doc[place.root].idx < end for start, end in described):
+                continue  # 'to MIT, an ISIS-aligned group operating in X': the description places MIT
             for ref in own:
                 path = path_tokens(doc[ref.root], doc[place.root])
                 if path is None or len(path) > _LONG_PATH or any(lemma(t.text) in _SPEECH for t in path):

@@ -320,3 +320,16 @@ def test_a_group_named_by_a_calling_verb_is_the_one_acting_not_the_group_said_to
     operates = rels(ex, RelType.OPERATES_IN)
     assert ("Kashmir Tigers", "Shopian") in operates
     assert ("Jaish-e-Mohammed", "Shopian") not in operates
+
+
+def test_an_acronym_defined_in_brackets_does_not_make_a_group_the_story_is_about() -> None:
+    ex = extract(
+        "Hizb-ut-Tahrir Bangladesh was banned in 2009. "
+        "Police say Hizb-ut-Tahrir Bangladesh still recruits on campuses. "
+        "Officers also raided offices of the Ansarullah Bangla Team (ABT) in Dhaka "
+        "and blamed ABT for the killings of bloggers. "
+        "On Monday police arrested the group's chief coordinator, Mohiuddin Ahmed."
+    )
+    led = rels(ex, RelType.LEADS)
+    assert ("Mohiuddin Ahmed", "Hizb-ut-Tahrir Bangladesh") in led
+    assert ("Mohiuddin Ahmed", "Ansarullah Bangla Team") not in led
