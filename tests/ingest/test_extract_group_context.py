@@ -134,3 +134,12 @@ def test_a_group_acting_along_with_another_is_its_ally_and_shares_the_place() ->
     operates = rels(ex, RelType.OPERATES_IN)
     assert (gnla, "Williamnagar") in operates
     assert (uala, "Williamnagar") in operates
+
+
+def test_a_name_with_its_acronym_in_brackets_before_an_armed_group_aside_is_a_group() -> None:
+    ex = extract(
+        "Officials met Lal Hmingthanga, the president of the Chin Kuki National Front (CKNF), a separatist "
+        "armed group active in the hill districts."
+    )
+    assert "Chin Kuki National Front" in names(ex, NodeType.GROUP)
+    assert ("Lal Hmingthanga", "Chin Kuki National Front") in rels(ex, RelType.LEADS)
