@@ -257,6 +257,7 @@ LEAD_VERBS = frozenset(
         "set",
         "proclaim",
         "announce",
+        "start",
     }
 )
 MEMBER_VERBS = frozenset({"join", "belong", "serve", "rejoin", "re-join", "enlist", "defect"})

@@ -108,3 +108,12 @@ def test_a_preacher_or_gunman_of_a_group_is_its_member_not_its_leader() -> None:
     assert ("Yusuf Omar", "al-Shabaab") in members
     assert ("Abu Hamza", "Lashkar-e-Taiba") in members
     assert ("Yusuf Omar", "al-Shabaab") not in rels(ex, RelType.LEADS)
+
+
+def test_the_person_who_started_the_movement_a_group_grew_out_of_leads_it() -> None:
+    ex = extract(
+        "Jundallah grew out of a student circle started in Zahedan in 2002 by the preacher Maulvi Abdul "
+        "Hamid Rigi."
+    )
+    led = {(source.removeprefix("Maulvi "), target) for source, target in rels(ex, RelType.LEADS)}
+    assert ("Abdul Hamid Rigi", "Jundallah") in led
