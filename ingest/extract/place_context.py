@@ -4,6 +4,7 @@ is only part of ('South Kivu')."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
@@ -29,7 +30,10 @@ def inside_longer_named_place(view: DocView, start: int, end: int) -> bool:
     first, last = clean_ent_bounds(ent)
     before, after = doc[first:start], doc[end:last]
     if end - start == 1 and doc[start].lower_ in _COMPASS | _GEO_PREFIXES and len(after) > 0 and not before:
-        return all(t.is_title and t.is_alpha and t.lower_ not in lx.PLACE_HEADS for t in after)
+        return all(
+            (t.is_title and t.is_alpha and t.lower_ not in lx.PLACE_HEADS) or _ARTICLE_NAME.match(t.text)
+            for t in after
+        )
     if not before and len(after) == 1 and after[0].lower_ in _COMPASS and after[0].is_title:
         return True  # 'Imphal West', 'Imphal East': districts named after a town
     return (
@@ -41,7 +45,26 @@ def inside_longer_named_place(view: DocView, start: int, end: int) -> bool:
 
 _COMPASS = lx.COMPASS_POINTS | {"central"}
 # Words that open Arabic place names and also name a town somewhere on their own: 'Wadi Omran', 'Ras Kamboni'.
-_GEO_PREFIXES = frozenset({"wadi", "jabal", "jebel", "ras", "bir", "ain", "tell", "khor", "umm"})
+_GEO_PREFIXES = frozenset(
+    {
+        "wadi",
+        "jabal",
+        "jebel",
+        "ras",
+        "bir",
+        "ain",
+        "tell",
+        "khor",
+        "umm",
+        "abu",
+        "deir",
+        "kafr",
+        "bab",
+        "tal",
+    }
+)
+# 'al-Duhur', 'el-Arish', 'ash-Shaddadi': a name word behind an Arabic article.
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]\w+$")
 # Words before a listed place that describe it rather than name a longer place ('Northern Uganda').
 _NOT_NAME_PREFIXES = lx.PLACE_HEADS | lx.COMPASS_ADJECTIVES | {"central", "greater"}
 

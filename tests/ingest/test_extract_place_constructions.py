@@ -365,3 +365,10 @@ def test_unknown_names_after_an_attack_word_and_in_are_places() -> None:
     assert not {"Musakhel", "Bela"} & names(ex, NodeType.LEADER)
     operates = rels(ex, RelType.OPERATES_IN)
     assert ("Baloch Liberation Front", "Musakhel") in operates
+
+
+def test_a_listed_name_opening_a_longer_arabic_place_name_is_not_the_place() -> None:
+    ex = extract("The group fought in the 2015 offensives on Saraqib and Abu al-Duhur.")
+    places = names(ex, NodeType.PLACE)
+    assert "Abu" not in places
+    assert "Abu al-Duhur" in places
