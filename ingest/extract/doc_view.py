@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z'. -]{2,30}"  # the city, in capitals
     r"(?:,[ \t]*[A-Z][\w'. -]{1,30}){0,3}"  # country, date
-    r"(?:[ \t]*\([^)\n]{1,40}\))?"  # (agency)
+    r"(?:[ \t]*(?P<agency>\([^)\n]{1,40}\)))?"  # (agency)
     r"(?:[ \t]*(?:\u2014|\u2013|:)|[ \t]+--?[ \t])",
     re.MULTILINE,
 )
@@ -64,6 +64,7 @@ class DocView:
     owner: list[int]  # token -> mention index, -1 when free
     mentions: list[Mention] = field(default_factory=list)
     datelines: list[tuple[int, int]] = field(default_factory=list)
+    agencies: list[tuple[int, int]] = field(default_factory=list)  # '(Gulf Wire)' in a dateline
     lower: list[str] = field(default_factory=list)  # each token's lower-case text, for cheap word scans
 
     def entities_by_token(self, node_type: NodeType) -> dict[int, int]:
@@ -86,7 +87,9 @@ class DocView:
         for si, sent in enumerate(sents):
             for i in range(sent.start, sent.end):
                 tok_sent[i] = si
-        datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+        found = list(_DATELINE.finditer(text))
+        datelines = [(m.start(), m.end()) for m in found]
+        agencies = [m.span("agency") for m in found if m.group("agency")]
         return cls(
             text=text,
             doc=doc,
@@ -94,6 +97,7 @@ class DocView:
             tok_sent=tok_sent,
             owner=[-1] * len(doc),
             datelines=datelines,
+            agencies=agencies,
             lower=[t.lower_ for t in doc],
         )
 

@@ -170,10 +170,12 @@ _CREDITS = re.compile(
 
 
 def drop_credited_people(view: DocView) -> None:
-    """'By Faduma Warsame', '(Reporting by X; editing by Y)': the people named there wrote the story."""
-    spans = [(m.start(), m.end()) for m in _CREDITS.finditer(view.text)]
-    if not spans:
-        return
+    """'By Faduma Warsame', '(Reporting by X; editing by Y)': the people named there wrote the story, and
+    '(Gulf Wire)' in a dateline is the agency that filed it, whatever the pipeline took it for."""
+    credits = {
+        NodeType.LEADER: [(m.start(), m.end()) for m in _CREDITS.finditer(view.text)],
+        NodeType.PLACE: view.agencies,
+    }
     for idx, m in enumerate(view.mentions):
-        if m.type is NodeType.LEADER and any(s <= m.start and m.end <= e for s, e in spans):
+        if any(s <= m.start and m.end <= e for s, e in credits.get(m.type, [])):
             view.drop(idx)

@@ -333,3 +333,14 @@ def test_an_acronym_defined_in_brackets_does_not_make_a_group_the_story_is_about
     led = rels(ex, RelType.LEADS)
     assert ("Mohiuddin Ahmed", "Hizb-ut-Tahrir Bangladesh") in led
     assert ("Mohiuddin Ahmed", "Ansarullah Bangla Team") not in led
+
+
+def test_the_agency_in_brackets_in_a_dateline_is_not_a_place() -> None:
+    for agency, place in (("Sahel Wire", "Sahel"), ("Gulf Newswire", "Gulf Newswire")):
+        ex = extract(
+            f"MAIDUGURI, Nigeria, June 9 ({agency}) - Gunmen loyal to Boko Haram attacked a market "
+            "in Dambatta."
+        )
+        places = names(ex, NodeType.PLACE)
+        assert place not in places
+        assert {"Maiduguri", "Dambatta"} <= places
