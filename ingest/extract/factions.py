@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType, RelType
-from ingest.extract.doc_view import DocView
+from ingest.extract.doc_view import DocView, Mention
 from ingest.extract.gazetteer import Gazetteer, name_key
 from ingest.extract.names import is_name_token
 
@@ -84,7 +84,7 @@ def add_named_factions(view: DocView) -> None:
         if m.type is NodeType.GROUP and m.source == "faction" and "(" in m.text
     }
     for i, tok in enumerate(doc):
-        if tok.lower_ != "faction" or not tok.is_lower:
+        if tok.lower_ not in {"faction", "group"} or not tok.is_lower:
             continue
         start = i
         while start > 1 and i - start < _MAX_WORDS - 1 and is_name_token(doc[start - 1]):
@@ -100,12 +100,23 @@ def add_named_factions(view: DocView) -> None:
         held = [view.mentions[o] for o in owners]
         if any(m.type is NodeType.GROUP or m.tok_start < start or m.tok_end > i for m in held):
             continue  # 'the TTP faction': a part of a group the text names by its own name
+        if tok.lower_ == "group" and not _named_for_a_person(held, start, i):
+            continue  # 'the Salafi group': only a person's name makes 'the X group' a name
         for owner in owners:
             view.drop(owner)
         new = view.add(NodeType.GROUP, start, i + 1, source="faction")
         named = bracketed.get(name_key(doc[start:i].text)[-1:])
         if new is not None and named is not None:
             view.mentions[new].alias_of = named
+
+
+def _named_for_a_person(held: list[Mention], start: int, end: int) -> bool:
+    """'the Sadiq Noor group': the words before 'group' are exactly a person's name."""
+    return (
+        len(held) == 1
+        and held[0].type is NodeType.LEADER
+        and (held[0].tok_start, held[0].tok_end) == (start, end)
+    )
 
 
 def _drop_guessed_places(view: DocView, start: int, end: int) -> None:
@@ -172,12 +183,12 @@ def faction_leaders(finder: RelationFinder, view: DocView) -> None:
             people.setdefault(" ".join(key), set()).add(m.entity)
             people.setdefault(key[-1], set()).add(m.entity)  # 'Songbijit' for 'I. K. Songbijit'
     for m in view.mentions:
-        if m.type is not NodeType.GROUP or m.source != "faction" or m.entity < 0:
+        if m.type is not NodeType.GROUP or m.entity < 0:
             continue
-        if "(" in m.text:
+        if "(" in m.text and m.source == "faction":
             label = m.text[m.text.index("(") + 1 :].rstrip(")")
-        elif m.text.endswith(" faction"):
-            label = m.text.removesuffix(" faction")  # 'the Bongos faction'
+        elif m.text.lower().endswith((" faction", " group")):
+            label = m.text.rsplit(" ", 1)[0]  # 'the Bongos faction', 'the Hafiz Gul Bahadur group'
         else:
             continue
         leaders = people.get(" ".join(name_key(label)), set())

@@ -117,3 +117,11 @@ def test_the_person_who_started_the_movement_a_group_grew_out_of_leads_it() -> N
     )
     led = {(source.removeprefix("Maulvi "), target) for source, target in rels(ex, RelType.LEADS)}
     assert ("Abdul Hamid Rigi", "Jundallah") in led
+
+
+def test_a_group_named_after_a_person_the_text_names_is_led_by_him() -> None:
+    ex = extract(
+        "A commander loyal to Sadiq Noor said in a statement that the Sadiq Noor group had attacked a "
+        "checkpoint in Mir Ali."
+    )
+    assert ("Sadiq Noor", "Sadiq Noor group") in rels(ex, RelType.LEADS)
