@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView, Mention
-from ingest.extract.relations import RelationFinder, place_fits
+from ingest.extract.paths import place_fits
+from ingest.extract.relations import RelationFinder
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

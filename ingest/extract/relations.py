@@ -18,12 +18,13 @@ from ingest.extract.paths import (
     listed_appositives,
     locative_governor,
     name_head,
-    place_fits,
     reattach_clause,
     sentence_trains,
     someone_elses_event,
     tells_origin,
 )
+from ingest.extract.place_ties import IN_PREPS as _IN_PREPS
+from ingest.extract.place_ties import located
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,29 +33,11 @@ _MAX_PATH = 8
 # Nouns whose object is the group something is tied to, not the one acting: 'loyalty to al-Qaeda'.
 _TIE_NOUNS = frozenset({"loyalty", "allegiance", "support", "ties", "links", "affiliation", "bay'ah", "oath"})
 _MAX_OPERATE_PATH = 7
-_SETTLEMENTS = lx.SETTLEMENT_NOUNS | {"hamlet", "settlement"}
-_IN_PREPS = frozenset({"in", "at", "near", "inside", "within", "on"})
 # What a group itself has in a place: 'IMU positions in Zabul', "the group's hideouts near X".
 _HOLDINGS = lx.MEMBER_NOUNS | frozenset(
     {"position", "positions", "base", "bases", "camp", "camps", "stronghold", "strongholds", "hideout",
      "hideouts", "office", "offices", "cell", "cells", "unit", "units", "presence", "men", "forces"}
 )  # fmt: skip
-_LOCATED = frozenset({"located", "situated", "locate", "situate", "lie", "lies", "boundary", "border"})
-_PLACE_RELATIONAL = frozenset(
-    {
-        "capital",
-        "outskirts",
-        "suburb",
-        "suburbs",
-        "part",
-        "heart",
-        "centre",
-        "center",
-        "neighbourhood",
-        "neighborhood",
-        "quarter",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -279,56 +262,6 @@ class RelationFinder:
             conf -= 0.2
         self.emit(RelType.TRAINS_AT, a.entity, c.entity, a.sent, conf, method)
 
-    def located(self, a: Ref, b: Ref, path: list[Token]) -> None:
-        if (a.anaphor and a.kind != "pronoun") or b.anaphor:
-            return
-        doc = self.view.doc
-        lo, hi = sorted((a.root, b.root))
-        if any(t.text == ";" for t in doc[lo:hi]):
-            return  # 'Uruzgan (Afghanistan); Quetta (Pakistan)': items of a list, not one in the other
-        # Other places listed along the way ('Afghanistan's Nangarhar and Kunar provinces') are not cue words.
-        words = {t.lower_ for t in path if not self._place_token(t.i)}
-        ta, tb = doc[a.root], doc[b.root]
-        described = (
-            bool(path)
-            and path[0].dep_ == "appos"
-            and path[0].head.i == ta.i
-            and words & (lx.PLACE_HEADS | _PLACE_RELATIONAL) == {path[0].lower_} | (words & lx.PLACE_HEADS)
-            and words <= lx.PLACE_HEADS | _PLACE_RELATIONAL | _IN_PREPS | {"of", "northern", "southern"}
-            and bool(words & (_IN_PREPS | {"of"}))
-        )  # 'Muzaffarabad, the capital of X', 'Djibo, a town in the province of Soum'
-        # 'X in Y', or 'Trishal in Mymensingh district' with the place's own head word between
-        direct_in = (
-            0 < len(path) <= 2
-            and path[0].lower_ in _IN_PREPS
-            and path[0].head.i == ta.i
-            and all(t.lower_ in lx.PLACE_HEADS for t in path[1:])
-        )
-        of_place = (
-            "of" in words
-            and words - {"of"} <= lx.PLACE_HEADS
-            and tb.dep_ == "pobj"
-            and tb.head.lower_ == "of"
-            and (bool(words & lx.PLACE_HEADS) or ta.lower_ in lx.PLACE_HEADS)
-        )
-        possessor = tb.dep_ == "poss" and (bool(path) or tb.head.i == ta.i) and words <= lx.PLACE_HEADS
-        located = bool(path) and path[0].lower_ in _LOCATED and bool(words & (_IN_PREPS | {"of"}))
-        if not (direct_in or of_place or possessor or located or described):
-            return
-        kind = tb.head.head if tb.dep_ == "pobj" and tb.head.lower_ == "of" else None
-        if of_place and kind is not None and kind.lower_ in _SETTLEMENTS and ta.head.i == kind.i:
-            a, b = b, a  # 'the Fergana Valley city of Andijan': the city named after 'of' lies in the valley
-        if not self._ranked_inside(a.entity, b.entity):
-            return
-        self.emit(RelType.LOCATED_IN, a.entity, b.entity, a.sent, 0.8 if direct_in else 0.7, "locative-path")
-
-    def _place_token(self, i: int) -> bool:
-        owner = self.view.owner[i]
-        return owner >= 0 and self.view.mentions[owner].type is NodeType.PLACE
-
-    def _ranked_inside(self, inner: int, outer: int) -> bool:
-        return place_fits(self.places[inner], self.places[outer])
-
     def operates(self, g: Ref, p: Ref, path: list[Token]) -> None:
         # 'the port of', 'the town of' add words, not distance
         steps = [t for t in path if t.lower_ != "of" and t.lower_ not in lx.PLACE_HEADS]
@@ -436,8 +369,8 @@ _HANDLERS = {
     (NodeType.GROUP, NodeType.GROUP): group_group,
     (NodeType.GROUP, NodeType.CAMP): RelationFinder.trains,
     (NodeType.LEADER, NodeType.CAMP): RelationFinder.trains,
-    (NodeType.CAMP, NodeType.PLACE): RelationFinder.located,
-    (NodeType.PLACE, NodeType.PLACE): RelationFinder.located,
+    (NodeType.CAMP, NodeType.PLACE): located,
+    (NodeType.PLACE, NodeType.PLACE): located,
     (NodeType.GROUP, NodeType.PLACE): RelationFinder.operates,
     (NodeType.LEADER, NodeType.LEADER): kin,
 }
