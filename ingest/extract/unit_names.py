@@ -25,6 +25,8 @@ _MAX_RUN = 7
 _UNIT_NOUNS = GROUP_NOUNS | {"wing", "arm", "unit", "branch", "cell", "squad", "front", "division", "module"}
 _LOWER_NAME_HEADS = frozenset({"group", "network", "faction"})
 _NAMING_VERBS = frozenset({"calling", "called", "named", "known", "styling", "styled"})
+# Finite forms name only as the clause's own verb: 'a unit it calls the Fateh Squad'.
+_FINITE_NAMING = frozenset({"calls", "call", "names"})
 
 
 def add_named_units(view: DocView) -> None:
@@ -48,6 +50,8 @@ def add_named_units(view: DocView) -> None:
             if clause.dep_ not in {"acl", "relcl"}:
                 continue
             naming = [t for t in clause.subtree if t.lower_ in _NAMING_VERBS and t.pos_ in {"VERB", "AUX"}]
+            if clause.lower_ in _FINITE_NAMING:
+                naming = [clause]
             for verb in naming[:1]:  # 'known as X', 'that came to be called X'
                 _add_named_object(view, verb)
 

@@ -143,3 +143,11 @@ def test_a_name_with_its_acronym_in_brackets_before_an_armed_group_aside_is_a_gr
     )
     assert "Chin Kuki National Front" in names(ex, NodeType.GROUP)
     assert ("Lal Hmingthanga", "Chin Kuki National Front") in rels(ex, RelType.LEADS)
+
+
+def test_a_unit_the_group_calls_by_a_name_is_a_group_allied_with_it() -> None:
+    ex = extract("The BLF also keeps a unit it calls the Shaheen Squad, which ambushes army convoys.")
+    assert "Shaheen Squad" in names(ex, NodeType.GROUP)
+    assert frozenset({"BLF", "Shaheen Squad"}) in pairs(ex, RelType.ALLIED_WITH)
+    ex = extract("ETIM wants a state in Xinjiang, which the group calls East Turkistan.")
+    assert "East Turkistan" not in names(ex, NodeType.GROUP)
