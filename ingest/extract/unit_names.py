@@ -90,7 +90,32 @@ _UNIT_HEADS = frozenset(
 )  # fmt: skip
 
 
+_OUTLET_HEADS = frozenset({"arm", "wing", "outlet", "agency", "foundation"})
+_OUTLET_KINDS = frozenset({"media", "news", "propaganda"})
+_ARTICLE_NAME = re.compile(r"^(?:al|as|ad|an|ar|ash)-[A-Z]\w+$")
+
+
+def _add_named_outlets(view: DocView) -> None:
+    """'its al-Malahem media arm', "the group's Amaq news agency": the name before an owned outlet noun."""
+    doc = view.doc
+    for head in view.tokens_among(_OUTLET_HEADS):
+        k = head.i - 1
+        if k < 1 or doc[k].lower_ not in _OUTLET_KINDS:
+            continue
+        start = k
+        while start > 0 and k - start < 3 and view.owner[start - 1] < 0:
+            word = doc[start - 1]
+            if not (is_name_token(word) or _ARTICLE_NAME.match(word.text)) or word.lower_ in _OUTLET_KINDS:
+                break
+            start -= 1
+        owner = doc[start - 1] if start > 0 else None
+        owned = owner is not None and (owner.lower_ in {"its", "their"} or owner.lower_ in {"'s", "\u2019s"})
+        if start < k and owned:
+            view.add(NodeType.GROUP, start, k, source="pattern")
+
+
 def _add_possessed_units(view: DocView) -> None:
+    _add_named_outlets(view)
     doc = view.doc
     for m in list(view.mentions):
         k = m.tok_end

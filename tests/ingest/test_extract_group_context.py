@@ -151,3 +151,9 @@ def test_a_unit_the_group_calls_by_a_name_is_a_group_allied_with_it() -> None:
     assert frozenset({"BLF", "Shaheen Squad"}) in pairs(ex, RelType.ALLIED_WITH)
     ex = extract("ETIM wants a state in Xinjiang, which the group calls East Turkistan.")
     assert "East Turkistan" not in names(ex, NodeType.GROUP)
+
+
+def test_a_name_before_a_groups_own_media_arm_is_a_group_allied_with_it() -> None:
+    ex = extract("Al-Shabaab later claimed the raid in a message carried by its al-Kataib media wing.")
+    assert "al-Kataib" in names(ex, NodeType.GROUP)
+    assert frozenset({"Al-Shabaab", "al-Kataib"}) in pairs(ex, RelType.ALLIED_WITH)
