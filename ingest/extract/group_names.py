@@ -133,7 +133,7 @@ def add_appositive_groups(view: DocView) -> None:
         if root.dep_ == "nsubj" and root.head.lower_ in _COPULAS:  # 'Rawti Shax is a network of ...'
             linked += [c for c in root.head.children if c.dep_ == "attr"]
         nouns = {t.lower_ for t in linked if t.pos_ == "NOUN" and t.is_lower}
-        if nouns & (lx.LEAD_NOUNS | lx.MEMBER_NOUNS):
+        if nouns & (lx.LEAD_NOUNS | lx.MEMBER_NOUNS | lx.KIN_WORDS):
             continue  # 'Sufi Muhammad, the founder of TNSM, a banned movement': a person, his group's noun
         kind = NodeType.GROUP if nouns & GROUP_NOUNS else NodeType.CAMP if nouns & _CAMP_NOUNS else None
         if kind is None and _FOUNDED_BY.match(view.text, m.end):

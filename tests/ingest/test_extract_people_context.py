@@ -125,3 +125,12 @@ def test_a_group_named_after_a_person_the_text_names_is_led_by_him() -> None:
         "checkpoint in Mir Ali."
     )
     assert ("Sadiq Noor", "Sadiq Noor group") in rels(ex, RelType.LEADS)
+
+
+def test_a_person_described_by_a_kin_word_is_not_the_camp_an_aside_later_describes() -> None:
+    ex = extract(
+        "The court found that the third accused, Kassim Omari, a nephew of the first accused, underwent "
+        "weapons training at the Kolbio camp inside the Boni Forest, a camp run by Jaysh al-Ayman commanders."
+    )
+    assert "Kassim Omari" not in names(ex, NodeType.CAMP)
+    assert "Kassim Omari" in names(ex, NodeType.LEADER)
