@@ -48,6 +48,7 @@ from ingest.extract.place_chains import (
     drop_implied_containers,
     listed_in_place,
     listed_places_within,
+    narrowed_places,
     nested_camp_places,
     places_like,
 )
@@ -132,6 +133,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     places_like(finder, view)
     listed_places_within(finder, view)
     listed_in_place(finder, view)
+    narrowed_places(finder, view)
     demonym_places(finder, view)
     country_frames(finder, view)
     bracketed_containers(finder, view)

@@ -329,6 +329,29 @@ def listed_in_place(finder: RelationFinder, view: DocView) -> None:
             finder.emit(RelType.LOCATED_IN, inner.entity, outer.entity, inner.sent, 0.7, "listed-in-place")
 
 
+_NARROWING = frozenset({"particularly", "especially", "notably", "mainly", "mostly", "chiefly", "including"})
+
+
+def narrowed_places(finder: RelationFinder, view: DocView) -> None:
+    """'Balochistan, Pakistan, particularly Kech, Panjgur and Kohlu': the places a narrowing word lists
+    after a place lie in it (the nearest place before the word)."""
+    doc = view.doc
+    runs = _place_runs(view, _places_in_order(view))
+    for run in runs:
+        k = run[0].tok_start - 1
+        if k < 2 or doc[k].lower_ not in _NARROWING or doc[k - 1].text != ",":
+            continue
+        outer = view.mention_at(k - 2)
+        if outer is None or outer.type is not NodeType.PLACE or outer.entity < 0:
+            continue
+        while outer.tok_start >= 2 and doc[outer.tok_start - 1].text == ",":  # 'Balochistan, Pakistan, ...'
+            inner = view.mention_at(outer.tok_start - 2)
+            if inner is None or inner.type is not NodeType.PLACE or not place_fits(inner.place, outer.place):
+                break
+            outer = inner
+        _all_within(finder, run, outer)
+
+
 def drop_implied_containers(finder: RelationFinder) -> None:
     """'Kamango, a village in Beni territory of North Kivu': Kamango lies in Beni, Beni in North Kivu; that
     Kamango lies in North Kivu follows from the same phrase, and the graph keeps the nearest container."""

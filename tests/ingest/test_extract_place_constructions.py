@@ -372,3 +372,9 @@ def test_a_listed_name_opening_a_longer_arabic_place_name_is_not_the_place() -> 
     places = names(ex, NodeType.PLACE)
     assert "Abu" not in places
     assert "Abu al-Duhur" in places
+
+
+def test_places_a_narrowing_word_lists_after_a_place_lie_in_it() -> None:
+    ex = extract("Area of operations: Sindh, Pakistan, particularly Dadu, Larkana and Sukkur.")
+    located = rels(ex, RelType.LOCATED_IN)
+    assert {("Dadu", "Sindh"), ("Larkana", "Sindh"), ("Sukkur", "Sindh")} <= located
