@@ -191,6 +191,8 @@ def _is_place_owned(tok: Token) -> bool:
 
 def _range_end(to: Token) -> bool:
     """'from Kabul to Kunduz': the 'to' that closes a range opened by 'from' and a name."""
+    if to.head.lower_ == "from":
+        return True  # 'from Bajaur in the north to Dera Ismail Khan in the south'
     k = to.i - 1
     while k >= 0 and to.i - k <= 4 and to.doc[k].pos_ == "PROPN":
         k -= 1
@@ -227,7 +229,12 @@ def locative_governor(path: list[Token]) -> bool:
             if tok.head.lower_ in lx.LEAD_NOUNS | lx.ROLE_TITLES:
                 return False  # 'a former TTP commander from Mohmand': where the person comes from
             verb = lemma(tok.head.text)
-            return tok.head.pos_ in {"NOUN", "PROPN"} or verb in MOTION_VERBS | _DRIVEN_OUT | _RECRUIT_FROM
+            opens_range = any(c.lower_ == "to" for c in tok.children)  # 'from Bajaur ... to D. I. Khan'
+            return (
+                opens_range
+                or tok.head.pos_ in {"NOUN", "PROPN"}
+                or verb in MOTION_VERBS | _DRIVEN_OUT | _RECRUIT_FROM
+            )
         return False
     return False
 

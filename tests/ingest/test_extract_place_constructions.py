@@ -378,3 +378,12 @@ def test_places_a_narrowing_word_lists_after_a_place_lie_in_it() -> None:
     ex = extract("Area of operations: Sindh, Pakistan, particularly Dadu, Larkana and Sukkur.")
     located = rels(ex, RelType.LOCATED_IN)
     assert {("Dadu", "Sindh"), ("Larkana", "Sindh"), ("Sukkur", "Sindh")} <= located
+
+
+def test_a_range_from_one_place_to_another_gives_both_ends_to_the_group() -> None:
+    ex = extract(
+        "Boko Haram has carried out raids across Borno State this year, from Konduga in the south to Monguno "
+        "in the north."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert {("Boko Haram", "Konduga"), ("Boko Haram", "Monguno")} <= operates
