@@ -152,8 +152,17 @@ def find_place_camps(view: DocView) -> None:
         if not (training or owned or (before in {"a", "the"} and _trains_in_sentence(doc, i))):
             continue
         site = _camp_site(view, i + 2, any_place=training)
-        if site is not None:
+        if site is not None and not _name_follows(doc, site):
             view.add(NodeType.CAMP, i - 1 if training else i, site, source="pattern", claim=False)
+
+
+def _name_follows(doc: Doc, k: int) -> bool:
+    """'a training camp in Idlib, known as the Imam al-Tirmidhi camp': the camp's own name comes next."""
+    return (
+        k + 1 < len(doc)
+        and doc[k].text == ","
+        and doc[k + 1].lower_ in {"known", "called", "named", "dubbed"}
+    )
 
 
 def _camp_site(view: DocView, k: int, *, any_place: bool) -> int | None:

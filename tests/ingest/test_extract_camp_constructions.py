@@ -126,3 +126,13 @@ def test_groups_that_share_a_camp_train_there() -> None:
     )
     trains = rels(ex, RelType.TRAINS_AT)
     assert ("Harkat-ul-Mujahideen", "Zhawar Kili camp") in trains
+
+
+def test_a_camp_described_by_its_place_and_then_named_is_one_camp_by_its_name() -> None:
+    ex = extract(
+        "The brigade runs a training camp in Latakia Governorate, known as the Abu Dujana camp, where "
+        "recruits learn to use explosives."
+    )
+    camps = names(ex, NodeType.CAMP)
+    assert "Abu Dujana camp" in camps
+    assert not any(c.startswith("training camp in") for c in camps)
