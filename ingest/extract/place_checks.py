@@ -14,7 +14,7 @@ from ingest.extract.gazetteer import Gazetteer, PlaceFact
 from ingest.extract.normalize import lemma, name_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # A country named as a nationality or an institution's owner ('United States citizens', 'the United
 # States embassy') or as the state acting ('the United States designated X') is not a place of the story.
@@ -36,6 +36,8 @@ _GOVERNMENT_ACTS = frozenset(
      "insist", "demand", "warn", "blame", "condemn", "urge", "urg", "announc", "announce", "welcome",
      "protest", "offer", "name", "extend", "designate", "list", "sanction", "ban", "proscribe"}
 )  # fmt: skip
+# What a state does to a group by law: 'declared a terrorist organisation by India'.
+_LISTING_ACTS = _GOVERNMENT_ACTS | {"declare", "outlaw"}
 
 
 def drop_countries_as_actors(view: DocView) -> None:
@@ -49,6 +51,7 @@ def drop_countries_as_actors(view: DocView) -> None:
             continue
         as_modifier = root.dep_ in {"compound", "nmod", "amod"} and head.lower_ in _STATE_NOUNS
         as_actor = (root.dep_ == "nsubj" and head.lower_ in _STATE_ACTS) or speaks or _state_agent(root)
+        as_actor = as_actor or _listed_state_agent(view.doc, m.tok_start)
         as_actor = as_actor or (m.place.kind == "country" and _in_state_field(view, m.start))
         if as_modifier or as_actor:
             view.drop(idx)
@@ -76,7 +79,21 @@ def _state_agent(root: Token) -> bool:
     act = by.head
     if act.pos_ == "NOUN" and act.dep_ in {"oprd", "dobj", "attr"}:
         act = act.head  # 'designated a terrorist organisation by India': the parser hangs 'by' on the noun
-    return lemma(act.text) in _GOVERNMENT_ACTS or act.lower_ in {"designation", "ban", "listing"}
+    return lemma(act.text) in _LISTING_ACTS or act.lower_ in {"designation", "ban", "listing"}
+
+
+_LIST_WORDS = frozenset({",", "and", "the", "as", "well"})
+
+
+def _listed_state_agent(doc: Doc, start: int) -> bool:
+    """'designated ... by India, the European Union and the United States': a later item of the list of
+    designating states, read off the surface (the parser often joins it to another noun)."""
+    k = start - 1
+    while k >= 0 and start - k <= 12 and (doc[k].lower_ in _LIST_WORDS or doc[k].pos_ == "PROPN"):
+        k -= 1
+    if k < 1 or doc[k].lower_ != "by" or k == start - 1:
+        return False
+    return any(lemma(t.text) in _LISTING_ACTS for t in doc[max(0, k - 5) : k])
 
 
 # Words a pipeline or a list takes for places that never are: reference numbers ('QDe.115'), peoples and

@@ -387,3 +387,13 @@ def test_a_range_from_one_place_to_another_gives_both_ends_to_the_group() -> Non
     )
     operates = rels(ex, RelType.OPERATES_IN)
     assert {("Boko Haram", "Konduga"), ("Boko Haram", "Monguno")} <= operates
+
+
+def test_every_state_in_a_list_of_designating_states_is_an_actor_not_a_place() -> None:
+    ex = extract(
+        "Jaish-e-Mohammed is based in Bahawalpur and has been declared a terrorist organisation by India, "
+        "the United Kingdom and the United States."
+    )
+    places = names(ex, NodeType.PLACE)
+    assert "Bahawalpur" in places
+    assert not {"India", "United Kingdom", "United States"} & places
