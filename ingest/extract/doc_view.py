@@ -221,6 +221,11 @@ class DocView:
         idx = self.owner[tok]
         return None if idx < 0 else self.mentions[idx]
 
+    def type_at(self, tok: int) -> NodeType | None:
+        """The type of the mention over token `tok`; None when the token is free."""
+        m = self.mention_at(tok)
+        return None if m is None else m.type
+
 
 def _trim_left(tok: Token) -> bool:
     return tok.is_space or tok.is_punct or tok.lower_ in {"the", "a", "an", "those", "these", "this", "that"}

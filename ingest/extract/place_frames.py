@@ -115,7 +115,7 @@ def _add_places_all_in(view: DocView) -> None:
         i = all_tok.i
         if i < 2 or i + 2 >= len(doc) or doc[i - 1].text != "," or doc[i + 1].lower_ != "in":
             continue
-        if _known_place_end(view, i + 2) is None and not _is_place_mention(view, i + 2):
+        if _known_place_end(view, i + 2) is None and view.type_at(i + 2) is not NodeType.PLACE:
             continue
         end = i - 1
         while end > 0:
@@ -145,11 +145,6 @@ def _list_word(view: DocView, i: int) -> bool:
     if tok.lower_ in _COMPOUND_LINKS:
         return i > 0 and is_name_token(view.doc[i - 1])
     return is_name_token(tok) and tok.is_alpha and tok.lower_ not in _NOT_PLACE_WORDS
-
-
-def _is_place_mention(view: DocView, i: int) -> bool:
-    m = view.mention_at(i)
-    return m is not None and m.type is NodeType.PLACE
 
 
 def add_places_listed_with_known(view: DocView) -> None:

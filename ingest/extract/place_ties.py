@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref
-from ingest.extract.doc_view import DocView
 from ingest.extract.paths import place_fits
 
 if TYPE_CHECKING:
@@ -44,7 +43,7 @@ def located(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> None:
     if any(t.text == ";" for t in doc[lo:hi]):
         return  # 'Uruzgan (Afghanistan); Quetta (Pakistan)': items of a list, not one in the other
     # Other places listed along the way ('Afghanistan's Nangarhar and Kunar provinces') are not cue words.
-    words = {t.lower_ for t in path if not _place_token(finder.view, t.i)}
+    words = {t.lower_ for t in path if finder.view.type_at(t.i) is not NodeType.PLACE}
     ta, tb = doc[a.root], doc[b.root]
     described = (
         bool(path)
@@ -78,11 +77,6 @@ def located(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> None:
     if not _ranked_inside(finder, a.entity, b.entity):
         return
     finder.emit(RelType.LOCATED_IN, a.entity, b.entity, a.sent, 0.8 if direct_in else 0.7, "locative-path")
-
-
-def _place_token(view: DocView, i: int) -> bool:
-    owner = view.owner[i]
-    return owner >= 0 and view.mentions[owner].type is NodeType.PLACE
 
 
 def _ranked_inside(finder: RelationFinder, inner: int, outer: int) -> bool:

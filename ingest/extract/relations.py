@@ -310,11 +310,7 @@ class RelationFinder:
             return False
         linked = [noun.head] if noun.dep_ == "appos" else []
         linked += [c for c in noun.children if c.dep_ == "appos"]
-        return any(self._leader_at(t.i) for t in linked)
-
-    def _leader_at(self, i: int) -> bool:
-        owner = self.view.owner[i]
-        return owner >= 0 and self.view.mentions[owner].type is NodeType.LEADER
+        return any(self.view.type_at(t.i) is NodeType.LEADER for t in linked)
 
 
 def _clause_role(tok: Token) -> Token:

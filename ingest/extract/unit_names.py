@@ -109,7 +109,7 @@ def _add_named_outlets(view: DocView) -> None:
                 break
             start -= 1
         owner = doc[start - 1] if start > 0 else None
-        owned = owner is not None and (owner.lower_ in {"its", "their"} or owner.lower_ in {"'s", "\u2019s"})
+        owned = owner is not None and owner.lower_ in {"its", "their", "'s", "\u2019s"}
         if start < k and owned:
             view.add(NodeType.GROUP, start, k, source="pattern")
 
