@@ -39,6 +39,7 @@ from ingest.extract.operations import (
     joint_operations,
     leaders_operations,
     main_group_places,
+    sole_group_places,
     spread_over_place_lists,
 )
 from ingest.extract.place_chains import (
@@ -154,6 +155,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     claimed_attacks(finder, view, refs)
     described_as_active(finder, view)
     main_group_places(finder, view, refs, salience)
+    sole_group_places(finder, view, refs)
     infobox_fields(finder, view, refs, salience)
     spread_over_place_lists(finder, view)
     joint_operations(finder, view)

@@ -10,7 +10,7 @@ from ingest.extract.context import Ref, Salience, path_tokens, refs_by_sentence
 from ingest.extract.descriptions import described_spans
 from ingest.extract.doc_view import DocView
 from ingest.extract.normalize import lemma
-from ingest.extract.paths import locative_governor, someone_elses_event, tells_origin
+from ingest.extract.paths import PLACE_KIND_WORDS, locative_governor, someone_elses_event, tells_origin
 from ingest.extract.relations import RelationFinder
 
 if TYPE_CHECKING:
@@ -263,3 +263,58 @@ def described_as_active(finder: RelationFinder, view: DocView) -> None:
         for p in places:
             if start <= p.start and p.end <= end:
                 finder.emit(RelType.OPERATES_IN, g.entity, p.entity, g.sent, 0.7, "described-active")
+
+
+# Words on the path from group to place that make the place a person's or a state's, not the group's:
+# where someone was born, arrested, tried or died, where a state bans or hands over, where a speaker talks.
+_NOT_ITS_PLACE = frozenset(
+    {"die", "died", "death", "arrest", "arrested", "detain", "detained", "hang", "hanged", "execute",
+     "executed", "bear", "born", "native", "resident", "court", "jail", "prison", "trial", "arraign",
+     "arraigned", "sentence", "convict", "convicted", "hand", "extradite", "flee", "fled", "travel",
+     "travelling", "departure", "say", "said", "tell", "told", "state", "report", "ban", "banned",
+     "designate", "designated", "proscribe", "proscribed", "origin"}
+)  # fmt: skip
+
+
+def sole_group_places(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None:
+    """'The group's territory was a cluster of villages east of Halabja, including Biyara and Tawela': the
+    one group a sentence names acts in the places it names, when no clause rule tied them. The loosest
+    cue, with the lowest confidence; a place that acts, that only modifies another noun, or that is where
+    a person was born, held, tried or died is left out."""
+    by_sent = refs_by_sentence(refs)
+    have = {(f.source, f.target) for f in finder.found if f.type is RelType.OPERATES_IN}
+    doc = view.doc
+    for sent, srefs in by_sent.items():
+        groups = {r.entity for r in srefs if finder.types[r.entity] is NodeType.GROUP}
+        if len(groups) != 1:
+            continue
+        group = next(iter(groups))
+        own = [doc[r.root] for r in srefs if r.entity == group]
+        for place in _story_places(finder, view, srefs):
+            if (group, place.entity) in have or not _plain_place(doc[place.root]):
+                continue
+            if any(_group_is_there(tok, doc[place.root]) for tok in own):
+                have.add((group, place.entity))
+                finder.emit(RelType.OPERATES_IN, group, place.entity, sent, 0.25, "sole-group")
+
+
+def _plain_place(tok: Token) -> bool:
+    """Not an actor ('Kinshasa has promised to ...') nor a modifier ('the Rwanda Defence Force')."""
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        return False
+    return tok.dep_ not in {"compound", "poss", "amod", "nmod"} or tok.head.lower_ in PLACE_KIND_WORDS
+
+
+def _group_is_there(group: Token, place: Token) -> bool:
+    path = path_tokens(group, place)
+    if path is None:
+        return False
+    words = {lemma(t.text) for t in path} | {t.lower_ for t in path}
+    return not (words & _NOT_ITS_PLACE or _killed_there(path) or tells_origin(path))
+
+
+def _killed_there(path: list[Token]) -> bool:
+    """'was killed in a drone strike in X': someone died there; the group killing there is its act."""
+    return any(
+        lemma(t.text) == "kill" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children) for t in path
+    )

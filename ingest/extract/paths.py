@@ -16,7 +16,7 @@ MOTION_VERBS = frozenset(
      "escape", "transfer", "come", "migrate"}
 )  # fmt: skip
 # Nouns before 'of' and a place's name: 'the port of Kismayo', 'the outskirts of Kabul'.
-_KIND_OF = lx.PLACE_HEADS | lx.PLURAL_PLACE_HEADS | {"town", "city", "village", "port", "outskirts"}
+PLACE_KIND_WORDS = lx.PLACE_HEADS | lx.PLURAL_PLACE_HEADS | {"town", "city", "village", "port", "outskirts"}
 # Verbs whose 'from X' is where a group finds its fighters: 'draws its fighters from the Makran belt'.
 _RECRUIT_FROM = frozenset({"draw", "recruit", "enlist", "raise"})
 # Verbs that put a group out of a place it held: 'was driven from Mogadishu', 'expelled from Kismayo'.
@@ -208,7 +208,9 @@ def locative_governor(path: list[Token]) -> bool:
             return True  # 'fought for control of Kismayo'
         if n == 0 and tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
             return True  # 'Sudan and Afghanistan, where his father ran the organization'
-        if tok.lower_ in _KIND_OF or (tok.lower_ == "of" and (n > 0 or tok.head.lower_ in _KIND_OF)):
+        if tok.lower_ in PLACE_KIND_WORDS or (
+            tok.lower_ == "of" and (n > 0 or tok.head.lower_ in PLACE_KIND_WORDS)
+        ):
             continue  # 'in the Swat area', 'along the Afghanistan/Pakistan border', 'the city of Karachi'
         if tok.pos_ == "VERB" and (lemma(tok.text) in SEIZE_VERBS or tok.lower_ in SEIZE_VERBS):
             return True  # 'AAD controlled Kidal', 'the group seized the town of Konna'

@@ -1,0 +1,43 @@
+"""The loosest place rule: the one group a sentence names acts in the places it names, unless the place
+acts, only modifies another noun, or is where a person comes from. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from graph.ontology import RelType
+from ingest.extract import extract
+from tests.ingest.readers import rels
+
+
+def test_the_one_group_of_a_sentence_acts_in_the_places_it_names() -> None:
+    ex = extract(
+        "The Zomi Revolutionary Army's hideouts are a string of hamlets on the banks of the rivers "
+        "between Churachandpur and Tamenglong."
+    )
+    assert {
+        ("Zomi Revolutionary Army", "Churachandpur"),
+        ("Zomi Revolutionary Army", "Tamenglong"),
+    } <= rels(ex, RelType.OPERATES_IN)
+
+
+def test_a_place_that_acts_is_a_government_not_where_the_group_operates() -> None:
+    ex = extract("Kinshasa has repeatedly promised to disarm the Allied Democratic Forces.")
+    assert rels(ex, RelType.OPERATES_IN) == set()
+
+
+def test_a_place_naming_another_body_is_not_where_the_group_operates() -> None:
+    ex = extract("The Rwanda Defence Force has pushed the Ansar al-Sunna fighters back.")
+    assert rels(ex, RelType.OPERATES_IN) == set()
+
+
+def test_where_a_member_comes_from_is_not_where_the_group_operates() -> None:
+    ex = extract("Abu Hamza, an Ansar al-Sharia commander from Marib, was arrested last year.")
+    assert ("Abu Hamza", "Ansar al-Sharia") in rels(ex, RelType.LEADS)
+    assert rels(ex, RelType.OPERATES_IN) == set()
+
+
+def test_a_second_group_in_the_sentence_leaves_the_places_unassigned() -> None:
+    ex = extract(
+        "The Zomi Revolutionary Army's hideouts, which the National Socialist Council of Nagaland once "
+        "shared, are a string of hamlets between Churachandpur and Tamenglong."
+    )
+    assert not any(target == "Tamenglong" for _, target in rels(ex, RelType.OPERATES_IN))
