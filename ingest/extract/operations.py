@@ -10,7 +10,13 @@ from ingest.extract.context import Ref, Salience, path_tokens, refs_by_sentence
 from ingest.extract.descriptions import described_spans
 from ingest.extract.doc_view import DocView
 from ingest.extract.normalize import lemma
-from ingest.extract.paths import PLACE_KIND_WORDS, locative_governor, someone_elses_event, tells_origin
+from ingest.extract.paths import (
+    PLACE_KIND_WORDS,
+    locative_governor,
+    not_the_groups_place,
+    someone_elses_event,
+    tells_origin,
+)
 from ingest.extract.relations import RelationFinder
 
 if TYPE_CHECKING:
@@ -265,17 +271,6 @@ def described_as_active(finder: RelationFinder, view: DocView) -> None:
                 finder.emit(RelType.OPERATES_IN, g.entity, p.entity, g.sent, 0.7, "described-active")
 
 
-# Words on the path from group to place that make the place a person's or a state's, not the group's:
-# where someone was born, arrested, tried or died, where a state bans or hands over, where a speaker talks.
-_NOT_ITS_PLACE = frozenset(
-    {"die", "died", "death", "arrest", "arrested", "detain", "detained", "hang", "hanged", "execute",
-     "executed", "bear", "born", "native", "resident", "court", "jail", "prison", "trial", "arraign",
-     "arraigned", "sentence", "convict", "convicted", "hand", "extradite", "flee", "fled", "travel",
-     "travelling", "departure", "say", "said", "tell", "told", "state", "report", "ban", "banned",
-     "designate", "designated", "proscribe", "proscribed", "origin"}
-)  # fmt: skip
-
-
 def sole_group_places(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None:
     """'The group's territory was a cluster of villages east of Halabja, including Biyara and Tawela': the
     one group a sentence names acts in the places it names, when no clause rule tied them. The loosest
@@ -309,12 +304,4 @@ def _group_is_there(group: Token, place: Token) -> bool:
     path = path_tokens(group, place)
     if path is None:
         return False
-    words = {lemma(t.text) for t in path} | {t.lower_ for t in path}
-    return not (words & _NOT_ITS_PLACE or _killed_there(path) or tells_origin(path))
-
-
-def _killed_there(path: list[Token]) -> bool:
-    """'was killed in a drone strike in X': someone died there; the group killing there is its act."""
-    return any(
-        lemma(t.text) == "kill" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children) for t in path
-    )
+    return not (not_the_groups_place(path) or tells_origin(path))

@@ -346,3 +346,27 @@ def light_verb_objects(path: list[Token]) -> set[str]:
 def taken_over(verb: Token) -> bool:
     """'the group was taken over by his brother': 'take over' is a leadership verb."""
     return lemma(verb.text) == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children)
+
+
+# Words on the path from group to place that make the place a person's or a state's, not the group's:
+# where someone was born, arrested, tried or died, where a state bans or hands over, where a speaker talks.
+_NOT_THE_GROUPS_PLACE = frozenset(
+    {"die", "died", "death", "arrest", "arrested", "detain", "detained", "hang", "hanged", "execute",
+     "executed", "bear", "born", "native", "resident", "court", "jail", "prison", "trial", "arraign",
+     "arraigned", "sentence", "convict", "convicted", "hand", "extradite", "flee", "fled", "travel",
+     "travelling", "departure", "say", "said", "tell", "told", "state", "report", "ban", "banned",
+     "designate", "designated", "proscribe", "proscribed", "origin"}
+)  # fmt: skip
+
+
+def not_the_groups_place(path: list[Token]) -> bool:
+    """The path from group to place runs through a person's or a state's act, not the group's."""
+    words = {lemma(t.text) for t in path} | {t.lower_ for t in path}
+    return bool(words & _NOT_THE_GROUPS_PLACE) or _killed_there(path)
+
+
+def _killed_there(path: list[Token]) -> bool:
+    """'was killed in a drone strike in X': someone died there; the group killing there is its act."""
+    return any(
+        lemma(t.text) == "kill" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children) for t in path
+    )
