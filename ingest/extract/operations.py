@@ -273,30 +273,47 @@ def described_as_active(finder: RelationFinder, view: DocView) -> None:
 
 def sole_group_places(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None:
     """'The group's territory was a cluster of villages east of Halabja, including Biyara and Tawela': the
-    one group a sentence names acts in the places it names, when no clause rule tied them. The loosest
-    cue, with the lowest confidence; a place that acts, that only modifies another noun, or that is where
-    a person was born, held, tried or died is left out."""
-    by_sent = refs_by_sentence(refs)
+    one group a sentence names (or, of several, the one that is a subject) acts in the places no clause
+    rule gave to any group. The loosest cue, with the lowest confidence; a place that acts, that only
+    modifies another noun, or that is where a person was born, held, tried or died is left out."""
     have = {(f.source, f.target) for f in finder.found if f.type is RelType.OPERATES_IN}
     doc = view.doc
-    for sent, srefs in by_sent.items():
-        groups = {r.entity for r in srefs if finder.types[r.entity] is NodeType.GROUP}
-        if len(groups) != 1:
+    for sent, srefs in refs_by_sentence(refs).items():
+        actor = _sentence_group(finder, view, srefs)
+        if actor is None:
             continue
-        group = next(iter(groups))
+        group, method = actor
+        tied = {f.target for f in finder.found if f.type is RelType.OPERATES_IN and f.sent == sent}
         own = [doc[r.root] for r in srefs if r.entity == group]
         for place in _story_places(finder, view, srefs):
-            if (group, place.entity) in have or not _plain_place(doc[place.root]):
+            if place.entity in tied or (group, place.entity) in have or not _plain_place(doc[place.root]):
                 continue
             if any(_group_is_there(tok, doc[place.root]) for tok in own):
                 have.add((group, place.entity))
-                finder.emit(RelType.OPERATES_IN, group, place.entity, sent, 0.25, "sole-group")
+                finder.emit(RelType.OPERATES_IN, group, place.entity, sent, 0.25, method)
+
+
+def _sentence_group(finder: RelationFinder, view: DocView, srefs: list[Ref]) -> tuple[int, str] | None:
+    groups = {r.entity for r in srefs if finder.types[r.entity] is NodeType.GROUP}
+    if len(groups) == 1:
+        return next(iter(groups)), "sole-group"
+    subjects = {r.entity for r in srefs if r.entity in groups and _subjectish(view.doc[r.root])}
+    if len(subjects) == 1:
+        return next(iter(subjects)), "subject-group"
+    return None
+
+
+def _subjectish(tok: Token) -> bool:
+    """A subject, or the owner of a subject ('LeT fighters', 'the group's cadres')."""
+    if tok.dep_ in {"compound", "poss", "nmod"}:
+        tok = tok.head
+    return tok.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _plain_place(tok: Token) -> bool:
     """Not an actor ('Kinshasa has promised to ...') nor a modifier ('the Rwanda Defence Force')."""
-    if tok.dep_ in {"nsubj", "nsubjpass"}:
-        return False
+    if tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
+        return False  # 'regarded by Washington as ...'
     return tok.dep_ not in {"compound", "poss", "amod", "nmod"} or tok.head.lower_ in PLACE_KIND_WORDS
 
 

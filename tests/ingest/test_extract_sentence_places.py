@@ -1,5 +1,6 @@
-"""The loosest place rule: the one group a sentence names acts in the places it names, unless the place
-acts, only modifies another noun, or is where a person comes from. Sentences written for these tests."""
+"""The loosest place rule: the one group a sentence names (or the one that is a subject in it) acts in
+the places it names, unless the place acts, only modifies another noun, or is where a person comes
+from. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -35,7 +36,22 @@ def test_where_a_member_comes_from_is_not_where_the_group_operates() -> None:
     assert rels(ex, RelType.OPERATES_IN) == set()
 
 
-def test_a_second_group_in_the_sentence_leaves_the_places_unassigned() -> None:
+def test_of_two_groups_the_one_that_is_the_subject_acts_in_the_places() -> None:
+    ex = extract(
+        "The Zomi Revolutionary Army, an ally of the National Socialist Council of Nagaland, holds a "
+        "string of hamlets on the rivers between Churachandpur and Tamenglong."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert ("Zomi Revolutionary Army", "Tamenglong") in operates
+    assert ("National Socialist Council of Nagaland", "Tamenglong") not in operates
+
+
+def test_a_state_acting_in_a_passive_clause_is_not_where_the_group_operates() -> None:
+    ex = extract("The Zomi Revolutionary Army is regarded by Washington as a minor threat.")
+    assert rels(ex, RelType.OPERATES_IN) == set()
+
+
+def test_two_groups_each_the_subject_of_a_clause_leave_the_places_unassigned() -> None:
     ex = extract(
         "The Zomi Revolutionary Army's hideouts, which the National Socialist Council of Nagaland once "
         "shared, are a string of hamlets between Churachandpur and Tamenglong."
