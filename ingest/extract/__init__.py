@@ -33,6 +33,7 @@ from ingest.extract.leader_frames import leader_frames
 from ingest.extract.leader_ties import share_with_listed_people
 from ingest.extract.mentions import add_nested_camp_places, find_mentions
 from ingest.extract.operations import (
+    carried_places,
     claimed_attacks,
     described_as_active,
     groupless_operations,
@@ -156,6 +157,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     described_as_active(finder, view)
     main_group_places(finder, view, refs, salience)
     sole_group_places(finder, view, refs)
+    carried_places(finder, view, refs)
     infobox_fields(finder, view, refs, salience)
     spread_over_place_lists(finder, view)
     joint_operations(finder, view)

@@ -322,3 +322,37 @@ def _group_is_there(group: Token, place: Token) -> bool:
     if path is None:
         return False
     return not (not_the_groups_place(path) or tells_origin(path))
+
+
+def carried_places(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None:
+    """'The LRA crossed into Congo. Later groups moved into the Central African Republic, operating around
+    Obo': a sentence naming no group, leader or camp continues the one before; its places go to that
+    sentence's group (as `sole_group_places` would choose it). Only full sentences with a verb, not
+    headings, bullets or 'Label: value' lines."""
+    have = {(f.source, f.target) for f in finder.found if f.type is RelType.OPERATES_IN}
+    tied = {(f.sent, f.target) for f in finder.found if f.type is RelType.OPERATES_IN}
+    by_sent = refs_by_sentence(refs)
+    doc = view.doc
+    for sent, srefs in by_sent.items():
+        if any(finder.types[r.entity] in _STORY_ACTORS for r in srefs) or not _full_sentence(view, sent):
+            continue
+        actor = _sentence_group(finder, view, by_sent.get(sent - 1, []))
+        if actor is None:
+            continue
+        group = actor[0]
+        for place in _story_places(finder, view, srefs):
+            ptok = doc[place.root]
+            if (sent, place.entity) in tied or (group, place.entity) in have or not _plain_place(ptok):
+                continue
+            if not_the_groups_place([ptok, *ptok.ancestors]):
+                continue
+            have.add((group, place.entity))
+            finder.emit(RelType.OPERATES_IN, group, place.entity, sent, 0.2, "previous-sentence-group")
+
+
+_STORY_ACTORS = frozenset({NodeType.GROUP, NodeType.LEADER, NodeType.CAMP})
+
+
+def _full_sentence(view: DocView, sent: int) -> bool:
+    span = view.sents[sent]
+    return span.root.pos_ in {"VERB", "AUX"} and len(span) >= 6 and not any(t.text == ":" for t in span)

@@ -57,3 +57,29 @@ def test_two_groups_each_the_subject_of_a_clause_leave_the_places_unassigned() -
         "shared, are a string of hamlets between Churachandpur and Tamenglong."
     )
     assert not any(target == "Tamenglong" for _, target in rels(ex, RelType.OPERATES_IN))
+
+
+def test_a_sentence_naming_no_group_continues_the_one_before() -> None:
+    ex = extract(
+        "The Zomi Revolutionary Army was formed in 1993. Later small bands moved into the hills, "
+        "operating around Churachandpur and Tamenglong."
+    )
+    assert {
+        ("Zomi Revolutionary Army", "Churachandpur"),
+        ("Zomi Revolutionary Army", "Tamenglong"),
+    } <= rels(ex, RelType.OPERATES_IN)
+
+
+def test_a_sentence_about_a_persons_death_does_not_carry_the_group_there() -> None:
+    ex = extract(
+        "The Zomi Revolutionary Army was formed in 1993. Two years later a retired teacher "
+        "died in a hospital in Tamenglong."
+    )
+    assert rels(ex, RelType.OPERATES_IN) == set()
+
+
+def test_a_heading_naming_a_place_is_not_carried_to_the_group_before() -> None:
+    ex = extract(
+        "The Zomi Revolutionary Army was formed in 1993.\n\nElections in Tamenglong\n\nThe vote was calm."
+    )
+    assert rels(ex, RelType.OPERATES_IN) == set()
