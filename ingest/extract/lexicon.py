@@ -600,6 +600,32 @@ PLACE_HEADS = frozenset(
         "taluka",
     }
 )
+# 'Nazyan district', 'Trishal town': the name is the place, the lower-case word says what kind it is.
+LOWER_ADMIN_HEADS = frozenset(
+    {
+        "district",
+        "province",
+        "region",
+        "village",
+        "town",
+        "city",
+        "governorate",
+        "county",
+        "tehsil",
+        "area",
+        "enclave",
+        # other countries' names for a district or its parts
+        "upazila",
+        "subdistrict",
+        "sub-district",
+        "regency",
+        "woreda",
+        "township",
+        "cercle",
+        "taluka",
+        "municipality",
+    }
+)
 # Place words that only make a place when they follow the name ("Anda town", not "Town Hall").
 PLACE_PREFIX_HEADS = frozenset({"mount", "mt", "lake", "fort", "gulf", "isle", "cape"})
 

@@ -293,6 +293,12 @@ def _add_ner_places(view: DocView) -> None:
         if ent.label_ not in {"GPE", "LOC", "FAC"}:
             continue
         start, end = clean_ent_bounds(ent)
+        if (
+            end - start > 1
+            and view.doc[end - 1].is_lower
+            and view.doc[end - 1].lower_ in lx.LOWER_ADMIN_HEADS
+        ):
+            end -= 1  # 'Thanchi upazila' is the upazila of Thanchi, named 'Thanchi'
         if start >= end or not view.is_free(start, end):
             continue
         toks = view.doc[start:end]

@@ -117,22 +117,6 @@ def _add_listed_after_plural_kinds(view: DocView) -> None:
 
 # 'the Rwenzori mountains', 'the Nafusa hills': ranges are often written with a lower-case head word.
 _LOWER_RANGE_HEADS = frozenset({"mountains", "hills", "forest", "valley", "peninsula"})
-# 'Nazyan district', 'Trishal town': the name is the place, the lower-case word says what kind it is.
-_LOWER_ADMIN_HEADS = frozenset(
-    {
-        "district",
-        "province",
-        "region",
-        "village",
-        "town",
-        "city",
-        "governorate",
-        "county",
-        "tehsil",
-        "area",
-        "enclave",
-    }
-)
 
 
 def add_place_head_runs(view: DocView) -> None:
@@ -142,7 +126,7 @@ def add_place_head_runs(view: DocView) -> None:
         low = tok.lower_
         if view.owner[i] >= 0:
             continue
-        if tok.is_lower and low in _LOWER_ADMIN_HEADS and i > 0:
+        if tok.is_lower and low in lx.LOWER_ADMIN_HEADS and i > 0:
             j = i
             while j > 0 and view.owner[j - 1] < 0 and i - j < 4 and _name_word_before(doc, j):
                 j -= 1
