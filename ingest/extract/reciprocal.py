@@ -128,7 +128,10 @@ def merger_lists(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None
         members = _listed_groups(doc, tok.i + 2, group_at)
         if len(members) < 2:
             continue
-        _ally_merged(finder, members, _formed_group(view, tok, group_at), view.tok_sent[tok.i], "merger-list")
+        formed = _formed_group(view, tok, group_at)
+        if formed is None:
+            formed = _subject_anaphor(finder, refs, tok)
+        _ally_merged(finder, members, formed, view.tok_sent[tok.i], "merger-list")
 
 
 _MAX_LEAD = 8
@@ -141,8 +144,13 @@ def _listed_groups(doc: Doc, start: int, group_at: dict[int, int]) -> list[int]:
     # 'a merger of about a dozen small factions, among them A, B and C': words may describe the list first
     while k < len(doc) and gap <= (_MAX_GAP if members else _MAX_LEAD):
         tok = doc[k]
-        if tok.text in {".", ";", ":"} or tok.pos_ in {"VERB", "AUX"} or "\n" in tok.text:
-            break
+        if (
+            tok.text in {".", ";"}
+            or (tok.text == ":" and members)
+            or tok.pos_ in {"VERB", "AUX"}
+            or "\n" in tok.text
+        ):
+            break  # 'a merger of four groups: A, B, C and D': a colon may open the list
         entity = group_at.get(k)
         owner = k + 1 < len(doc) and doc[k + 1].lower_ in {"'s", "\u2019s"}  # "AQIM's Sahara Emirate"
         if entity is not None and not owner:
@@ -160,6 +168,16 @@ def _formed_group(view: DocView, noun: Token, group_at: dict[int, int]) -> int |
     sent = view.sents[view.tok_sent[noun.i]]
     before = [group_at[i] for i in range(sent.start, noun.i) if i in group_at]
     return before[0] if before else None
+
+
+def _subject_anaphor(finder: RelationFinder, refs: list[Ref], noun: Token) -> int | None:
+    """'It was announced as a merger of ...': the group a subject pronoun before the union noun stands for."""
+    for ref in refs:
+        tok = noun.doc[ref.root]
+        subject = tok.dep_ in {"nsubj", "nsubjpass"} and tok.sent == noun.sent and tok.i < noun.i
+        if ref.anaphor and subject and finder.types[ref.entity] is NodeType.GROUP:
+            return ref.entity
+    return None
 
 
 _FORM_VERBS = frozenset({"form", "create", "establish", "found", "launch"})
