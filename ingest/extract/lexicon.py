@@ -460,6 +460,8 @@ RIVAL_WORDS = frozenset(
         "battled",
         "combat",
         "enmity",
+        "conflict",
+        "confrontation",
     }
 )
 KIN_WORDS = frozenset(

@@ -1,5 +1,5 @@
-"""Groups named in lists: mergers and coalitions whose members are listed. Sentences written for these
-tests."""
+"""Ties between groups: mergers and coalitions whose members are listed, and the cue words that tell a
+rivalry from an alliance. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -26,3 +26,9 @@ def test_a_pronoun_subject_is_the_group_the_merger_formed() -> None:
     allied = pairs(ex, RelType.ALLIED_WITH)
     for member in ("Ansar Eddine", "Katiba Macina", "Al-Mourabitoun"):
         assert frozenset({"JNIM", member}) in allied
+
+
+def test_fighting_a_conflict_with_a_group_is_rivalry_not_alliance() -> None:
+    ex = extract("JNIM has fought a sustained conflict with Ansarul Islam since early 2020.")
+    assert frozenset({"JNIM", "Ansarul Islam"}) in pairs(ex, RelType.RIVAL_OF)
+    assert pairs(ex, RelType.ALLIED_WITH) == set()
