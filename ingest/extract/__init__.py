@@ -36,6 +36,7 @@ from ingest.extract.operations import (
     carried_places,
     claimed_attacks,
     described_as_active,
+    drop_loose_containers,
     groupless_operations,
     joint_operations,
     leaders_operations,
@@ -162,4 +163,5 @@ def _extract(text: str, doc: Doc) -> Extraction:
     spread_over_place_lists(finder, view)
     joint_operations(finder, view)
     drop_implied_containers(finder)
+    drop_loose_containers(finder)
     return build_extraction(view, entities, finder.found)

@@ -17,7 +17,7 @@ from ingest.extract.paths import (
     someone_elses_event,
     tells_origin,
 )
-from ingest.extract.relations import RelationFinder
+from ingest.extract.relations import Found, RelationFinder
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -356,3 +356,30 @@ _STORY_ACTORS = frozenset({NodeType.GROUP, NodeType.LEADER, NodeType.CAMP})
 def _full_sentence(view: DocView, sent: int) -> bool:
     span = view.sents[sent]
     return span.root.pos_ in {"VERB", "AUX"} and len(span) >= 6 and not any(t.text == ":" for t in span)
+
+
+# Rules that place a group by co-occurrence or by another group's act, not by a clause of its own.
+_LOOSE_PLACINGS = frozenset(
+    {"sole-group", "subject-group", "previous-sentence-group", "joint-operation", "listed-place",
+     "main-group-sentence"}
+)  # fmt: skip
+
+
+def drop_loose_containers(finder: RelationFinder) -> None:
+    """'seized the port of Mocimboa da Praia, in Cabo Delgado province': where a loose rule gives a group
+    both a place and the place that contains it in one sentence, the group acts in the nearer place; the
+    container only names where that is."""
+    located = {(f.source, f.target, f.sent) for f in finder.found if f.type is RelType.LOCATED_IN}
+    placed: dict[tuple[int, int], set[int]] = {}  # (group, sentence) -> its places there
+    for f in finder.found:
+        if f.type is RelType.OPERATES_IN:
+            placed.setdefault((f.source, f.sent), set()).add(f.target)
+
+    def contains_another(f: Found) -> bool:
+        return any((inner, f.target, f.sent) in located for inner in placed[(f.source, f.sent)])
+
+    finder.found = [
+        f
+        for f in finder.found
+        if not (f.type is RelType.OPERATES_IN and f.method in _LOOSE_PLACINGS and contains_another(f))
+    ]

@@ -83,3 +83,14 @@ def test_a_heading_naming_a_place_is_not_carried_to_the_group_before() -> None:
         "The Zomi Revolutionary Army was formed in 1993.\n\nElections in Tamenglong\n\nThe vote was calm."
     )
     assert rels(ex, RelType.OPERATES_IN) == set()
+
+
+def test_a_loose_rule_gives_the_group_the_nearer_place_not_its_container() -> None:
+    ex = extract(
+        "The Zomi Revolutionary Army was formed in 1993. Later small bands moved into the hills, "
+        "operating around Tamenglong, Manipur."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert ("Zomi Revolutionary Army", "Tamenglong") in operates
+    assert ("Zomi Revolutionary Army", "Manipur") not in operates
+    assert ("Tamenglong", "Manipur") in rels(ex, RelType.LOCATED_IN)
