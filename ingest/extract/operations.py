@@ -193,7 +193,7 @@ def main_group_places(finder: RelationFinder, view: DocView, refs: list[Ref], sa
                 path = path_tokens(doc[ref.root], doc[place.root])
                 if path is None or len(path) > _LONG_PATH or any(lemma(t.text) in _SPEECH for t in path):
                     continue
-                if tells_origin(path):
+                if tells_origin(path) or not_the_groups_place(path):
                     continue
                 if locative_governor(path) and not someone_elses_event(path, doc[ref.root]):
                     finder.emit(RelType.OPERATES_IN, main, place.entity, sent, 0.35, "main-group-sentence")

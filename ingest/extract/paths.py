@@ -354,15 +354,23 @@ _NOT_THE_GROUPS_PLACE = frozenset(
     {"die", "died", "death", "arrest", "arrested", "detain", "detained", "hang", "hanged", "execute",
      "executed", "bear", "born", "native", "resident", "court", "jail", "prison", "trial", "arraign",
      "arraigned", "sentence", "convict", "convicted", "hand", "extradite", "flee", "fled", "travel",
-     "travelling", "departure", "say", "said", "tell", "told", "state", "report", "ban", "banned",
-     "designate", "designated", "proscribe", "proscribed", "origin"}
+     "travelling", "departure", "ban", "banned", "designate", "designated", "proscribe", "proscribed",
+     "origin"}
 )  # fmt: skip
+# ... and, as verbs only ('Borno and Yobe States', 'reports of attacks in X' are no speech), a speaker's.
+_SPEECH_VERBS = frozenset({"say", "said", "tell", "told", "state", "stated", "report", "reported"})
 
 
 def not_the_groups_place(path: list[Token]) -> bool:
     """The path from group to place runs through a person's or a state's act, not the group's."""
     words = {lemma(t.text) for t in path} | {t.lower_ for t in path}
-    return bool(words & _NOT_THE_GROUPS_PLACE) or _killed_there(path)
+    return bool(words & _NOT_THE_GROUPS_PLACE) or any(_speaks(t) for t in path) or _killed_there(path)
+
+
+def _speaks(tok: Token) -> bool:
+    """'said an analyst in Nairobi'; not 'its fighters were reported in X', which places them."""
+    spoken = tok.lower_ in _SPEECH_VERBS or lemma(tok.text) in _SPEECH_VERBS
+    return spoken and tok.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in tok.children)
 
 
 def _killed_there(path: list[Token]) -> bool:

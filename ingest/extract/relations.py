@@ -18,6 +18,7 @@ from ingest.extract.paths import (
     listed_appositives,
     locative_governor,
     name_head,
+    not_the_groups_place,
     reattach_clause,
     sentence_trains,
     someone_elses_event,
@@ -280,8 +281,8 @@ class RelationFinder:
             return
         if "against" in {t.lower_ for t in path} and not based:
             return
-        if tells_origin(path):
-            return
+        if tells_origin(path) or not_the_groups_place(path):
+            return  # 'a founder of the group, killed in X', 'a member of the group, arrested in Y'
         owner_noun = self.view.doc[g.root].head.head
         if self.view.doc[g.root].dep_ == "pobj" and owner_noun.lower_ in _TIE_NOUNS:
             return  # 'declared its loyalty to al-Qaeda and operated from Derna': al-Qaeda did not

@@ -94,3 +94,18 @@ def test_a_loose_rule_gives_the_group_the_nearer_place_not_its_container() -> No
     assert ("Zomi Revolutionary Army", "Tamenglong") in operates
     assert ("Zomi Revolutionary Army", "Manipur") not in operates
     assert ("Tamenglong", "Manipur") in rels(ex, RelType.LOCATED_IN)
+
+
+def test_where_a_member_was_arrested_or_killed_is_not_where_the_group_operates() -> None:
+    arrested = extract("Abu Hamza, an Ansar al-Sharia commander, was arrested in Aden last year.")
+    assert ("Abu Hamza", "Ansar al-Sharia") in rels(arrested, RelType.LEADS)
+    assert rels(arrested, RelType.OPERATES_IN) == set()
+    killed = extract("Abu Hamza, an Ansar al-Sharia commander, was killed in a drone strike in Marib.")
+    assert rels(killed, RelType.OPERATES_IN) == set()
+
+
+def test_fighters_reported_somewhere_are_there_but_a_speaker_there_is_not() -> None:
+    reported = extract("Ansarul Islam fighters have been reported in the border areas of Benin and Togo.")
+    assert {("Ansarul Islam", "Benin"), ("Ansarul Islam", "Togo")} <= rels(reported, RelType.OPERATES_IN)
+    spoken = extract("Ansarul Islam is weakening, an analyst told reporters in Ouagadougou.")
+    assert rels(spoken, RelType.OPERATES_IN) == set()
