@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 _SUCCEED = frozenset({"succeed", "replace"})
 _PRONOUNS = frozenset({"he", "him", "she", "her", "his"})
-_SUCCESSOR_NOUNS = frozenset({"successor", "successors"})
+# Either way round: leadership passes between the two people ("his predecessor, Y" as "his successor, Y").
+_SUCCESSOR_NOUNS = frozenset({"successor", "successors", "predecessor", "predecessors"})
 # Forms of the words a succession can turn on, to scan strings before looking at tokens.
 _CANDIDATES = _SUCCESSOR_NOUNS | frozenset(
     {"succeed", "succeeded", "succeeds", "succeeding", "replace", "replaced", "replaces", "replacing",
@@ -110,8 +111,14 @@ def _succession(verb: Token) -> tuple[Token, Token] | None:
 
 def _person(view: DocView, salience: Salience, tok: Token) -> int | None:
     if tok.lower_ in _PRONOUNS:
-        # An object pronoun never means the clause's own subject: look before the sentence.
         start = view.sents[view.tok_sent[tok.i]].start
+        if tok.dep_ == "poss":  # 'X, who took over after his predecessor ...': the person named before
+            before = [
+                m.entity for m in view.mentions if m.type is NodeType.LEADER and start <= m.tok_start < tok.i
+            ]
+            if before and before[-1] >= 0:
+                return before[-1]
+        # An object pronoun never means the clause's own subject: look before the sentence.
         return salience.recent(NodeType.LEADER, start) if start > 0 else None
     owner = view.owner[tok.i]
     if owner < 0:
