@@ -51,6 +51,11 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
         if not before:
             continue
         subject = _pronoun_subject(view, before) if cue.group().lower().endswith(" it") else before[-1]
+        if cue.group().lower().endswith(" itself"):
+            named = _reflexive_subject(view, cue.start())
+            if named is None:
+                continue  # 'the Mozambican branch has since styled itself X': not the group named last
+            subject = subject if named == _GUESS else named
         line_start = text.rfind("\n", 0, cue.start()) + 1
         if text[line_start : cue.start()].strip():
             # Inline 'X, also known as Y, ...': only the name right after the cue.
@@ -93,6 +98,32 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
             if earlier:
                 links[i] = earlier[-1]
     return links
+
+
+_GUESS = -1
+
+
+def _reflexive_subject(view: DocView, char: int) -> int | None:
+    """Who 'calls itself' / 'styled itself': the group mention that is the verb's subject (its index);
+    _GUESS when the subject is a pronoun, a word for a group, or not to be read (the caller's guess
+    stands); None when it is some other noun ('the Mozambican branch'), which names no group of the text."""
+    span = view.tokens_for(char, char + 1)
+    if span is None:
+        return _GUESS
+    verb = view.doc[span[0]]
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ == "PRON" or subject.lower_ in _GROUP_WORDS:
+        return _GUESS
+    for tok in subject.subtree:
+        idx = view.owner[tok.i]
+        if idx >= 0 and view.mentions[idx].type is NodeType.GROUP:
+            return idx
+    return None
+
+
+_GROUP_WORDS = frozenset(
+    {"group", "organisation", "organization", "movement", "outfit", "which", "that", "who"}
+)
 
 
 def _possessive(text: str, end: int) -> bool:

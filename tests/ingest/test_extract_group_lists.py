@@ -3,7 +3,7 @@ rivalry from an alliance. Sentences written for these tests."""
 
 from __future__ import annotations
 
-from graph.ontology import RelType
+from graph.ontology import NodeType, RelType
 from ingest.extract import extract
 from tests.ingest.readers import pairs
 
@@ -32,3 +32,20 @@ def test_fighting_a_conflict_with_a_group_is_rivalry_not_alliance() -> None:
     ex = extract("JNIM has fought a sustained conflict with Ansarul Islam since early 2020.")
     assert frozenset({"JNIM", "Ansarul Islam"}) in pairs(ex, RelType.RIVAL_OF)
     assert pairs(ex, RelType.ALLIED_WITH) == set()
+
+
+def test_a_branch_styling_itself_anew_is_not_the_group_named_before_it() -> None:
+    ex = extract(
+        "In May 2022 the Islamic State reorganised its African provinces, and the Mozambican branch has "
+        "since styled itself Islamic State Mozambique."
+    )
+    groups = {e.name: e.aliases for e in ex.entities if e.type is NodeType.GROUP}
+    assert {"Islamic State", "Islamic State Mozambique"} <= set(groups)
+    assert "Islamic State Mozambique" not in groups["Islamic State"]
+
+
+def test_a_group_calling_itself_anew_takes_the_new_name_as_an_alias() -> None:
+    ex = extract("Since 2015 the Zomi Revolutionary Army has called itself the Zomi Liberation Front.")
+    groups = [e for e in ex.entities if e.type is NodeType.GROUP]
+    assert len(groups) == 1
+    assert {groups[0].name, *groups[0].aliases} >= {"Zomi Revolutionary Army", "Zomi Liberation Front"}
