@@ -462,6 +462,12 @@ RIVAL_WORDS = frozenset(
         "enmity",
         "conflict",
         "confrontation",
+        "competitor",
+        "competitors",
+        "adversary",
+        "adversaries",
+        "foe",
+        "foes",
     }
 )
 KIN_WORDS = frozenset(

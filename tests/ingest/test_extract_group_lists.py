@@ -49,3 +49,15 @@ def test_a_group_calling_itself_anew_takes_the_new_name_as_an_alias() -> None:
     groups = [e for e in ex.entities if e.type is NodeType.GROUP]
     assert len(groups) == 1
     assert {groups[0].name, *groups[0].aliases} >= {"Zomi Revolutionary Army", "Zomi Liberation Front"}
+
+
+def test_groups_in_an_apposition_to_the_subject_fight_each_other() -> None:
+    ex = extract(
+        "The two movements, al-Shabaab and the Islamic State in Somalia, have fought repeatedly since 2018."
+    )
+    assert frozenset({"al-Shabaab", "Islamic State in Somalia"}) in pairs(ex, RelType.RIVAL_OF)
+
+
+def test_a_groups_competitor_is_its_rival() -> None:
+    ex = extract("In Puntland, al-Shabaab's main competitor is the Islamic State in Somalia.")
+    assert frozenset({"al-Shabaab", "Islamic State in Somalia"}) in pairs(ex, RelType.RIVAL_OF)
