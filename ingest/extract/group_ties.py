@@ -290,7 +290,7 @@ def _joint_subjects(finder: RelationFinder, a: Ref, b: Ref) -> Token | None:
         head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN"
     ):
         head = head.head if head.dep_ != "pobj" else head.head.head
-    if head.dep_ == "appos" and head.head.dep_ in {"nsubj", "nsubjpass"}:
+    if head.dep_ == "appos" and head.head.dep_ in {"nsubj", "nsubjpass"} and head.head.tag_ == "NNS":
         head = head.head  # 'The two movements, A and B, have fought since 2018'
     if head.dep_ not in {"nsubj", "nsubjpass", "agent", "pobj"}:
         return None
