@@ -134,3 +134,12 @@ def test_a_person_described_by_a_kin_word_is_not_the_camp_an_aside_later_describ
     )
     assert "Kassim Omari" not in names(ex, NodeType.CAMP)
     assert "Kassim Omari" in names(ex, NodeType.LEADER)
+
+
+def test_a_name_a_copula_equates_with_a_role_is_a_person_not_a_place() -> None:
+    ex = extract(
+        "The Jama'atul Ansar Fil Hindal Sharqiya was formed in 2017. Its treasurer is Shamin Mahfuz."
+    )
+    assert "Shamin Mahfuz" in names(ex, NodeType.LEADER)
+    assert "Shamin Mahfuz" not in names(ex, NodeType.PLACE)
+    assert ("Shamin Mahfuz", "Jama'atul Ansar Fil Hindal Sharqiya") in rels(ex, RelType.LEADS)
