@@ -31,6 +31,7 @@ from ingest.extract.names_in_context import (
     find_repeated_surnames,
     find_role_appositive_persons,
     find_weak_persons,
+    named_in_role,
     retype_group_name_starts,
 )
 from ingest.extract.normalize import name_key
@@ -62,7 +63,6 @@ from ingest.extract.place_names import (
     add_places_after_kind_nouns,
     extend_place_heads,
 )
-from ingest.extract.role_paths import COPULAS
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
 from ingest.extract.titled_names import add_titled_org_names
 from ingest.extract.unit_names import add_apposed_alliances, add_named_units, extend_listed_by_acronym
@@ -319,26 +319,12 @@ def _add_ner_places(view: DocView) -> None:
         if _alone_on_its_line(view, toks.start_char, toks.end_char):
             continue  # 'Background', 'CHAPTER II': a heading, not a place the gazetteer knows
         if len(toks) > 1 and (
-            words[-1] in _NAME_TAILS or _alias_follows(view.doc, end) or _role_holder(toks)
+            words[-1] in _NAME_TAILS or _alias_follows(view.doc, end) or named_in_role(toks)
         ):
             # 'Gurpreet Singh alias Gopi', 'Kashmir Khan': a person the pipeline took for a place
             view.add(NodeType.LEADER, start, end, source="ner")
             continue
         view.add(NodeType.PLACE, start, end, source="ner")
-
-
-_ROLE_NOUNS = lx.LEAD_NOUNS | lx.MEMBER_NOUNS
-
-
-def _role_holder(toks: Span) -> bool:
-    """'Its treasurer is Shamin Mahfuz', 'X is the group's spokesman': a name a copula equates with a role
-    noun is a person, whatever the pipeline took it for."""
-    root = toks.root
-    verb = root.head
-    if root.dep_ not in {"attr", "nsubj"} or verb.lower_ not in COPULAS:
-        return False
-    other = {"attr": "nsubj", "nsubj": "attr"}[root.dep_]
-    return any(c.dep_ == other and c.lower_ in _ROLE_NOUNS for c in verb.children)
 
 
 def _inside_compound(view: DocView, hit: GazHit, toks: tuple[int, int]) -> bool:

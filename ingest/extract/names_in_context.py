@@ -1,15 +1,21 @@
 """People the pipeline mislabels or misses, found from what surrounds the name: a name spaCy called an
-organisation, a family name the text gave in full before, a name in apposition to a role."""
+organisation, a family name the text gave in full before, a name in apposition to a role or equated with
+one by a copula."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView
 from ingest.extract.names import add_person, is_name_token, name_piece
 from ingest.extract.normalize import name_key
+from ingest.extract.role_paths import COPULAS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 
 def find_weak_persons(view: DocView) -> None:
@@ -179,3 +185,17 @@ def drop_credited_people(view: DocView) -> None:
     for idx, m in enumerate(view.mentions):
         if any(s <= m.start and m.end <= e for s, e in credits.get(m.type, [])):
             view.drop(idx)
+
+
+_ROLE_NOUNS = lx.LEAD_NOUNS | lx.MEMBER_NOUNS
+
+
+def named_in_role(toks: Span) -> bool:
+    """'Its treasurer is Shamin Mahfuz', 'X is the group's spokesman': a name a copula equates with a role
+    noun is a person, whatever the pipeline took it for."""
+    root = toks.root
+    verb = root.head
+    if root.dep_ not in {"attr", "nsubj"} or verb.lower_ not in COPULAS:
+        return False
+    other = {"attr": "nsubj", "nsubj": "attr"}[root.dep_]
+    return any(c.dep_ == other and c.lower_ in _ROLE_NOUNS for c in verb.children)
