@@ -276,21 +276,28 @@ def sole_group_places(finder: RelationFinder, view: DocView, refs: list[Ref]) ->
     one group a sentence names (or, of several, the one that is a subject) acts in the places no clause
     rule gave to any group. The loosest cue, with the lowest confidence; a place that acts, that only
     modifies another noun, or that is where a person was born, held, tried or died is left out."""
-    have = {(f.source, f.target) for f in finder.found if f.type is RelType.OPERATES_IN}
+    have, tied = _placings(finder)
     doc = view.doc
     for sent, srefs in refs_by_sentence(refs).items():
         actor = _sentence_group(finder, view, srefs)
         if actor is None:
             continue
         group, method = actor
-        tied = {f.target for f in finder.found if f.type is RelType.OPERATES_IN and f.sent == sent}
         own = [doc[r.root] for r in srefs if r.entity == group]
         for place in _story_places(finder, view, srefs):
-            if place.entity in tied or (group, place.entity) in have or not _plain_place(doc[place.root]):
+            if (sent, place.entity) in tied or (group, place.entity) in have:
+                continue
+            if not _plain_place(doc[place.root]):
                 continue
             if any(_group_is_there(tok, doc[place.root]) for tok in own):
                 have.add((group, place.entity))
                 finder.emit(RelType.OPERATES_IN, group, place.entity, sent, 0.25, method)
+
+
+def _placings(finder: RelationFinder) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """The (group, place) pairs already found, and the (sentence, place) pairs some rule already placed."""
+    found = [f for f in finder.found if f.type is RelType.OPERATES_IN]
+    return {(f.source, f.target) for f in found}, {(f.sent, f.target) for f in found}
 
 
 def _sentence_group(finder: RelationFinder, view: DocView, srefs: list[Ref]) -> tuple[int, str] | None:
@@ -329,8 +336,7 @@ def carried_places(finder: RelationFinder, view: DocView, refs: list[Ref]) -> No
     Obo': a sentence naming no group, leader or camp continues the one before; its places go to that
     sentence's group (as `sole_group_places` would choose it). Only full sentences with a verb, not
     headings, bullets or 'Label: value' lines."""
-    have = {(f.source, f.target) for f in finder.found if f.type is RelType.OPERATES_IN}
-    tied = {(f.sent, f.target) for f in finder.found if f.type is RelType.OPERATES_IN}
+    have, tied = _placings(finder)
     by_sent = refs_by_sentence(refs)
     doc = view.doc
     for sent, srefs in by_sent.items():
