@@ -225,6 +225,8 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
         if low in _PERSON_PRONOUNS:
             target = salience.recent(NodeType.LEADER, tok.i) or last_person or salience.main(NodeType.LEADER)
             last_person = target
+        elif _apposed_group(view, tok) is not None and _definite(tok, _GROUP_ANAPHORS | head_words):
+            target = _apposed_group(view, tok)  # 'Lashkar-e-Islam, the Khyber-based group of Mangal Bagh'
         elif low == "its" and _coordinated_owner(view, tok) is not None:
             target = _coordinated_owner(view, tok)  # 'al-Qa'ida and its emir': the group just named
         elif _definite(tok, head_words):
@@ -331,6 +333,17 @@ def _unnamed_antecedent(view: DocView, tok: Token) -> bool:
         return False
     antecedent = verb.head
     return view.owner[antecedent.i] < 0 and antecedent.pos_ == "NOUN"
+
+
+def _apposed_group(view: DocView, tok: Token) -> int | None:
+    """The group a noun stands in apposition to (either way round) is the group the noun means."""
+    other = tok.head if tok.dep_ == "appos" else next((c for c in tok.children if c.dep_ == "appos"), None)
+    if other is None or other.i == tok.i:
+        return None
+    owner = view.owner[other.i]
+    if owner < 0 or view.mentions[owner].type is not NodeType.GROUP or view.mentions[owner].entity < 0:
+        return None
+    return view.mentions[owner].entity
 
 
 def _coordinated_owner(view: DocView, tok: Token) -> int | None:

@@ -67,7 +67,13 @@ def group_group(finder: RelationFinder, a: Ref, b: Ref, path: list[Token]) -> No
     if not path and doc[b.root].dep_ == "poss" and doc[b.root].head.i == a.root:
         finder.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.7, "wing-of")
         return
-    if _third_party(finder, path, a, b) or _describes_another(finder, a, b):
+    for ref, other in ((a, b), (b, a)):
+        target = _modifier_target(finder, ref)
+        if target is not None:
+            if target == other.entity:
+                finder.emit(RelType.ALLIED_WITH, a.entity, b.entity, a.sent, 0.8, "ally-modifier")
+            return  # otherwise the tie word describes a third group
+    if _third_party(finder, path, a, b):
         return
     mutual = _mutual_verb(doc[a.root], doc[b.root])
     if mutual is not None:  # 'A and B have fought each other'
@@ -207,25 +213,42 @@ def _part_of(path: list[Token]) -> bool:
     return len(words) >= 2 and words[-1] == "of" and words[-2] in _INSIDE_NOUNS
 
 
-def _describes_another(finder: RelationFinder, a: Ref, b: Ref) -> bool:
-    """'the Al-Qaida-affiliated Abu Sayyaf Group ... RSM': the tie word describes the group it stands
-    before, so it ties that group, not another one the sentence names (read off the surface, because
-    the parser mangles such hyphenated adjectives)."""
+def _modifier_target(finder: RelationFinder, ref: Ref) -> int | None:
+    """'the Al-Qaida-affiliated Abu Sayyaf Group', 'MIT, an ISIS-aligned group': the group a tie word
+    after this group's name describes (read off the surface, because the parser mangles such hyphenated
+    adjectives)."""
     view = finder.view
     doc = view.doc
-    for ref, other in ((a, b), (b, a)):
-        owner = view.owner[ref.root]
-        if owner < 0:
-            continue
-        k = view.mentions[owner].tok_end
-        while k < len(doc) and doc[k].text in {"-", "\u2010", "\u2011"}:
-            k += 1
-        if k >= len(doc) or doc[k].lower_ not in lx.ALLY_WORDS or doc[k].pos_ == "NOUN":
-            continue
-        described = view.owner[k + 1] if k + 1 < len(doc) else -1
-        if described >= 0 and view.mentions[described].type is NodeType.GROUP:
-            return view.mentions[described].entity != other.entity
-    return False
+    owner = view.owner[ref.root]
+    if owner < 0:
+        return None
+    k = view.mentions[owner].tok_end
+    while k < len(doc) and doc[k].text in {"-", "\u2010", "\u2011"}:
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in lx.ALLY_WORDS or doc[k].pos_ == "NOUN":
+        return None
+    described = view.owner[k + 1] if k + 1 < len(doc) else -1
+    if described < 0:
+        described = _apposed_to(finder, view.mentions[owner].tok_start)
+    if described < 0 or view.mentions[described].type is not NodeType.GROUP:
+        return None
+    return view.mentions[described].entity
+
+
+def _apposed_to(finder: RelationFinder, start: int) -> int:
+    """The mention a description starting at token `start` is set beside: 'MIT (..), an X-aligned group'."""
+    doc = finder.view.doc
+    j = start - 1
+    if j >= 0 and doc[j].lower_ in {"a", "an", "the"}:
+        j -= 1
+    if j < 1 or doc[j].text != ",":
+        return -1
+    j -= 1
+    if doc[j].text == ")":
+        while j > 0 and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    return finder.view.owner[j] if j >= 0 else -1
 
 
 def _third_party(finder: RelationFinder, path: list[Token], a: Ref, b: Ref) -> bool:
@@ -234,6 +257,8 @@ def _third_party(finder: RelationFinder, path: list[Token], a: Ref, b: Ref) -> b
     on_path = {t.i for t in path}
     refs = {r.root: r.entity for r in finder._current}
     for tok in path:
+        if _describes_third_group(finder, tok, on_path, a, b):
+            return True  # 'A supplied B, an ISIS-aligned group': the description is B's, not A's
         person = finder.view.mention_at(tok.i)
         if tok.i not in (a.root, b.root) and person is not None and person.type is NodeType.LEADER:
             return (
@@ -253,6 +278,17 @@ def _third_party(finder: RelationFinder, path: list[Token], a: Ref, b: Ref) -> b
             ):
                 return True  # 'X cooperated with the Taliban and keeps links with al-Qaida': X's ties
     return False
+
+
+def _describes_third_group(finder: RelationFinder, tok: Token, on_path: set[int], a: Ref, b: Ref) -> bool:
+    """The path enters an apposition through a group named between the pair."""
+    head = tok.head
+    if tok.dep_ != "appos" or head.i not in on_path or finder.view.owner[tok.i] >= 0:
+        return False  # a name set beside a name is a list item or an alias, not a description
+    if head.i in (a.root, b.root):
+        return False
+    owner = finder.view.mention_at(head.i)
+    return owner is not None and owner.type is NodeType.GROUP and owner.entity not in (a.entity, b.entity)
 
 
 _HOSTILE_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "war", "rivalry", "feud", "conflict"})

@@ -157,3 +157,23 @@ def test_a_name_before_a_groups_own_media_arm_is_a_group_allied_with_it() -> Non
     ex = extract("Al-Shabaab later claimed the raid in a message carried by its al-Kataib media wing.")
     assert "al-Kataib" in names(ex, NodeType.GROUP)
     assert frozenset({"Al-Shabaab", "al-Kataib"}) in pairs(ex, RelType.ALLIED_WITH)
+
+
+def test_group_noun_set_beside_a_named_group_is_that_group() -> None:
+    ex = extract(
+        "The TTP has courted Lashkar-e-Islam, the Khyber-based group of Mangal Bagh that once held the "
+        "Tirah valley."
+    )
+    leads = rels(ex, RelType.LEADS)
+    assert ("Mangal Bagh", "Lashkar-e-Islam") in leads
+    assert ("Mangal Bagh", "TTP") not in leads
+
+
+def test_tie_word_in_a_description_set_beside_a_group_ties_that_group() -> None:
+    ex = extract(
+        "JAD has supplied fighters to Mujahidin Indonesia Timur (MIT), an ISIS-aligned group active in "
+        "Central Sulawesi."
+    )
+    allied = pairs(ex, RelType.ALLIED_WITH)
+    assert frozenset({"Mujahidin Indonesia Timur", "ISIS"}) in allied
+    assert frozenset({"JAD", "ISIS"}) not in allied
