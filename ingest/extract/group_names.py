@@ -44,6 +44,7 @@ _ARMED_MODIFIERS = frozenset(
     {"splinter", "breakaway", "militant", "armed", "jihadist", "jihadi", "insurgent", "terrorist", "rebel",
      "separatist", "extremist", "dissident", "guerrilla"}
 )  # fmt: skip
+_WINGS = frozenset({"wing", "arm"})
 
 
 def _apposed_armed_group(doc: Doc, end: int) -> bool:
@@ -54,12 +55,14 @@ def _apposed_armed_group(doc: Doc, end: int) -> bool:
         close = next((t.i for t in doc[end : end + 6] if t.text == ")"), None)
         end = close + 1 if close is not None else end
     words = [t.lower_ for t in doc[end : end + 6]]
-    if len(words) < 3 or words[0] != "," or words[1] not in {"a", "an"}:
+    if len(words) < 3 or words[0] not in {",", "is", "was"} or words[1] not in {"a", "an", "the"}:
         return False
+    # 'X, the armed wing of Y', 'X is the armed wing of Y': with 'the', only a modifier says 'armed'
+    definite = words[1] == "the" or words[0] != ","
     for n, word in enumerate(words[2:6], start=2):
-        if word in _ARMED_GROUP_NOUNS:
+        if word in _ARMED_GROUP_NOUNS and not definite:
             return True
-        if word in GROUP_NOUNS:
+        if word in GROUP_NOUNS | _WINGS:
             return bool(set(words[2:n]) & _ARMED_MODIFIERS)
         if not doc[end + n].is_alpha or doc[end + n].pos_ not in {"ADJ", "NOUN", "ADV"}:
             return False
@@ -165,7 +168,9 @@ def add_unlabelled_group_names(view: DocView) -> None:
     for end_tok in view.tokens_among(_HEADS):
         if not end_tok.is_title or view.owner[end_tok.i] >= 0:
             continue
-        if view.tok_sent[end_tok.i] not in near or end_tok.ent_type_:
+        if end_tok.ent_type_:
+            continue
+        if view.tok_sent[end_tok.i] not in near and not _apposed_armed_group(doc, end_tok.i + 1):
             continue
         start = end_tok.i
         while start > 0 and end_tok.i - start < _MAX_RUN and _run_piece(view, start - 1):

@@ -22,6 +22,7 @@ from ingest.extract.group_names import (
     add_group_names_by_opener,
     add_unlabelled_group_names,
 )
+from ingest.extract.listed_groups import add_groups_listed_after_group_nouns
 from ingest.extract.listed_people import add_listed_persons
 from ingest.extract.names import find_persons
 from ingest.extract.names_in_context import (
@@ -126,6 +127,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     link_person_aliases(view)
     find_role_appositive_persons(view)
     add_cue_groups(view)
+    add_groups_listed_after_group_nouns(view)
     add_unlabelled_group_names(view)
     add_group_names_by_opener(view)
     add_titled_org_names(view)

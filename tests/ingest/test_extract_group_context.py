@@ -177,3 +177,22 @@ def test_tie_word_in_a_description_set_beside_a_group_ties_that_group() -> None:
     allied = pairs(ex, RelType.ALLIED_WITH)
     assert frozenset({"Mujahidin Indonesia Timur", "ISIS"}) in allied
     assert frozenset({"JAD", "ISIS"}) not in allied
+
+
+def test_names_listed_after_a_plural_noun_for_armed_groups_are_groups() -> None:
+    ex = extract(
+        "The truce binds the militant outfits of the hills, such as the Hmar People's Convention and "
+        "the Zomi Revolutionary Army, to designated camps."
+    )
+    groups = names(ex, NodeType.GROUP)
+    assert {"Hmar People's Convention", "Zomi Revolutionary Army"} <= groups
+
+
+def test_names_listed_after_a_plain_plural_noun_stay_out() -> None:
+    ex = extract("The talks drew organisations such as the Red Cross and the World Food Programme.")
+    assert names(ex, NodeType.GROUP) == set()
+
+
+def test_a_name_called_the_armed_wing_of_a_group_is_a_group() -> None:
+    ex = extract("The Dima Halam Daogah Army, the armed wing of the DHD, clashed with police in Haflong.")
+    assert "Dima Halam Daogah Army" in names(ex, NodeType.GROUP)
