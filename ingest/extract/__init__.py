@@ -18,6 +18,7 @@ from ingest.extract.chains import cross_sentence
 from ingest.extract.context import (
     Ref,
     Salience,
+    affiliation_only,
     anaphor_refs,
     ignored_mentions,
     refs_by_sentence,
@@ -118,7 +119,13 @@ def _extract(text: str, doc: Doc) -> Extraction:
     entities = resolve(view, links)
     types = [e.type for e in entities]
     refs = [
-        Ref(entity=m.entity, root=span_root(view, m), sent=m.sent, anaphor=False)
+        Ref(
+            entity=m.entity,
+            root=span_root(view, m),
+            sent=m.sent,
+            anaphor=False,
+            kind="affiliation" if m.type is NodeType.GROUP and affiliation_only(view, m) else "mention",
+        )
         for m in view.mentions
         if m.entity >= 0 and not m.nested
     ]
@@ -152,13 +159,14 @@ def _extract(text: str, doc: Doc) -> Extraction:
     merger_lists(finder, view, refs)
     merger_verbs(finder, view)
     joined_fronts(finder, view)
-    groupless_operations(finder, view, refs, salience)
-    leaders_operations(finder, view, refs)
-    claimed_attacks(finder, view, refs)
+    acting = [r for r in refs if r.kind != "affiliation"]  # the loose place rules read actors only
+    groupless_operations(finder, view, acting, salience)
+    leaders_operations(finder, view, acting)
+    claimed_attacks(finder, view, acting)
     described_as_active(finder, view)
-    main_group_places(finder, view, refs, salience)
-    sole_group_places(finder, view, refs)
-    carried_places(finder, view, refs)
+    main_group_places(finder, view, acting, salience)
+    sole_group_places(finder, view, acting)
+    carried_places(finder, view, acting)
     infobox_fields(finder, view, refs, salience)
     spread_over_place_lists(finder, view)
     joint_operations(finder, view)

@@ -36,7 +36,7 @@ class Ref:
     root: int  # token index used for paths
     sent: int
     anaphor: bool
-    kind: str = "mention"  # mention | pronoun | members | there
+    kind: str = "mention"  # mention | pronoun | members | there | affiliation
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "agent", "dative", "appos"})
@@ -64,6 +64,24 @@ def ignored_mentions(view: DocView) -> set[int]:
         if any(s <= m.start and m.end <= e for s, e in spans):
             out.add(idx)
     return out
+
+
+_AFFILIATION_WORDS = frozenset(
+    {"linked", "affiliated", "aligned", "allied", "backed", "inspired", "loyal", "supported", "sponsored",
+     "associated", "connected"}
+)  # fmt: skip
+
+
+def affiliation_only(view: DocView, m: Mention) -> bool:
+    """'Islamic State-linked fighters overran Macomia': the group only says whom the actors are tied to;
+    it is not the one acting."""
+    doc = view.doc
+    k = m.tok_end
+    hyphens = 0
+    while k < len(doc) and doc[k].text in {"-", "\u2010", "\u2011"}:
+        k += 1
+        hyphens += 1
+    return hyphens > 0 and k < len(doc) and doc[k].lower_ in _AFFILIATION_WORDS
 
 
 def refs_by_sentence(refs: list[Ref]) -> dict[int, list[Ref]]:
@@ -116,6 +134,8 @@ class Salience:
             i for i, s in enumerate(view.sents) if _FIELD_LINE.match(s.text) and not _TITLE_LINE.match(s.text)
         }
         for ref in sorted(refs, key=lambda r: r.root):
+            if ref.kind == "affiliation":
+                continue  # 'IS-linked fighters' are not what 'the group' will mean
             if view.tok_sent[ref.root] in fields:
                 continue  # 'Allies: X; Y' lists names; it never sets up what 'the group' means next
             is_subject = _subject_like(view.doc[ref.root])

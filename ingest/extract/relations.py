@@ -191,6 +191,8 @@ class RelationFinder:
             if a.entity == b.entity or a.root == b.root:
                 continue
             ta, tb = self.types[a.entity], self.types[b.entity]
+            if "affiliation" in (a.kind, b.kind) and not ta is tb is NodeType.GROUP:
+                continue  # 'IS-linked fighters overran X': the tie word's group does not act
             if (ta, tb) in _SWAP:
                 a, b, ta, tb = b, a, tb, ta
             handler = _HANDLERS.get((ta, tb))

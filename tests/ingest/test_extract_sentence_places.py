@@ -109,3 +109,13 @@ def test_fighters_reported_somewhere_are_there_but_a_speaker_there_is_not() -> N
     assert {("Ansarul Islam", "Benin"), ("Ansarul Islam", "Togo")} <= rels(reported, RelType.OPERATES_IN)
     spoken = extract("Ansarul Islam is weakening, an analyst told reporters in Ouagadougou.")
     assert rels(spoken, RelType.OPERATES_IN) == set()
+
+
+def test_a_group_named_only_as_the_actors_tie_does_not_act_there() -> None:
+    ex = extract(
+        "Katiba Macina has fought in central Mali for years. On Tuesday al-Qaeda-linked gunmen stormed "
+        "the market in Douentza, killing four traders."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert ("al-Qaeda", "Douentza") not in operates
+    assert ("Katiba Macina", "Douentza") in operates
