@@ -355,7 +355,7 @@ _NOT_THE_GROUPS_PLACE = frozenset(
      "executed", "bear", "born", "native", "resident", "court", "jail", "prison", "trial", "arraign",
      "arraigned", "sentence", "convict", "convicted", "hand", "extradite", "flee", "fled", "travel",
      "travelling", "departure", "ban", "banned", "designate", "designated", "proscribe", "proscribed",
-     "origin"}
+     "origin", "live", "lived", "reside", "resided", "residence", "study", "studied", "educate", "educated"}
 )  # fmt: skip
 # ... and, as verbs only ('Borno and Yobe States', 'reports of attacks in X' are no speech), a speaker's.
 _SPEECH_VERBS = frozenset({"say", "said", "tell", "told", "state", "stated", "report", "reported"})
@@ -376,5 +376,16 @@ def _speaks(tok: Token) -> bool:
 def _killed_there(path: list[Token]) -> bool:
     """'was killed in a drone strike in X': someone died there; the group killing there is its act."""
     return any(
-        lemma(t.text) == "kill" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children) for t in path
+        lemma(t.text) in _KILLING
+        and any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children)
+        and not _reached_from_agent(path, n)  # 'shot dead by LeT men in X': the group's act
+        for n, t in enumerate(path)
     )
+
+
+def _reached_from_agent(path: list[Token], n: int) -> bool:
+    """The path climbs to verb `n` from its 'by' phrase: the group is the one doing it."""
+    return any(t.dep_ == "agent" and t.head.i == path[n].i for t in path[:n])
+
+
+_KILLING = frozenset({"kill", "shoot", "assassinate", "murder", "gun"})

@@ -119,3 +119,18 @@ def test_a_group_named_only_as_the_actors_tie_does_not_act_there() -> None:
     operates = rels(ex, RelType.OPERATES_IN)
     assert ("al-Qaeda", "Douentza") not in operates
     assert ("Katiba Macina", "Douentza") in operates
+
+
+def test_where_a_leader_lives_or_was_shot_is_not_where_the_group_operates() -> None:
+    ex = extract(
+        "The Khalistan Commando Force is now headed by Paramjit Singh Panjwar, who has lived in Lahore "
+        "for years. Its former chief was shot dead outside a temple in Leicester in 2019."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert ("Khalistan Commando Force", "Lahore") not in operates
+    assert ("Khalistan Commando Force", "Leicester") not in operates
+
+
+def test_a_shooting_by_the_group_places_it() -> None:
+    ex = extract("Two policemen were shot dead by Hizbul Mujahideen militants in Sopore on Monday.")
+    assert ("Hizbul Mujahideen", "Sopore") in rels(ex, RelType.OPERATES_IN)
