@@ -18,11 +18,11 @@ from ingest.extract.chains import cross_sentence
 from ingest.extract.context import (
     Ref,
     Salience,
-    affiliation_only,
     anaphor_refs,
     ignored_mentions,
     refs_by_sentence,
     span_root,
+    tie_kind,
 )
 from ingest.extract.demonyms import country_frames, demonym_places
 from ingest.extract.doc_view import DocView
@@ -106,6 +106,9 @@ def extract_doc(text: str, doc: Doc, *, doc_date: str | None = None) -> Extracti
         raise ExtractionFailed("The extractor could not process this document.") from exc
 
 
+_NOT_ACTING = frozenset({"affiliation", "owner"})
+
+
 def _extract(text: str, doc: Doc) -> Extraction:
     gaz = get_gazetteer()
     view = DocView.build(text, doc)
@@ -124,7 +127,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
             root=span_root(view, m),
             sent=m.sent,
             anaphor=False,
-            kind="affiliation" if m.type is NodeType.GROUP and affiliation_only(view, m) else "mention",
+            kind=tie_kind(view, m),
         )
         for m in view.mentions
         if m.entity >= 0 and not m.nested
@@ -159,7 +162,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     merger_lists(finder, view, refs)
     merger_verbs(finder, view)
     joined_fronts(finder, view)
-    acting = [r for r in refs if r.kind != "affiliation"]  # the loose place rules read actors only
+    acting = [r for r in refs if r.kind not in _NOT_ACTING]  # the loose place rules read actors only
     groupless_operations(finder, view, acting, salience)
     leaders_operations(finder, view, acting)
     claimed_attacks(finder, view, acting)

@@ -36,7 +36,7 @@ class Ref:
     root: int  # token index used for paths
     sent: int
     anaphor: bool
-    kind: str = "mention"  # mention | pronoun | members | there | affiliation
+    kind: str = "mention"  # mention | pronoun | members | there | affiliation | owner
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "agent", "dative", "appos"})
@@ -72,9 +72,25 @@ _AFFILIATION_WORDS = frozenset(
 )  # fmt: skip
 
 
-def affiliation_only(view: DocView, m: Mention) -> bool:
-    """'Islamic State-linked fighters overran Macomia': the group only says whom the actors are tied to;
-    it is not the one acting."""
+# Parts of a group that act where they are: "al-Qa'ida's branch in the Sahel" is there, its parent is not.
+_UNIT_NOUNS = frozenset(
+    {"branch", "wing", "affiliate", "franchise", "province", "arm", "chapter", "offshoot", "subsidiary"}
+)
+
+
+def tie_kind(view: DocView, m: Mention) -> str:
+    """How a group mention takes part in its sentence: 'affiliation' when it only says whom the actors
+    are tied to ('Islamic State-linked fighters overran Macomia'), 'owner' when it owns the unit that acts
+    ("al-Qa'ida's branch in the Sahel"), else 'mention'. Neither of the first two acts itself."""
+    if m.type is not NodeType.GROUP:
+        return "mention"
+    if _affiliation_only(view, m):
+        return "affiliation"
+    root = view.doc[span_root(view, m)]
+    return "owner" if root.dep_ == "poss" and root.head.lower_ in _UNIT_NOUNS else "mention"
+
+
+def _affiliation_only(view: DocView, m: Mention) -> bool:
     doc = view.doc
     k = m.tok_end
     hyphens = 0

@@ -51,6 +51,8 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
     if not path:
         _role_of_appositive_group(finder, p, g)
         return
+    if _another_groups_noun(finder.view.doc[g.root], path):
+        return  # "Al-Shabaab's rival is ISS, a faction founded by X": X founded the rival
     whose = _whose_role(finder, p, g)
     if whose is not None:  # 'Jaish-e-Mohammed, whose founder Masood Azhar ...'
         rel = RelType.LEADS if whose in lx.LEAD_NOUNS else RelType.MEMBER_OF
@@ -126,6 +128,22 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
         finder.emit(RelType.LEADS, p.entity, g.entity, p.sent, conf, "role-path", role_text, dist)
     elif member:
         finder.emit(RelType.MEMBER_OF, p.entity, g.entity, p.sent, conf, "member-path", None, dist)
+
+
+# Nouns a group's possessive turns into another group: its rival, its ally, its offshoot.
+_OTHER_GROUP_NOUNS = frozenset(
+    {"rival", "rivals", "competitor", "competitors", "enemy", "enemies", "foe", "foes", "adversary",
+     "adversaries", "ally", "allies", "partner", "partners", "offshoot", "splinter", "successor",
+     "predecessor", "affiliate", "affiliates"}
+)  # fmt: skip
+
+
+def _another_groups_noun(group: Token, path: list[Token]) -> bool:
+    return (
+        group.dep_ == "poss"
+        and group.head.lower_ in _OTHER_GROUP_NOUNS
+        and any(t.i == group.head.i for t in path)
+    )
 
 
 _FOUNDING = frozenset({"found", "form", "create", "establish", "launch", "set", "start", "co-found"})

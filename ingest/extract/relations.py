@@ -193,6 +193,8 @@ class RelationFinder:
             ta, tb = self.types[a.entity], self.types[b.entity]
             if "affiliation" in (a.kind, b.kind) and not ta is tb is NodeType.GROUP:
                 continue  # 'IS-linked fighters overran X': the tie word's group does not act
+            if "owner" in (a.kind, b.kind) and NodeType.PLACE in (ta, tb):
+                continue  # "al-Qa'ida's branch in the Sahel": the branch is there, not its parent
             if (ta, tb) in _SWAP:
                 a, b, ta, tb = b, a, tb, ta
             handler = _HANDLERS.get((ta, tb))

@@ -59,3 +59,10 @@ def test_no_pipeline_at_all_raises_a_clear_error(monkeypatch: pytest.MonkeyPatch
     with pytest.raises(PipelineUnavailable) as err:
         nlp_module._load("no_such_spacy_package_xyz")
     assert "make install" in err.value.message
+
+
+def test_a_possessive_comes_off_a_hyphenated_name_that_stays_whole() -> None:
+    doc = load_pipeline()("al-Shabaab's security wing and Jaish-e-Mohammed's chief met Lashkar-e-Taiba men.")
+    words = [t.text for t in doc]
+    assert words[:2] == ["al-Shabaab", "'s"]
+    assert "Jaish-e-Mohammed" in words and "Lashkar-e-Taiba" in words

@@ -216,3 +216,27 @@ def test_a_branch_acronym_with_a_place_suffix_is_defined_by_the_name_before_it()
     branch = [e for e in ex.entities if e.type is NodeType.GROUP]
     assert [e.name for e in branch] == ["Dawlah Islamiyah-Maguindanao"]
     assert "DI-Maguindanao" in branch[0].aliases
+
+
+def test_a_named_wing_after_a_hyphenated_possessor_is_allied_with_it() -> None:
+    ex = extract(
+        "The cleric left al-Shabaab in 2015, and al-Shabaab's internal security wing, the Amniyat, "
+        "responded by detaining his followers."
+    )
+    assert frozenset({"al-Shabaab", "Amniyat"}) in pairs(ex, RelType.ALLIED_WITH)
+
+
+def test_the_parent_of_a_branch_is_not_where_the_branch_is() -> None:
+    ex = extract(
+        "JNIM's leaders pledged allegiance to al-Qa'ida, and the group presents itself as al-Qa'ida's "
+        "official branch in the Sahel."
+    )
+    assert not any(src.lower().startswith("al-qa") for src, _ in rels(ex, RelType.OPERATES_IN))
+
+
+def test_who_founded_a_groups_rival_does_not_lead_the_group() -> None:
+    ex = extract(
+        "Al-Shabaab's main rival in Somalia is the Islamic State in Somalia, a faction founded in 2015 "
+        "by the cleric Abdulqadir Mumin."
+    )
+    assert ("Abdulqadir Mumin", "Al-Shabaab") not in rels(ex, RelType.LEADS)
