@@ -36,10 +36,11 @@ _FALLBACKS: tuple[tuple[str, str | None], ...] = (
 )
 
 # Transliterated names keep their hyphens: 'Jaish-e-Mohammed', 'Harkat-ul-Mujahideen', 'al-Qaida',
-# 'Usman-e-Ali' stay one token, so the parser sees one name instead of a chain of fragments.
+# 'Usman-e-Ali', 'Jaish-e-Fursan-e-Muhammad' stay one token, so the parser sees one name instead of a
+# chain of fragments.
 _CONNECTOR = r"(?:e|i|ul|ud|ur|us|ut|un|al|el|ad|ash|as|an|az|at|ar|wal|wa|bin|ibn|ul-|e-)"
 _NAME_TOKEN = re.compile(
-    rf"^(?:[A-Za-z][a-z']*(?:-{_CONNECTOR})+-[A-Za-z][A-Za-z']*(?:-[A-Z][a-z']+)*"
+    rf"^(?:[A-Za-z][a-z']*(?:(?:-{_CONNECTOR})+-[A-Za-z][A-Za-z']*)+(?:-[A-Z][a-z']+)*"
     rf"|(?:[Aa]l|[Ee]l|[Aa]s|[Aa]d|[Aa]sh|[Aa]n|[Aa]t|[Aa]r|[Aa]z)-[A-Z][A-Za-z']+)(?<!'s)$"
 )  # "al-Shabaab's": the possessive comes off the name, so the parser sees who owns what
 

@@ -66,3 +66,8 @@ def test_a_possessive_comes_off_a_hyphenated_name_that_stays_whole() -> None:
     words = [t.text for t in doc]
     assert words[:2] == ["al-Shabaab", "'s"]
     assert "Jaish-e-Mohammed" in words and "Lashkar-e-Taiba" in words
+
+
+def test_a_name_with_several_connectors_stays_one_token() -> None:
+    doc = load_pipeline()("An outfit calling itself Jaish-e-Fursan-e-Muhammad claimed the attack.")
+    assert "Jaish-e-Fursan-e-Muhammad" in [t.text for t in doc]
