@@ -51,7 +51,7 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
     if not path:
         _role_of_appositive_group(finder, p, g)
         return
-    if _another_groups_noun(finder.view.doc[g.root], path):
+    if _another_groups_noun(finder, p, finder.view.doc[g.root], path):
         return  # "Al-Shabaab's rival is ISS, a faction founded by X": X founded the rival
     whose = _whose_role(finder, p, g)
     if whose is not None:  # 'Jaish-e-Mohammed, whose founder Masood Azhar ...'
@@ -133,17 +133,53 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
 # Nouns a group's possessive turns into another group: its rival, its ally, its offshoot.
 _OTHER_GROUP_NOUNS = frozenset(
     {"rival", "rivals", "competitor", "competitors", "enemy", "enemies", "foe", "foes", "adversary",
-     "adversaries", "ally", "allies", "partner", "partners", "offshoot", "splinter", "successor",
-     "predecessor", "affiliate", "affiliates"}
+     "adversaries", "ally", "allies", "partner", "partners", "splinter", "successor", "predecessor"}
 )  # fmt: skip
 
 
-def _another_groups_noun(group: Token, path: list[Token]) -> bool:
-    return (
-        group.dep_ == "poss"
-        and group.head.lower_ in _OTHER_GROUP_NOUNS
-        and any(t.i == group.head.i for t in path)
-    )
+# A group's part that may carry a name of its own: 'JNIM, the al-Qaida affiliate led by X'.
+_UNIT_NOUNS = frozenset({"affiliate", "branch", "wing", "franchise", "offshoot", "subsidiary", "arm"})
+
+
+def _another_groups_noun(finder: RelationFinder, p: Ref, group: Token, path: list[Token]) -> bool:
+    """The path reaches the group only through a noun for another group: its rival, or its affiliate
+    named beside it. A tie the path states belongs to that named affiliate."""
+    noun = group.head
+    if group.dep_ not in {"poss", "compound"} or not any(t.i == noun.i for t in path):
+        return False
+    if noun.lower_ in _OTHER_GROUP_NOUNS:
+        return group.dep_ == "poss"
+    unit = _named_by_apposition(finder, noun) if noun.lower_ in _UNIT_NOUNS else None
+    if unit is None:
+        return False
+    words = cue_words(path)
+    led = words & lx.LEAD_NOUNS or any(lemma(t.text) in lx.LEAD_VERBS for t in path)
+    if led or words & lx.MEMBER_NOUNS:
+        rel = RelType.LEADS if led else RelType.MEMBER_OF
+        finder.emit(rel, p.entity, unit.entity, p.sent, 0.7, "unit-named-beside", None, len(path))
+    return True
+
+
+def _named_by_apposition(finder: RelationFinder, noun: Token) -> Mention | None:
+    """The noun is set beside a group's name ('JNIM, the al-Qaida affiliate'), either way round."""
+    beside = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "appos":
+        beside.append(noun.head)
+    doc = finder.view.doc
+    modifiers = [c.left_edge.i for c in noun.lefts if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}]
+    k = min([noun.i, *modifiers]) - 1  # read off the surface too: the parser often drops the apposition
+    if k > 0 and doc[k].text == ",":
+        k -= 1
+        if doc[k].text == ")":
+            while k > 0 and doc[k].text != "(":
+                k -= 1
+            k -= 1
+        beside.append(doc[k])
+    for tok in beside:
+        owner = finder.view.mention_at(tok.i)
+        if owner is not None and owner.type is NodeType.GROUP and owner.entity >= 0:
+            return owner
+    return None
 
 
 _FOUNDING = frozenset({"found", "form", "create", "establish", "launch", "set", "start", "co-found"})

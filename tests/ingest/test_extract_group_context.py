@@ -240,3 +240,13 @@ def test_who_founded_a_groups_rival_does_not_lead_the_group() -> None:
         "by the cleric Abdulqadir Mumin."
     )
     assert ("Abdulqadir Mumin", "Al-Shabaab") not in rels(ex, RelType.LEADS)
+
+
+def test_who_leads_an_affiliate_named_beside_its_parent_leads_the_affiliate() -> None:
+    ex = extract(
+        "Both have fought under the banner of Jama'at Nusrat al-Islam wal-Muslimin (JNIM), the al-Qaida "
+        "affiliate led by Iyad Ag Ghaly."
+    )
+    leads = rels(ex, RelType.LEADS)
+    assert ("Iyad Ag Ghaly", "Jama'at Nusrat al-Islam wal-Muslimin") in leads
+    assert ("Iyad Ag Ghaly", "al-Qaida") not in leads
