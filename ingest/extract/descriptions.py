@@ -8,14 +8,15 @@ import re
 from graph.ontology import NodeType
 from ingest.extract.doc_view import DocView
 
-# ', an ISIS-aligned group operating in the mountains of X', ', a militia active in X and Y': a description
+# ', an ISIS-aligned group operating in the mountains of X', ', a militia active in X and Y', ', the al-Qaida
+# affiliate in the Sahel', ', an alliance of outfits based in X': a description
 # in apposition to a group's name that says where it acts (read off the surface, as the parser often hangs
 # the description on the sentence's verb).
 _DESCRIBED_ACTIVE = re.compile(
     r"\s*(?:\([^()]{1,40}\))?\s*,\s+(?:a|an|the)\s+[^,;.()]{0,60}?\b(?:group|organi[sz]ation|outfit|militia"
-    r"|movement|network|faction|insurgency|affiliate|splinter|offshoot|coalition|alliance)\s+(?:that\s+is\s+|"
-    r"which\s+is\s+)?(?:operating|active|based|present|entrenched)\s+(?:mainly\s+|mostly\s+|largely\s+"
-    r"|primarily\s+|chiefly\s+)?(?:in|across|along|around|throughout|near)\s+"
+    r"|movement|network|faction|insurgency|affiliate|splinter|offshoot|coalition|alliance|branch)(?:s|es)?\s+"
+    r"(?:(?:that|which)\s+(?:is|are)\s+)?(?:(?:operating|active|based|present|entrenched)\s+)?(?:mainly\s+"
+    r"|mostly\s+|largely\s+|primarily\s+|chiefly\s+)?(?:in|across|along|around|throughout|near)\s+"
 )
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|but|which|who|while|where)\b")
 

@@ -134,3 +134,23 @@ def test_where_a_leader_lives_or_was_shot_is_not_where_the_group_operates() -> N
 def test_a_shooting_by_the_group_places_it() -> None:
     ex = extract("Two policemen were shot dead by Hizbul Mujahideen militants in Sopore on Monday.")
     assert ("Hizbul Mujahideen", "Sopore") in rels(ex, RelType.OPERATES_IN)
+
+
+def test_a_description_beside_a_group_places_that_group_even_without_a_participle() -> None:
+    ex = extract(
+        "The militia traded fire with Jama'at Nusrat al-Islam wal-Muslimin (JNIM), the al-Qaida affiliate "
+        "in the Sahel, near Boni."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert ("Jama'at Nusrat al-Islam wal-Muslimin", "Sahel") in operates
+    assert ("al-Qaida", "Sahel") not in operates
+
+
+def test_a_plural_noun_in_the_description_still_describes_the_group() -> None:
+    ex = extract(
+        "Hizbul Mujahideen belongs to the United Jihad Council (UJC), an alliance of armed outfits based in "
+        "Muzaffarabad."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert ("United Jihad Council", "Muzaffarabad") in operates
+    assert ("Hizbul Mujahideen", "Muzaffarabad") not in operates
