@@ -18,6 +18,12 @@ _DESCRIBED_ACTIVE = re.compile(
     r"(?:(?:that|which)\s+(?:is|are)\s+)?(?:(?:operating|active|based|present|entrenched)\s+)?(?:mainly\s+"
     r"|mostly\s+|largely\s+|primarily\s+|chiefly\s+)?(?:in|across|along|around|throughout|near)\s+"
 )
+# ', the Khyber district group', ', a Mindanao-based faction': a place before the noun says where the group is
+# ('a Pakistan-backed outfit' says who backs it, so a tie word after the hyphen is kept out).
+_DESCRIBED_LOCAL = re.compile(
+    r"\s*(?:\([^()]{1,40}\))?\s*,\s+(?:a|an|the)\s+((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w']*(?:\s+(?:district|province"
+    r"|valley|region|area))?)(?:-based)?\s+(?:group|outfit|militia|faction|network|movement|insurgency|organi[sz]ation)\b"
+)
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|but|which|who|while|where)\b")
 
 
@@ -31,9 +37,11 @@ def described_spans(view: DocView) -> list[tuple[int, int, int]]:
         if g.type is not NodeType.GROUP or g.entity < 0 or g.nested:
             continue
         cue = _DESCRIBED_ACTIVE.match(view.text, g.end)
-        if cue is None:
-            continue
-        stop = _CLAUSE_END.search(view.text, cue.end())
-        spans.append((cue.end(), stop.start() if stop is not None else len(view.text), idx))
+        if cue is not None:
+            stop = _CLAUSE_END.search(view.text, cue.end())
+            spans.append((cue.end(), stop.start() if stop is not None else len(view.text), idx))
+        local = _DESCRIBED_LOCAL.match(view.text, g.end)
+        if local is not None:
+            spans.append((local.start(1), local.end(1), idx))
     view.doc.user_data["described_spans"] = spans
     return spans

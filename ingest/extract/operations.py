@@ -321,7 +321,13 @@ def _plain_place(tok: Token) -> bool:
     """Not an actor ('Kinshasa has promised to ...') nor a modifier ('the Rwanda Defence Force')."""
     if tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
         return False  # 'regarded by Washington as ...'
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in _BACKING:
+        return False  # 'a Pakistan-backed outfit': the place backs the group
     return tok.dep_ not in {"compound", "poss", "amod", "nmod"} or tok.head.lower_ in PLACE_KIND_WORDS
+
+
+_BACKING = frozenset({"backed", "sponsored", "supported", "funded", "armed", "trained", "aligned", "allied"})
 
 
 def _group_is_there(group: Token, place: Token) -> bool:

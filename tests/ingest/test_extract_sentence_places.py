@@ -154,3 +154,16 @@ def test_a_plural_noun_in_the_description_still_describes_the_group() -> None:
     operates = rels(ex, RelType.OPERATES_IN)
     assert ("United Jihad Council", "Muzaffarabad") in operates
     assert ("Hizbul Mujahideen", "Muzaffarabad") not in operates
+
+
+def test_a_place_before_the_noun_of_a_description_is_where_the_described_group_is() -> None:
+    ex = extract(
+        "The faction joined Lashkar-e-Islam, the Khyber district group once headed by Mangal Bagh, in a "
+        "new alliance."
+    )
+    assert ("Lashkar-e-Islam", "Khyber") in rels(ex, RelType.OPERATES_IN)
+
+
+def test_a_place_that_backs_the_described_group_is_not_its_place() -> None:
+    ex = extract("Police blamed Jaish-e-Mohammed, a Pakistan-backed outfit, for the blast.")
+    assert ("Jaish-e-Mohammed", "Pakistan") not in rels(ex, RelType.OPERATES_IN)
