@@ -91,8 +91,22 @@ def someone_elses_against(path: list[Token], actor: Token) -> bool:
         gov = tok.head
         for child in gov.children:
             if child.dep_ in {"poss", "nsubj"} and actor.i not in {t.i for t in child.subtree}:
+                if _relative_for(child, gov, actor):
+                    continue  # 'HTS, which controls Idlib, against X': 'which' is the actor itself
                 return True
     return False
+
+
+def _relative_for(pronoun: Token, verb: Token, actor: Token) -> bool:
+    """The subject is a relative pronoun whose antecedent is the actor (by the parse, or right before it
+    on the surface: 'HTS, which ...')."""
+    if pronoun.lower_ not in {"which", "who", "that"} or verb.dep_ != "relcl":
+        return False
+    head = name_head(actor).i
+    doc = pronoun.doc
+    return head == verb.head.i or (
+        pronoun.i >= 2 and doc[pronoun.i - 1].text == "," and head == pronoun.i - 2
+    )
 
 
 def name_head(tok: Token) -> Token:

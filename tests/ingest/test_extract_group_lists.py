@@ -61,3 +61,11 @@ def test_groups_in_an_apposition_to_the_subject_fight_each_other() -> None:
 def test_a_groups_competitor_is_its_rival() -> None:
     ex = extract("In Puntland, al-Shabaab's main competitor is the Islamic State in Somalia.")
     assert frozenset({"al-Shabaab", "Islamic State in Somalia"}) in pairs(ex, RelType.RIVAL_OF)
+
+
+def test_a_relative_clause_on_the_first_group_does_not_hide_the_against() -> None:
+    ex = extract(
+        "The fighting pits Hayat Tahrir al-Sham, which holds most of Idlib province, against Hurras "
+        "al-Din, a smaller group."
+    )
+    assert frozenset({"Hayat Tahrir al-Sham", "Hurras al-Din"}) in pairs(ex, RelType.RIVAL_OF)
