@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
-from ingest.extract.branch_names import extend_hyphenated_branches
 from ingest.extract.camps import find_camps, find_camps_called
 from ingest.extract.doc_view import DocView, clean_ent_bounds
 from ingest.extract.factions import add_factions, add_named_factions, add_prefixed_factions
@@ -143,7 +142,6 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     add_named_factions(view)
     link_person_aliases(view)  # again: people found since ('Gurpreet Singh alias Gopi', tagged a place)
     drop_names_modifying_nouns(view)
-    extend_hyphenated_branches(view)
     retype_group_name_starts(view)
     add_appositive_groups(view)
     drop_countries_as_actors(view)

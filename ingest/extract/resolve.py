@@ -16,8 +16,7 @@ from ingest.extract.normalize import initials_fit, name_key, similar_words
 # 'Lashkar i Jhangvi (LJ)', 'X / LJ', a faction's in square brackets ('... (Independent) [ULFA(I)]') and
 # a clipped compound ('Coordination Committee (CorCom)').
 _DEFINED_ACRONYM = re.compile(
-    r"\s*(?:\(\s*|\[\s*|/\s*)([A-Z][a-z]+[A-Z][a-z]+|[A-Z]{1,6}-[A-Z][a-z]+(?=\))"
-    r"|[A-Z][A-Za-z&\-]{0,8}[A-Z](?:\([A-Z]{1,3}\))?)\s*[)\]]?"
+    r"\s*(?:\(\s*|\[\s*|/\s*)([A-Z][a-z]+[A-Z][a-z]+|[A-Z][A-Za-z&\-]{0,8}[A-Z](?:\([A-Z]{1,3}\))?)\s*[)\]]?"
 )
 _PLACE_GENERIC = frozenset({"city", "district", "province", "provinces", "region", "area", "island", "state"})
 _CAMP_GENERIC = frozenset({"camp", "camps", "at", "near", "in", "training"})

@@ -198,26 +198,6 @@ def test_a_name_called_the_armed_wing_of_a_group_is_a_group() -> None:
     assert "Dima Halam Daogah Army" in names(ex, NodeType.GROUP)
 
 
-def test_a_group_name_glued_to_a_place_is_a_branch_of_its_own() -> None:
-    ex = extract(
-        "In Puntland, Daesh-Somalia holds the Cal Miskaad hills, while the Islamic State itself "
-        "claims its attacks from Syria."
-    )
-    groups = names(ex, NodeType.GROUP)
-    assert "Daesh-Somalia" in groups
-    assert ("Daesh-Somalia", "Cal Miskaad hills") in rels(ex, RelType.OPERATES_IN)
-
-
-def test_a_branch_acronym_with_a_place_suffix_is_defined_by_the_name_before_it() -> None:
-    ex = extract(
-        "Troops raided a hideout of Dawlah Islamiyah-Maguindanao (DI-Maguindanao) near Datu Hoffer. "
-        "DI-Maguindanao fighters fled into the marsh."
-    )
-    branch = [e for e in ex.entities if e.type is NodeType.GROUP]
-    assert [e.name for e in branch] == ["Dawlah Islamiyah-Maguindanao"]
-    assert "DI-Maguindanao" in branch[0].aliases
-
-
 def test_a_named_wing_after_a_hyphenated_possessor_is_allied_with_it() -> None:
     ex = extract(
         "The cleric left al-Shabaab in 2015, and al-Shabaab's internal security wing, the Amniyat, "
