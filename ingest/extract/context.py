@@ -72,12 +72,6 @@ _AFFILIATION_WORDS = frozenset(
 )  # fmt: skip
 
 
-# Parts of a group that act where they are: "al-Qa'ida's branch in the Sahel" is there, its parent is not.
-_UNIT_NOUNS = frozenset(
-    {"branch", "wing", "affiliate", "franchise", "province", "arm", "chapter", "offshoot", "subsidiary"}
-)
-
-
 def tie_kind(view: DocView, m: Mention) -> str:
     """How a group mention takes part in its sentence: 'affiliation' when it only says whom the actors
     are tied to ('Islamic State-linked fighters overran Macomia'), 'owner' when it owns the unit that acts
@@ -87,7 +81,7 @@ def tie_kind(view: DocView, m: Mention) -> str:
     if _affiliation_only(view, m):
         return "affiliation"
     root = view.doc[span_root(view, m)]
-    return "owner" if root.dep_ == "poss" and root.head.lower_ in _UNIT_NOUNS else "mention"
+    return "owner" if root.dep_ == "poss" and root.head.lower_ in lx.GROUP_PART_NOUNS else "mention"
 
 
 def _affiliation_only(view: DocView, m: Mention) -> bool:

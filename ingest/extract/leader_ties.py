@@ -137,10 +137,6 @@ _OTHER_GROUP_NOUNS = frozenset(
 )  # fmt: skip
 
 
-# A group's part that may carry a name of its own: 'JNIM, the al-Qaida affiliate led by X'.
-_UNIT_NOUNS = frozenset({"affiliate", "branch", "wing", "franchise", "offshoot", "subsidiary", "arm"})
-
-
 def _another_groups_noun(finder: RelationFinder, p: Ref, group: Token, path: list[Token]) -> bool:
     """The path reaches the group only through a noun for another group: its rival, or its affiliate
     named beside it. A tie the path states belongs to that named affiliate."""
@@ -149,7 +145,7 @@ def _another_groups_noun(finder: RelationFinder, p: Ref, group: Token, path: lis
         return False
     if noun.lower_ in _OTHER_GROUP_NOUNS:
         return group.dep_ == "poss"
-    unit = _named_by_apposition(finder, noun) if noun.lower_ in _UNIT_NOUNS else None
+    unit = _named_by_apposition(finder, noun) if noun.lower_ in lx.GROUP_PART_NOUNS else None
     if unit is None:
         return False
     words = cue_words(path)

@@ -608,6 +608,11 @@ PLACE_HEADS = frozenset(
         "taluka",
     }
 )
+# Parts of a group that may carry a name and act on their own: "al-Qa'ida's branch in the Sahel",
+# 'JNIM, the al-Qaida affiliate led by X'.
+GROUP_PART_NOUNS = frozenset(
+    {"branch", "wing", "affiliate", "franchise", "province", "arm", "chapter", "offshoot", "subsidiary"}
+)
 # 'Nazyan district', 'Trishal town': the name is the place, the lower-case word says what kind it is.
 LOWER_ADMIN_HEADS = frozenset(
     {
