@@ -16,13 +16,11 @@ from ingest.extract.build import build_extraction
 from ingest.extract.camps import find_place_camps
 from ingest.extract.chains import cross_sentence
 from ingest.extract.context import (
-    Ref,
     Salience,
     anaphor_refs,
     ignored_mentions,
+    mention_ref,
     refs_by_sentence,
-    span_root,
-    tie_kind,
 )
 from ingest.extract.demonyms import country_frames, demonym_places
 from ingest.extract.doc_view import DocView
@@ -121,17 +119,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
         view.mentions[idx].entity = -2
     entities = resolve(view, links)
     types = [e.type for e in entities]
-    refs = [
-        Ref(
-            entity=m.entity,
-            root=span_root(view, m),
-            sent=m.sent,
-            anaphor=False,
-            kind=tie_kind(view, m),
-        )
-        for m in view.mentions
-        if m.entity >= 0 and not m.nested
-    ]
+    refs = [mention_ref(view, m) for m in view.mentions if m.entity >= 0 and not m.nested]
     salience = Salience(view, refs, types)
     refs += anaphor_refs(view, salience)
     by_sent = refs_by_sentence(sorted(refs, key=lambda r: r.root))

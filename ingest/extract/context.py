@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
-from ingest.extract.doc_view import DocView, Mention
+from ingest.extract.doc_view import DocView, Mention, past_hyphens
 from ingest.extract.normalize import lemma
 
 if TYPE_CHECKING:
@@ -72,26 +72,23 @@ _AFFILIATION_WORDS = frozenset(
 )  # fmt: skip
 
 
-def tie_kind(view: DocView, m: Mention) -> str:
-    """How a group mention takes part in its sentence: 'affiliation' when it only says whom the actors
-    are tied to ('Islamic State-linked fighters overran Macomia'), 'owner' when it owns the unit that acts
-    ("al-Qa'ida's branch in the Sahel"), else 'mention'. Neither of the first two acts itself."""
+def mention_ref(view: DocView, m: Mention) -> Ref:
+    """The reference a named mention makes, with how it takes part in its sentence (`_tie_kind`)."""
+    root = span_root(view, m)
+    return Ref(entity=m.entity, root=root, sent=m.sent, anaphor=False, kind=_tie_kind(view, m, root))
+
+
+def _tie_kind(view: DocView, m: Mention, root: int) -> str:
+    """'affiliation' when a group mention only says whom the actors are tied to ('Islamic State-linked
+    fighters overran Macomia'), 'owner' when it owns the unit that acts ("al-Qa'ida's branch in the
+    Sahel"), else 'mention'. Neither of the first two acts itself."""
     if m.type is not NodeType.GROUP:
         return "mention"
-    if _affiliation_only(view, m):
+    k = past_hyphens(view.doc, m.tok_end)
+    if k > m.tok_end and k < len(view.doc) and view.doc[k].lower_ in _AFFILIATION_WORDS:
         return "affiliation"
-    root = view.doc[span_root(view, m)]
-    return "owner" if root.dep_ == "poss" and root.head.lower_ in lx.GROUP_PART_NOUNS else "mention"
-
-
-def _affiliation_only(view: DocView, m: Mention) -> bool:
-    doc = view.doc
-    k = m.tok_end
-    hyphens = 0
-    while k < len(doc) and doc[k].text in {"-", "\u2010", "\u2011"}:
-        k += 1
-        hyphens += 1
-    return hyphens > 0 and k < len(doc) and doc[k].lower_ in _AFFILIATION_WORDS
+    tok = view.doc[root]
+    return "owner" if tok.dep_ == "poss" and tok.head.lower_ in lx.GROUP_PART_NOUNS else "mention"
 
 
 def refs_by_sentence(refs: list[Ref]) -> dict[int, list[Ref]]:
@@ -246,6 +243,7 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
     last_person: int | None = None
     named_heads = salience.named_heads
     head_words = frozenset(named_heads)
+    group_nouns = _GROUP_ANAPHORS | head_words
     for tok in doc:
         if view.owner[tok.i] >= 0:
             continue
@@ -255,8 +253,8 @@ def anaphor_refs(view: DocView, salience: Salience) -> list[Ref]:
         if low in _PERSON_PRONOUNS:
             target = salience.recent(NodeType.LEADER, tok.i) or last_person or salience.main(NodeType.LEADER)
             last_person = target
-        elif _apposed_group(view, tok) is not None and _definite(tok, _GROUP_ANAPHORS | head_words):
-            target = _apposed_group(view, tok)  # 'Lashkar-e-Islam, the Khyber-based group of Mangal Bagh'
+        elif _definite(tok, group_nouns) and (apposed := apposed_group(view, tok)) is not None:
+            target = apposed.entity  # 'Lashkar-e-Islam, the Khyber-based group of Mangal Bagh'
         elif low == "its" and _coordinated_owner(view, tok) is not None:
             target = _coordinated_owner(view, tok)  # 'al-Qa'ida and its emir': the group just named
         elif _definite(tok, head_words):
@@ -365,15 +363,15 @@ def _unnamed_antecedent(view: DocView, tok: Token) -> bool:
     return view.owner[antecedent.i] < 0 and antecedent.pos_ == "NOUN"
 
 
-def _apposed_group(view: DocView, tok: Token) -> int | None:
-    """The group a noun stands in apposition to (either way round) is the group the noun means."""
-    other = tok.head if tok.dep_ == "appos" else next((c for c in tok.children if c.dep_ == "appos"), None)
-    if other is None or other.i == tok.i:
-        return None
-    owner = view.owner[other.i]
-    if owner < 0 or view.mentions[owner].type is not NodeType.GROUP or view.mentions[owner].entity < 0:
-        return None
-    return view.mentions[owner].entity
+def apposed_group(view: DocView, tok: Token) -> Mention | None:
+    """The named group a noun stands in apposition to, either way round: the group the noun means."""
+    partners = [tok.head] if tok.dep_ == "appos" and tok.head.i != tok.i else []
+    partners += [c for c in tok.children if c.dep_ == "appos"]
+    for other in partners:
+        m = view.mention_at(other.i)
+        if m is not None and m.type is NodeType.GROUP and m.entity >= 0:
+            return m
+    return None
 
 
 def _coordinated_owner(view: DocView, tok: Token) -> int | None:

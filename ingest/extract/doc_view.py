@@ -221,10 +221,34 @@ class DocView:
         idx = self.owner[tok]
         return None if idx < 0 else self.mentions[idx]
 
+    def mention_before_comma(self, first: int) -> int:
+        """The mention that ends right before ', ' and the phrase opening at token `first`, past an acronym
+        in brackets between them ('MIT (MIT), an ISIS-aligned group'): its index, or -1."""
+        doc = self.doc
+        k = first - 1
+        if k < 1 or doc[k].text != ",":
+            return -1
+        k -= 1
+        if doc[k].text == ")":
+            while k > 0 and doc[k].text != "(":
+                k -= 1
+            k -= 1
+        return self.owner[k] if k >= 0 else -1
+
     def type_at(self, tok: int) -> NodeType | None:
         """The type of the mention over token `tok`; None when the token is free."""
         m = self.mention_at(tok)
         return None if m is None else m.type
+
+
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def past_hyphens(doc: Doc, k: int) -> int:
+    """The first token at or after `k` that is not a hyphen ('Islamic State' | '-' | 'linked')."""
+    while k < len(doc) and doc[k].text in HYPHENS:
+        k += 1
+    return k
 
 
 def _trim_left(tok: Token) -> bool:

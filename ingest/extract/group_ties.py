@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
 from ingest.extract.context import Ref, cue_words
+from ingest.extract.doc_view import past_hyphens
 from ingest.extract.leader_ties import BREAK_WORDS, HOSTILE_ACTS
 from ingest.extract.normalize import lemma
 from ingest.extract.paths import light_verb_objects, someone_elses_against
@@ -222,33 +223,17 @@ def _modifier_target(finder: RelationFinder, ref: Ref) -> int | None:
     owner = view.owner[ref.root]
     if owner < 0:
         return None
-    k = view.mentions[owner].tok_end
-    while k < len(doc) and doc[k].text in {"-", "\u2010", "\u2011"}:
-        k += 1
+    k = past_hyphens(doc, view.mentions[owner].tok_end)
     if k >= len(doc) or doc[k].lower_ not in lx.ALLY_WORDS or doc[k].pos_ == "NOUN":
         return None
     described = view.owner[k + 1] if k + 1 < len(doc) else -1
-    if described < 0:
-        described = _apposed_to(finder, view.mentions[owner].tok_start)
+    if described < 0:  # 'MIT (MIT), an ISIS-aligned group': the description beside a name
+        start = view.mentions[owner].tok_start
+        article = start > 0 and doc[start - 1].lower_ in {"a", "an", "the"}
+        described = view.mention_before_comma(start - 1 if article else start)
     if described < 0 or view.mentions[described].type is not NodeType.GROUP:
         return None
     return view.mentions[described].entity
-
-
-def _apposed_to(finder: RelationFinder, start: int) -> int:
-    """The mention a description starting at token `start` is set beside: 'MIT (..), an X-aligned group'."""
-    doc = finder.view.doc
-    j = start - 1
-    if j >= 0 and doc[j].lower_ in {"a", "an", "the"}:
-        j -= 1
-    if j < 1 or doc[j].text != ",":
-        return -1
-    j -= 1
-    if doc[j].text == ")":
-        while j > 0 and doc[j].text != "(":
-            j -= 1
-        j -= 1
-    return finder.view.owner[j] if j >= 0 else -1
 
 
 def _third_party(finder: RelationFinder, path: list[Token], a: Ref, b: Ref) -> bool:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType, RelType
 from ingest.extract import lexicon as lx
-from ingest.extract.context import Ref, cue_words
+from ingest.extract.context import Ref, apposed_group, cue_words
 from ingest.extract.doc_view import Mention
 from ingest.extract.normalize import lemma
 from ingest.extract.paths import agent_of, direct_tie, name_head, taken_over
@@ -158,24 +158,15 @@ def _another_groups_noun(finder: RelationFinder, p: Ref, group: Token, path: lis
 
 def _named_by_apposition(finder: RelationFinder, noun: Token) -> Mention | None:
     """The noun is set beside a group's name ('JNIM, the al-Qaida affiliate'), either way round."""
-    beside = [c for c in noun.children if c.dep_ == "appos"]
-    if noun.dep_ == "appos":
-        beside.append(noun.head)
-    doc = finder.view.doc
+    view = finder.view
+    named = apposed_group(view, noun)
+    if named is not None:
+        return named
     modifiers = [c.left_edge.i for c in noun.lefts if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}]
-    k = min([noun.i, *modifiers]) - 1  # read off the surface too: the parser often drops the apposition
-    if k > 0 and doc[k].text == ",":
-        k -= 1
-        if doc[k].text == ")":
-            while k > 0 and doc[k].text != "(":
-                k -= 1
-            k -= 1
-        beside.append(doc[k])
-    for tok in beside:
-        owner = finder.view.mention_at(tok.i)
-        if owner is not None and owner.type is NodeType.GROUP and owner.entity >= 0:
-            return owner
-    return None
+    # read off the surface too: the parser often drops the apposition
+    owner = view.mention_before_comma(min([noun.i, *modifiers]))
+    m = view.mentions[owner] if owner >= 0 else None
+    return m if m is not None and m.type is NodeType.GROUP and m.entity >= 0 else None
 
 
 _FOUNDING = frozenset({"found", "form", "create", "establish", "launch", "set", "start", "co-found"})
