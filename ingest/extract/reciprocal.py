@@ -113,17 +113,21 @@ def _last_two(named: list[Ref], before: int, sent: int, view: DocView) -> tuple[
     return None
 
 
-_UNION_NOUNS = frozenset({"merger", "amalgamation", "coalition", "alliance", "umbrella", "union", "grouping"})
+_UNION_NOUNS = frozenset(
+    {"merger", "amalgamation", "coalition", "alliance", "umbrella", "union", "grouping", "conglomerate",
+     "confederation", "federation", "bloc"}
+)  # fmt: skip
 _MAX_GAP = 4
 
 
 def merger_lists(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None:
     """'JNIM was announced as a merger of Ansar Eddine, the Katiba Macina, Al-Mourabitoun and the Saharan
-    branch of AQIM': every listed group is allied with every other and with the group they formed."""
+    branch of AQIM', 'an umbrella for several groups, including A and B': every listed group is allied
+    with every other and with the group they formed."""
     doc = view.doc
     group_at = view.entities_by_token(NodeType.GROUP)
     for tok in view.tokens_among(_UNION_NOUNS):
-        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ not in {"of", "for"}:
             continue
         members = _listed_groups(doc, tok.i + 2, group_at)
         if len(members) < 2:
@@ -147,7 +151,7 @@ def _listed_groups(doc: Doc, start: int, group_at: dict[int, int]) -> list[int]:
         if (
             tok.text in {".", ";"}
             or (tok.text == ":" and members)
-            or tok.pos_ in {"VERB", "AUX"}
+            or (tok.pos_ in {"VERB", "AUX"} and tok.lower_ != "including")
             or "\n" in tok.text
         ):
             break  # 'a merger of four groups: A, B, C and D': a colon may open the list

@@ -293,10 +293,16 @@ def add_apposed_alliances(view: DocView) -> None:
     name in apposition to an alliance noun is a group, whatever its words."""
     doc = view.doc
     for ent in doc.ents:
-        if ent.label_ != "ORG":
+        if ent.label_ not in {"ORG", "PERSON"}:
             continue
         start, end = clean_ent_bounds(ent)
         if start >= end or not view.is_free(start, end) or not doc[start].text[:1].isupper():
+            continue
+        if ent.label_ == "PERSON":
+            # The tagger reads an unfamiliar name as a person too: 'an umbrella alliance, the Baloch Raaji
+            # Aajoi Sangar'. Only the name right after the alliance noun is taken; a parse link is too loose.
+            if _alliance_noun_before(doc, ent.start):
+                view.add(NodeType.GROUP, start, end, source="pattern")
             continue
         root = doc[start:end].root
         linked = [c for c in root.children if c.dep_ == "appos"]

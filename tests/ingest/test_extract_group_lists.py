@@ -69,3 +69,32 @@ def test_a_relative_clause_on_the_first_group_does_not_hide_the_against() -> Non
         "al-Din, a smaller group."
     )
     assert frozenset({"Hayat Tahrir al-Sham", "Hurras al-Din"}) in pairs(ex, RelType.RIVAL_OF)
+
+
+def test_the_members_of_a_conglomerate_are_allied_with_it_and_each_other() -> None:
+    ex = extract(
+        "The Sahel Coordination Front, a conglomerate of the Katiba Serma, Ansarul Islam and the "
+        "Katiba Macina, claimed the ambush."
+    )
+    allied = pairs(ex, RelType.ALLIED_WITH)
+    assert frozenset({"Katiba Serma", "Ansarul Islam"}) in allied
+    assert frozenset({"Sahel Coordination Front", "Katiba Macina"}) in allied
+
+
+def test_an_umbrella_for_listed_groups_allies_them() -> None:
+    ex = extract(
+        "The United Jihad Council serves as an umbrella for several Kashmiri groups, including Hizbul "
+        "Mujahideen and the Harkat-ul-Mujahideen."
+    )
+    allied = pairs(ex, RelType.ALLIED_WITH)
+    assert frozenset({"Hizbul Mujahideen", "Harkat-ul-Mujahideen"}) in allied
+    assert frozenset({"United Jihad Council", "Hizbul Mujahideen"}) in allied
+
+
+def test_a_name_the_tagger_calls_a_person_after_an_alliance_noun_is_a_group() -> None:
+    ex = extract(
+        "In 2019 the BLF joined the Baloch Republican Guards in an umbrella alliance, the Baloch Raaji "
+        "Aajoi Sangar (BRAS), which claims joint attacks."
+    )
+    types = {e.name: e.type for e in ex.entities}
+    assert types.get("Baloch Raaji Aajoi Sangar") is NodeType.GROUP
