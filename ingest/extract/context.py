@@ -220,7 +220,9 @@ def _title_group(view: DocView) -> int | None:
 
 
 def _subject_like(tok: Token) -> bool:
-    """The clause subject, or a name inside it ('HM cadres', "JuA's leadership", 'the group, JNIM')."""
+    """The clause subject, or a name inside it ('HM cadres', "JuA's leadership", 'the group, JNIM'), but not
+    a group that only describes the subject ('Hurras al-Din, the Al-Qaida affiliate, was formed')."""
+    modifier = False
     for _ in range(3):
         if tok.dep_ in {"nsubj", "nsubjpass"}:
             return True
@@ -229,6 +231,9 @@ def _subject_like(tok: Token) -> bool:
             continue
         if tok.dep_ not in {"compound", "poss", "appos"} or tok.head.i == tok.i:
             return False
+        if tok.dep_ == "appos" and modifier:
+            return False
+        modifier = tok.dep_ in {"compound", "poss"}
         tok = tok.head
     return False
 

@@ -95,8 +95,10 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
                 for j in groups
                 if view.mentions[j].end < m.start - 20 and not _possessive(text, view.mentions[j].end)
             ]
-            if earlier:
-                links[i] = earlier[-1]
+            # The gazetteer may know the renaming: the earlier group it lists the new name under is meant.
+            known = [j for j in earlier if m.group is not None and view.mentions[j].group is m.group]
+            if known or earlier:
+                links[i] = (known or earlier)[-1]
     return links
 
 

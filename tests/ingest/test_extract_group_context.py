@@ -230,3 +230,23 @@ def test_who_leads_an_affiliate_named_beside_its_parent_leads_the_affiliate() ->
     leads = rels(ex, RelType.LEADS)
     assert ("Iyad Ag Ghaly", "Jama'at Nusrat al-Islam wal-Muslimin") in leads
     assert ("Iyad Ag Ghaly", "al-Qaida") not in leads
+
+
+def test_a_group_that_only_describes_the_subject_is_not_what_the_group_means_next() -> None:
+    ex = extract(
+        "Hizbul Mujahideen dominated the valley in the 1990s and recruited heavily in Sopore. Hizbul "
+        "Mujahideen cadres ran its camps. Al-Badr, the Hizbul Mujahideen splinter in Kupwara, was formed in "
+        "1998 by commanders who left the Jamaat. The group was led by Bakht Zameen."
+    )
+    assert ("Bakht Zameen", "Al-Badr") in rels(ex, RelType.LEADS)
+    assert ("Bakht Zameen", "Hizbul Mujahideen") not in rels(ex, RelType.LEADS)
+
+
+def test_a_renaming_the_gazetteer_knows_goes_to_the_group_it_lists_the_name_under() -> None:
+    ex = extract(
+        "Jabhat al-Nusra fought in Aleppo for years. Its leader broke with al-Qaida in 2016, when the group "
+        "renamed itself Jabhat Fateh al-Sham."
+    )
+    groups = {e.name: e.aliases for e in ex.entities if e.type is NodeType.GROUP}
+    assert "Jabhat Fateh al-Sham" in groups["Jabhat al-Nusra"]
+    assert "al-Qaida" in groups
