@@ -88,7 +88,12 @@ def _tie_kind(view: DocView, m: Mention, root: int) -> str:
     if k > m.tok_end and k < len(view.doc) and view.doc[k].lower_ in _AFFILIATION_WORDS:
         return "affiliation"
     tok = view.doc[root]
-    return "owner" if tok.dep_ == "poss" and tok.head.lower_ in lx.GROUP_PART_NOUNS else "mention"
+    if tok.dep_ == "compound" and tok.head.lower_ in _GROUP_ANAPHORS:
+        tok = tok.head  # 'the Islamic State group'
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        tok = tok.head  # 'the Somali branch of the Islamic State'
+    owned = tok.dep_ in {"poss", "prep"} and tok.head.lower_ in lx.GROUP_PART_NOUNS
+    return "owner" if owned else "mention"
 
 
 def refs_by_sentence(refs: list[Ref]) -> dict[int, list[Ref]]:

@@ -214,6 +214,15 @@ def test_the_parent_of_a_branch_is_not_where_the_branch_is() -> None:
     assert not any(src.lower().startswith("al-qa") for src, _ in rels(ex, RelType.OPERATES_IN))
 
 
+def test_the_group_a_branch_is_of_is_not_where_the_branch_is() -> None:
+    overran = extract(
+        "Troops overran a camp used by the Somali branch of the Islamic State group in the Golis mountains."
+    )
+    assert ("Islamic State", "Golis mountains") not in rels(overran, RelType.OPERATES_IN)
+    expanded = extract("The Sahel branch of al-Qaida has expanded in the Mopti region.")
+    assert ("al-Qaida", "Mopti") not in rels(expanded, RelType.OPERATES_IN)
+
+
 def test_who_founded_a_groups_rival_does_not_lead_the_group() -> None:
     ex = extract(
         "Al-Shabaab's main rival in Somalia is the Islamic State in Somalia, a faction founded in 2015 "
