@@ -157,6 +157,17 @@ def _keep_field_values(doc: Doc) -> None:
             tok.is_sent_start = False
 
 
+@_Language.component("name_tags")
+def _name_tags(doc: Doc) -> Doc:
+    """A capitalised transliterated name kept whole ('Ittehad-ul-Mujahideen') is a proper noun. The tagger
+    has never seen most of them and calls one in eight a verb, number or symbol."""
+    for tok in doc:
+        if tok.pos_ != "PROPN" and "-" in tok.text and tok.text[:1].isupper() and _NAME_TOKEN.match(tok.text):
+            tok.pos_ = "PROPN"
+            tok.tag_ = "NNP"
+    return doc
+
+
 _lock = threading.Lock()
 _cache: dict[str, Language] = {}
 
@@ -217,6 +228,8 @@ def load_pipeline(name: str | None = None) -> Language:
             _keep_names_whole(nlp)
             if "parser" in nlp.pipe_names and "line_breaks" not in nlp.pipe_names:
                 nlp.add_pipe("line_breaks", before="parser")
+            if "tagger" in nlp.pipe_names and "name_tags" not in nlp.pipe_names:
+                nlp.add_pipe("name_tags", last=True)
             # Documents up to the configured size limit must parse without spaCy's own guard tripping.
             nlp.max_length = max(nlp.max_length, get_settings().max_document_bytes + 1)
             _cache[key] = nlp

@@ -168,10 +168,10 @@ def _add_name_at(view: DocView, root: Token) -> None:
         start -= 1  # "Mouvement islamique de l'Azawad": lower-case words inside a French name
     end = root.i + 1
     org_head = doc[root.i].lower_ in _ORG_HEADS
-    while end < len(doc) and end - start < _MAX_NAME and end in inside:
+    while end < len(doc) and end - start < _MAX_NAME and (end in inside or _split_off(root, doc[end])):
         if org_head and _absorb_listed(view, end):
             continue  # 'the High Council of the Islamic Emirate of Afghanistan'
-        if not _inner_piece(view, end):
+        if not (_inner_piece(view, end) or _split_off(root, doc[end])):
             break
         end += 1  # 'the Rally for Unity and Democracy': small words inside the name's own phrase
     while end > root.i + 1 and not _name_piece_text(doc[end - 1]):
@@ -182,6 +182,14 @@ def _add_name_at(view: DocView, root: Token) -> None:
         end += 1  # 'known as the Karuna group'
     if end - start >= 1 and not doc[start].is_upper:
         view.add(NodeType.GROUP, start, end, source="pattern")
+
+
+def _split_off(root: Token, tok: Token) -> bool:
+    """'called the Shura Ittehad-ul-Mujahideen': the parser may hang a name's next word anywhere but under
+    it, most often a transliterated word it has never seen."""
+    if tok.i != root.i + 1 or not is_name_token(tok):
+        return False
+    return (tok.head.i == root.head.i and tok.dep_ == root.dep_) or ("-" in tok.text and tok.pos_ == "PROPN")
 
 
 def _name_piece_text(tok: Token) -> bool:

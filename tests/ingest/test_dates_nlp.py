@@ -71,3 +71,16 @@ def test_a_possessive_comes_off_a_hyphenated_name_that_stays_whole() -> None:
 def test_a_name_with_several_connectors_stays_one_token() -> None:
     doc = load_pipeline()("An outfit calling itself Jaish-e-Fursan-e-Muhammad claimed the attack.")
     assert "Jaish-e-Fursan-e-Muhammad" in [t.text for t in doc]
+
+
+def test_a_transliterated_name_kept_whole_is_tagged_a_proper_noun() -> None:
+    doc = load_pipeline()(
+        "In 2012 the commanders set up an alliance called the Shura Ittehad-ul-Mujahideen, and "
+        "Jaish-e-Fursan-e-Muhammad and Jamaat-ul-Ahrar claimed attacks."
+    )
+    tagged = {t.text: t.pos_ for t in doc if "-" in t.text}
+    assert tagged == {
+        "Ittehad-ul-Mujahideen": "PROPN",
+        "Jaish-e-Fursan-e-Muhammad": "PROPN",
+        "Jamaat-ul-Ahrar": "PROPN",
+    }

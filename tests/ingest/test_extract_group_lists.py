@@ -98,3 +98,10 @@ def test_a_name_the_tagger_calls_a_person_after_an_alliance_noun_is_a_group() ->
     )
     types = {e.name: e.type for e in ex.entities}
     assert types.get("Baloch Raaji Aajoi Sangar") is NodeType.GROUP
+
+
+def test_a_transliterated_word_the_parser_hangs_elsewhere_stays_in_the_name() -> None:
+    ex = extract(
+        "In 2012 the commanders set up an alliance called the Shura Ittehad-ul-Mujahideen to fight the army."
+    )
+    assert "Shura Ittehad-ul-Mujahideen" in {e.name for e in ex.entities if e.type is NodeType.GROUP}
