@@ -150,7 +150,7 @@ class Salience:
                 continue  # 'IS-linked fighters' are not what 'the group' will mean
             if view.tok_sent[ref.root] in fields:
                 continue  # 'Allies: X; Y' lists names; it never sets up what 'the group' means next
-            is_subject = _subject_like(view.doc[ref.root])
+            is_subject = _subject_like(view, view.doc[ref.root])
             self.by_type.setdefault(types[ref.entity], []).append((ref.root, ref.entity, is_subject))
             if not _defined_acronym(view, ref.root):  # 'the Kuki-Chin National Front (KNF)' is one mention
                 self.counts[ref.entity] = self.counts.get(ref.entity, 0) + 1
@@ -224,12 +224,12 @@ def _title_group(view: DocView) -> int | None:
     return None
 
 
-def _subject_like(tok: Token) -> bool:
+def _subject_like(view: DocView, tok: Token) -> bool:
     """The clause subject, or a name inside it ('HM cadres', "JuA's leadership", 'the group, JNIM'), but not
     a group that only describes the subject ('Hurras al-Din, the Al-Qaida affiliate, was formed')."""
     modifier = False
     for _ in range(3):
-        if tok.dep_ in {"nsubj", "nsubjpass"}:
+        if tok.dep_ in {"nsubj", "nsubjpass"} or _agent_of_unnamed(view, tok):
             return True
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _PEOPLE_OF:
             tok = tok.head.head  # 'Cadres of NSCN(IM) are required to ...'
@@ -241,6 +241,19 @@ def _subject_like(tok: Token) -> bool:
         modifier = tok.dep_ in {"compound", "poss"}
         tok = tok.head
     return False
+
+
+_NAME_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _agent_of_unnamed(view: DocView, tok: Token) -> bool:
+    """'Responsibility was claimed by JeFM': the agent of a passive whose subject names no one is what the
+    sentence is about ('AGH was announced by GIMF' is about AGH)."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "agent":
+        return False
+    subjects = [c for c in tok.head.head.children if c.dep_ == "nsubjpass"]
+    names = [t for s in subjects for t in s.subtree if view.owner[t.i] >= 0 or t.ent_type_ in _NAME_ENTS]
+    return bool(subjects) and not names
 
 
 _PEOPLE_OF = lx.MEMBER_NOUNS | lx.LEAD_NOUNS | {"leadership", "leaders", "men", "forces"}

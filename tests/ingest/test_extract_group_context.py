@@ -259,3 +259,13 @@ def test_a_renaming_the_gazetteer_knows_goes_to_the_group_it_lists_the_name_unde
     groups = {e.name: e.aliases for e in ex.entities if e.type is NodeType.GROUP}
     assert "Jabhat Fateh al-Sham" in groups["Jabhat al-Nusra"]
     assert "al-Qaida" in groups
+
+
+def test_the_agent_of_a_passive_with_an_unnamed_subject_is_what_the_group_means_next() -> None:
+    ex = extract(
+        "Hizbul Mujahideen has recruited in Sopore for years, and Hizbul Mujahideen cadres still run its "
+        "safe houses. Responsibility for Monday's attack was claimed by Jaish-e-Mohammed. In a statement, a "
+        "man calling himself Mohammad Hassan, the group's spokesman, said more attacks would follow."
+    )
+    assert ("Mohammad Hassan", "Jaish-e-Mohammed") in rels(ex, RelType.LEADS)
+    assert ("Mohammad Hassan", "Hizbul Mujahideen") not in rels(ex, RelType.LEADS)
