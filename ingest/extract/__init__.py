@@ -54,6 +54,7 @@ from ingest.extract.place_chains import (
     nested_camp_places,
     places_like,
 )
+from ingest.extract.plural_refs import plural_group_refs
 from ingest.extract.reciprocal import joined_fronts, merger_lists, merger_verbs, the_two_groups
 from ingest.extract.relations import RelationFinder
 from ingest.extract.resolve import add_defined_acronyms, resolve
@@ -122,6 +123,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     refs = [mention_ref(view, m) for m in view.mentions if m.entity >= 0 and not m.nested]
     salience = Salience(view, refs, types)
     refs += anaphor_refs(view, salience)
+    refs += plural_group_refs(view, types, refs)
     by_sent = refs_by_sentence(sorted(refs, key=lambda r: r.root))
     doc.user_data["place_tokens"] = {
         i for m in view.mentions if m.type is NodeType.PLACE for i in range(m.tok_start, m.tok_end)

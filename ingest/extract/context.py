@@ -36,7 +36,7 @@ class Ref:
     root: int  # token index used for paths
     sent: int
     anaphor: bool
-    kind: str = "mention"  # mention | pronoun | members | there | affiliation | owner
+    kind: str = "mention"  # mention | pronoun | members | there | plural | affiliation | owner
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "agent", "dative", "appos"})

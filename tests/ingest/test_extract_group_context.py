@@ -269,3 +269,29 @@ def test_the_agent_of_a_passive_with_an_unnamed_subject_is_what_the_group_means_
     )
     assert ("Mohammad Hassan", "Jaish-e-Mohammed") in rels(ex, RelType.LEADS)
     assert ("Mohammad Hassan", "Hizbul Mujahideen") not in rels(ex, RelType.LEADS)
+
+
+def test_both_groups_stands_for_the_last_two_groups_named() -> None:
+    ex = extract(
+        "JNIM and Ansarul Islam have long competed for recruits. Last year both groups recruited heavily "
+        "around Djibo."
+    )
+    assert {("JNIM", "Djibo"), ("Ansarul Islam", "Djibo")} <= rels(ex, RelType.OPERATES_IN)
+
+
+def test_these_outfits_stands_for_the_groups_just_listed() -> None:
+    ex = extract(
+        "Lashkar-e-Taiba, Jaish-e-Mohammed and Harkat-ul-Mujahideen were banned by Pakistan in 2002. "
+        "Officials say these outfits still recruit in the Kupwara district."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    for group in ("Lashkar-e-Taiba", "Jaish-e-Mohammed", "Harkat-ul-Mujahideen"):
+        assert (group, "Kupwara") in operates
+
+
+def test_the_groups_without_a_pointing_word_stands_for_no_group() -> None:
+    ex = extract(
+        "Lashkar-e-Taiba was banned by Pakistan in 2002. Officials say the groups still recruit in the "
+        "Kupwara district."
+    )
+    assert rels(ex, RelType.OPERATES_IN) == set()
