@@ -394,6 +394,13 @@ def apposed_group(view: DocView, tok: Token) -> Mention | None:
         m = view.mention_at(other.i)
         if m is not None and m.type is NodeType.GROUP and m.entity >= 0:
             return m
+    # '..., the Arakan Rohingya Salvation Army (ARSA), the group led by X': the parser may not see it;
+    # "Ansar al-Sharia, the group's local front" is no apposition.
+    owning = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in {"'s", "\u2019s"}
+    first = tok.i - 1 if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the" and not owning else -1
+    before = view.mention_before_comma(first) if first > 0 else -1
+    if before >= 0 and view.mentions[before].type is NodeType.GROUP and view.mentions[before].entity >= 0:
+        return view.mentions[before]
     return None
 
 

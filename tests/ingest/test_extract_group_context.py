@@ -295,3 +295,19 @@ def test_the_groups_without_a_pointing_word_stands_for_no_group() -> None:
         "Kupwara district."
     )
     assert rels(ex, RelType.OPERATES_IN) == set()
+
+
+def test_the_group_after_a_comma_and_a_bracketed_acronym_is_the_group_named_there() -> None:
+    ex = extract(
+        "The JMB reappeared in 2016 in the districts around Gaibandha, where it challenged the dominance of "
+        "the Ansarullah Bangla Team (ABT), the group led by Jashimuddin Rahmani."
+    )
+    assert ("Jashimuddin Rahmani", "Ansarullah Bangla Team") in rels(ex, RelType.LEADS)
+
+
+def test_the_groups_possessive_after_a_comma_is_no_apposition() -> None:
+    ex = extract(
+        "AQAP grew strong after 2011, when fighters operating under the banner of Ansar al-Sharia, the "
+        "group's local insurgent front, seized Zinjibar and Jaar."
+    )
+    assert frozenset({"AQAP", "Ansar al-Sharia"}) in pairs(ex, RelType.ALLIED_WITH)
