@@ -49,6 +49,11 @@ def leader_group(finder: RelationFinder, p: Ref, g: Ref, path: list[Token]) -> N
         finder.emit(rel, p.entity, g.entity, p.sent, 0.85, "group-title", titled, -1)
         return
     if not path:
+        person = finder.view.doc[p.root]
+        if person.dep_ == "poss" and person.head.i == g.root:
+            # "Gulbuddin Hekmatyar's Hezb-e-Islami", "Mangal Bagh's Lashkar-e-Islam": the group is his
+            finder.emit(RelType.LEADS, p.entity, g.entity, p.sent, 0.6, "person-s-group", None, -1)
+            return
         _role_of_appositive_group(finder, p, g)
         return
     if _another_groups_noun(finder, p, finder.view.doc[g.root], path):

@@ -92,6 +92,15 @@ def test_a_movement_of_a_person_is_led_by_that_person() -> None:
     assert ("Alice Lakwena", "Holy Spirit Movement") in rels(ex, RelType.LEADS)
 
 
+def test_a_persons_group_is_led_by_that_person() -> None:
+    ex = extract(
+        "Hundreds of RSO members fought in Afghanistan alongside Gulbuddin Hekmatyar's Hezb-e-Islami. "
+        "Mangal Bagh's Lashkar-e-Islam controls the Bara valley."
+    )
+    leads = rels(ex, RelType.LEADS)
+    assert {("Gulbuddin Hekmatyar", "Hezb-e-Islami"), ("Mangal Bagh", "Lashkar-e-Islam")} <= leads
+
+
 def test_a_name_between_two_places_on_a_route_is_a_place_not_a_person() -> None:
     ex = extract(
         "The Lord's Resistance Army is led by Joseph Kony. His fighters move between Kafia Kingi "
