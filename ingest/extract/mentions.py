@@ -66,7 +66,12 @@ from ingest.extract.place_names import (
 )
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
 from ingest.extract.titled_names import add_titled_org_names
-from ingest.extract.unit_names import add_apposed_alliances, add_named_units, extend_listed_by_acronym
+from ingest.extract.unit_names import (
+    add_apposed_alliances,
+    add_named_units,
+    extend_left_by_acronym,
+    extend_listed_by_acronym,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -150,6 +155,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     drop_words_that_name_no_place(view)
     prefer_the_documents_countries(view, gaz)
     extend_place_heads(view)
+    extend_left_by_acronym(view)
 
 
 def _add_gazetteer_groups(view: DocView, hits: list[GazHit]) -> None:

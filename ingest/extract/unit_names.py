@@ -285,6 +285,28 @@ def extend_listed_by_acronym(view: DocView) -> None:
         view.add(NodeType.GROUP, m.tok_start, end, source="pattern")
 
 
+def extend_left_by_acronym(view: DocView) -> None:
+    """'the Arakan Rohingya National Organisation (ARNO)': a group name that lost its first word to a
+    place takes it back when the bracketed acronym after the name spells the longer form, not the found."""
+    doc = view.doc
+    for idx in range(len(view.mentions)):
+        m = view.mentions[idx]
+        if m.type is not NodeType.GROUP or m.group is not None or m.acronym or m.nested or m.tok_start < 1:
+            continue
+        acro = _BRACKETED_ACRONYM.match(view.text, m.end)
+        prev = doc[m.tok_start - 1]
+        if acro is None or not is_name_token(prev) or "\n" in prev.whitespace_:
+            continue
+        letters = [c for c in acro.group(1) if c.isupper()]
+        longer = view.text[prev.idx : m.end]
+        if len(letters) != len(longer.split()) or initials_fit(acro.group(1), m.text):
+            continue
+        if "".join(w[0] for w in longer.split()).upper() != "".join(letters):
+            continue
+        release_mentions(view, m.tok_start - 1, m.tok_end)
+        view.add(NodeType.GROUP, m.tok_start - 1, m.tok_end, source="pattern")
+
+
 def _longer_piece(view: DocView, i: int) -> bool:
     tok = view.doc[i]
     owner = view.mention_at(i)

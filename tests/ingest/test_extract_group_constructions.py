@@ -501,3 +501,12 @@ def test_an_article_headed_by_a_groups_name_is_about_that_group() -> None:
     trains = rels(ex, RelType.TRAINS_AT)
     assert any(group == "Hurras al-Din" for group, _ in trains)
     assert not any(group == "HTS" for group, _ in trains)
+
+
+def test_a_place_word_the_acronym_spells_belongs_to_the_group_name() -> None:
+    ex = extract(
+        "In 2001 the two factions merged to form the Kashmir Islamic Liberation Organisation (KILO), led by "
+        "Abdul Ghani."
+    )
+    assert names(ex, NodeType.GROUP) == {"Kashmir Islamic Liberation Organisation"}
+    assert "Kashmir" not in names(ex, NodeType.PLACE)
