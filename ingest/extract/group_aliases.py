@@ -24,7 +24,7 @@ _DESIGNATED = re.compile(
     r"\b(?:designated|designates|designate|listed|proscribed|banned)\s+(?:the\s+)?$", re.I
 )
 _RENAMED = re.compile(
-    r"\b(?:changed its name to|renamed (?:itself )?(?:as )?|rebranded (?:itself )?as"
+    r"\b(?:changed its name to|renamed (?:itself |it |them )?(?:as )?|rebranded (?:itself |it )?as"
     r"|(?:now )?operat(?:es|ing) as|re-?emerged as|reconstituted (?:itself )?as|became known as"
     r"|(?:took|adopted|assumed|reverted to) the name)\s*(?:the\s+)?$",
     re.I,
@@ -95,10 +95,16 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
                 for j in groups
                 if view.mentions[j].end < m.start - 20 and not _possessive(text, view.mentions[j].end)
             ]
-            # The gazetteer may know the renaming: the earlier group it lists the new name under is meant.
-            known = [j for j in earlier if m.group is not None and view.mentions[j].group is m.group]
-            if known or earlier:
-                links[i] = (known or earlier)[-1]
+            if not earlier:
+                continue
+            links[i] = earlier[-1]
+            last = view.mentions[earlier[-1]].group
+            if m.group is not None and last is not None and last is not m.group:
+                # Two groups the gazetteer tells apart: the earlier one it lists the new name under is
+                # meant, if the text named it ('Al-Qaida ... when the group renamed itself JFS': HTS).
+                known = [j for j in earlier if view.mentions[j].group is m.group]
+                if known:
+                    links[i] = known[-1]
     return links
 
 

@@ -22,6 +22,7 @@ from ingest.extract.group_names import (
     add_group_names_by_opener,
     add_unlabelled_group_names,
 )
+from ingest.extract.group_repeats import add_repeated_group_names
 from ingest.extract.listed_groups import add_groups_listed_after_group_nouns
 from ingest.extract.listed_people import add_listed_persons
 from ingest.extract.names import find_persons
@@ -156,6 +157,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     prefer_the_documents_countries(view, gaz)
     extend_place_heads(view)
     extend_left_by_acronym(view)
+    add_repeated_group_names(view)
 
 
 def _add_gazetteer_groups(view: DocView, hits: list[GazHit]) -> None:

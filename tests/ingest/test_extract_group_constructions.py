@@ -510,3 +510,22 @@ def test_a_place_word_the_acronym_spells_belongs_to_the_group_name() -> None:
     )
     assert names(ex, NodeType.GROUP) == {"Kashmir Islamic Liberation Organisation"}
     assert "Kashmir" not in names(ex, NodeType.PLACE)
+
+
+def test_renamed_it_gives_the_group_its_new_name() -> None:
+    ex = extract(
+        "In 1998 Abdur Rahman founded the Jama'atul Mujahideen Party, a militant outfit in Rajshahi. In "
+        "2001 he renamed it the JMB."
+    )
+    groups = {e.name: e.aliases for e in ex.entities if e.type is NodeType.GROUP}
+    assert len(groups) == 1
+    assert "JMB" in {*groups, *next(iter(groups.values()))}
+
+
+def test_a_group_name_found_once_is_the_group_wherever_it_appears_again() -> None:
+    ex = extract(
+        "Lakurawa, an armed group of Sahelian origin, is active in Sokoto. By 2024 Lakurawa was collecting "
+        "zakat in Kebbi State, and Lakurawa fighters raided Mera."
+    )
+    assert ("Lakurawa", "Kebbi State") in rels(ex, RelType.OPERATES_IN)
+    assert "Lakurawa" not in names(ex, NodeType.LEADER)
