@@ -155,6 +155,8 @@ def _keep_field_values(doc: Doc) -> None:
         label = _FIELD_LINE.match(text, line_start)
         if label is not None and label.end() == doc[tok.i - 1].idx + 1:
             tok.is_sent_start = False
+            if doc[tok.i - 1].idx > line_start:
+                doc[tok.i - 1].is_sent_start = False  # nor does the colon start one ('Opponents' | ':')
 
 
 @_Language.component("name_tags")

@@ -94,3 +94,16 @@ def test_a_field_line_the_sentence_splitter_cut_keeps_its_field() -> None:
     located = rels_of(ex, RelType.LOCATED_IN)
     region = "Bodoland Territorial Region"
     assert {("Kokrajhar", region), ("Udalguri", region)} <= located
+
+
+def test_an_opponents_line_after_an_allies_line_is_a_rivalry() -> None:
+    ex = extract(
+        "Ansarul Islam\n"
+        "Allies: Jama'at Nusrat al-Islam wal-Muslimin; Katiba Macina\n"
+        "Opponents: Armed Forces of Burkina Faso; Islamic State in the Greater Sahara\n\n"
+        "Ansarul Islam is a jihadist group in northern Burkina Faso."
+    )
+    rivals = {frozenset(pair) for pair in rels_of(ex, RelType.RIVAL_OF)}
+    allies = {frozenset(pair) for pair in rels_of(ex, RelType.ALLIED_WITH)}
+    assert frozenset({"Ansarul Islam", "Islamic State in the Greater Sahara"}) in rivals
+    assert frozenset({"Ansarul Islam", "Islamic State in the Greater Sahara"}) not in allies
