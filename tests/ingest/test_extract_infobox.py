@@ -96,14 +96,14 @@ def test_a_field_line_the_sentence_splitter_cut_keeps_its_field() -> None:
     assert {("Kokrajhar", region), ("Udalguri", region)} <= located
 
 
-def test_an_opponents_line_after_an_allies_line_is_a_rivalry() -> None:
-    ex = extract(
-        "Ansarul Islam\n"
-        "Allies: Jama'at Nusrat al-Islam wal-Muslimin; Katiba Macina\n"
-        "Opponents: Armed Forces of Burkina Faso; Islamic State in the Greater Sahara\n\n"
-        "Ansarul Islam is a jihadist group in northern Burkina Faso."
+def test_no_field_line_lets_the_parser_start_a_sentence_at_its_colon() -> None:
+    nlp = load_pipeline()
+    text = (
+        "Katiba Serma\nAllies: Ansarul Islam; Katiba Macina\n"
+        "Opponents: Malian Armed Forces; Islamic State in the Greater Sahara\n"
     )
-    rivals = {frozenset(pair) for pair in rels_of(ex, RelType.RIVAL_OF)}
-    allies = {frozenset(pair) for pair in rels_of(ex, RelType.ALLIED_WITH)}
-    assert frozenset({"Ansarul Islam", "Islamic State in the Greater Sahara"}) in rivals
-    assert frozenset({"Ansarul Islam", "Islamic State in the Greater Sahara"}) not in allies
+    with nlp.select_pipes(disable=["parser"]):  # what the reader fixes before the parser decides the rest
+        doc = nlp(text)
+    colons = [t for t in doc if t.text == ":"]
+    assert len(colons) == 2
+    assert all(t.is_sent_start is False and t.nbor().is_sent_start is False for t in colons)
