@@ -53,7 +53,17 @@ def add_named_units(view: DocView) -> None:
             if clause.lower_ in _FINITE_NAMING:
                 naming = [clause]
             for verb in naming[:1]:  # 'known as X', 'that came to be called X'
-                _add_named_object(view, verb)
+                if not _persons_other_name(verb):
+                    _add_named_object(view, verb)
+
+
+def _persons_other_name(verb: Token) -> bool:
+    """'a group of JuA commanders led by Mukarram Khan, also known as Mukarram Khurasani': the name the
+    verb gives belongs to the person right before it, wherever the parser hung the clause."""
+    k = verb.i - 1
+    while k > 0 and verb.doc[k].lower_ in {"also", "better", "commonly", "widely", "locally", "popularly"}:
+        k -= 1
+    return k > 0 and verb.doc[k].text == "," and verb.doc[k - 1].ent_type_ == "PERSON"
 
 
 def _after_alias_word(name: Token) -> bool:

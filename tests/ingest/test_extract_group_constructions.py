@@ -529,3 +529,12 @@ def test_a_group_name_found_once_is_the_group_wherever_it_appears_again() -> Non
     )
     assert ("Lakurawa", "Kebbi State") in rels(ex, RelType.OPERATES_IN)
     assert "Lakurawa" not in names(ex, NodeType.LEADER)
+
+
+def test_another_name_of_a_person_is_no_group_whatever_the_parse() -> None:
+    ex = extract(
+        "In 2017 a group of JuA commanders led by Mukarram Khan, also known as Mukarram Khurasani, left the "
+        "organization and founded Hizb-ul-Ahrar."
+    )
+    assert "Mukarram Khurasani" not in names(ex, NodeType.GROUP)
+    assert ("Mukarram Khan", "JuA") in rels(ex, RelType.LEADS)
