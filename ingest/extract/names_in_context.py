@@ -38,6 +38,8 @@ def find_weak_persons(view: DocView) -> None:
             continue  # 'Alghabass ag Intalla' (ORG): a particle inside the name is still a name
         if start > 0 and doc[start - 1].lower_ in {"a", "an"}:
             continue  # 'a Ugandan': a nationality, not a name
+        if ent.label_ == "NORP" and doc[end - 1].tag_ in {"NNPS", "NNS"}:
+            continue  # 'Kenyan Muslims': a people, not a person
         if any(t.is_upper and len(toks) == 1 for t in toks):
             continue
         add_person(view, start, end, source="weak")

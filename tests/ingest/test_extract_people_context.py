@@ -39,6 +39,20 @@ def test_a_person_a_shrine_is_named_after_is_not_in_the_story() -> None:
     assert "Mufti Rafiqul Islam" in people
 
 
+def test_a_people_named_in_the_plural_is_no_person() -> None:
+    for text, people_word in (
+        (
+            "Since 2019 he has featured in recruitment clips calling on Tanzanian Muslims to take up arms.",
+            "Tanzanian",
+        ),
+        ("His sermons pressed Ugandan Muslims to join the fighters rather than stay in Kampala.", "Ugandan"),
+    ):
+        view = DocView.build(text, load_pipeline()(text))
+        find_mentions(view, get_gazetteer())
+        people = [m.text for m in view.mentions if m.type is NodeType.LEADER and m.entity != -2]
+        assert f"{people_word} Muslims" not in people
+
+
 def test_a_kin_word_ties_its_owner_not_a_victim_across_a_verb() -> None:
     ex = extract(
         "Mufti Rafiqul Islam led HuJI-B in Gopalganj. His brother Habibullah, known as Tutul, was convicted "
