@@ -390,6 +390,16 @@ def apposed_group(view: DocView, tok: Token) -> Mention | None:
     """The named group a noun stands in apposition to, either way round: the group the noun means."""
     partners = [tok.head] if tok.dep_ == "appos" and tok.head.i != tok.i else []
     partners += [c for c in tok.children if c.dep_ == "appos"]
+    # 'the group, known as Islamic State Somalia': the name the noun is known by, said right after it
+    partners += [
+        obj
+        for c in tok.children
+        if c.dep_ == "acl" and c.lower_ in {"known", "called", "named", "dubbed"} and c.i - tok.i <= 3
+        for prep in c.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
     for other in partners:
         m = view.mention_at(other.i)
         if m is not None and m.type is NodeType.GROUP and m.entity >= 0:

@@ -311,3 +311,14 @@ def test_the_groups_possessive_after_a_comma_is_no_apposition() -> None:
         "group's local insurgent front, seized Zinjibar and Jaar."
     )
     assert frozenset({"AQAP", "Ansar al-Sharia"}) in pairs(ex, RelType.ALLIED_WITH)
+
+
+def test_the_group_known_as_a_name_is_the_group_of_that_name() -> None:
+    ex = extract(
+        "Al-Shabaab has long dominated southern Somalia and Al-Shabaab runs courts in Jilib. The army "
+        "launched its offensive after fighters from the group, known as Ahlu Sunna Wal Jama'a, stormed a "
+        "police post in Macomia district."
+    )
+    operates = rels(ex, RelType.OPERATES_IN)
+    assert ("Ahlu Sunna Wal Jama'a", "Macomia") in operates
+    assert ("Al-Shabaab", "Macomia") not in operates
