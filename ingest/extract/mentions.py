@@ -63,6 +63,7 @@ from ingest.extract.place_names import (
     add_coordinated_places,
     add_place_head_runs,
     add_places_after_kind_nouns,
+    add_places_apposed_to_kind_nouns,
     extend_place_heads,
 )
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
@@ -123,6 +124,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     add_place_field_names(view, gaz, weak_places)
     add_coordinated_places(view)
     add_places_after_kind_nouns(view)
+    add_places_apposed_to_kind_nouns(view)
     add_places_in_frames(view)
     add_dateline_places(view)
     add_claiming_groups(view)

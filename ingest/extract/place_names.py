@@ -89,6 +89,25 @@ def add_places_after_kind_nouns(view: DocView) -> None:
             view.add(NodeType.PLACE, start, end, source="pattern")
 
 
+_APPOSED_KINDS = _KIND_NOUNS | {"desert", "valley", "plateau", "forest", "mountains", "hills", "plain"}
+_APPOSITION_ENDS = frozenset({",", ".", ";", "and", ")"})
+
+
+def add_places_apposed_to_kind_nouns(view: DocView) -> None:
+    """'the central Syrian desert, the Badiyah,': a name set beside a kind of place is that place."""
+    doc = view.doc
+    for tok in view.tokens_among(_APPOSED_KINDS):
+        k = tok.i + 3
+        if not tok.is_lower or k >= len(doc) or [t.lower_ for t in doc[tok.i + 1 : k]] != [",", "the"]:
+            continue
+        end = k
+        while end < len(doc) and end - k < _MAX_PLACE_WORDS and view.owner[end] < 0 and frame_word(doc[end]):
+            end += 1
+        closed = end < len(doc) and doc[end].lower_ in _APPOSITION_ENDS
+        if end > k and closed and view.is_free(k, end) and not doc[k].is_upper:
+            view.add(NodeType.PLACE, k, end, source="pattern")
+
+
 def _add_listed_after_plural_kinds(view: DocView) -> None:
     """'the towns of Misseni and Fakola', 'the provinces of Paktia, Paktika and Khost': each listed name."""
     doc = view.doc
