@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from graph.errors import MkgError
 from graph.ontology import NodeType
 from ingest.extract.accused import accused_lists
+from ingest.extract.banners import banner_alliances
 from ingest.extract.build import build_extraction
 from ingest.extract.camps import find_place_camps
 from ingest.extract.chains import cross_sentence
@@ -152,6 +153,7 @@ def _extract(text: str, doc: Doc) -> Extraction:
     merger_lists(finder, view, refs)
     merger_verbs(finder, view)
     joined_fronts(finder, view)
+    banner_alliances(finder, view)
     acting = [r for r in refs if r.kind not in _NOT_ACTING]  # the loose place rules read actors only
     groupless_operations(finder, view, acting, salience)
     leaders_operations(finder, view, acting)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
+from ingest.extract.banners import add_banner_names
 from ingest.extract.camps import find_camps, find_camps_called
 from ingest.extract.doc_view import DocView, clean_ent_bounds
 from ingest.extract.factions import add_factions, add_named_factions, add_prefixed_factions
@@ -128,6 +129,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     add_places_in_frames(view)
     add_dateline_places(view)
     add_claiming_groups(view)
+    add_banner_names(view)
     add_named_units(view)
     extend_listed_by_acronym(view)
     add_apposed_alliances(view)

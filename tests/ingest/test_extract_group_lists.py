@@ -105,3 +105,14 @@ def test_a_transliterated_word_the_parser_hangs_elsewhere_stays_in_the_name() ->
         "In 2012 the commanders set up an alliance called the Shura Ittehad-ul-Mujahideen to fight the army."
     )
     assert "Shura Ittehad-ul-Mujahideen" in {e.name for e in ex.entities if e.type is NodeType.GROUP}
+
+
+def test_the_banner_groups_act_under_is_a_group_allied_with_each_of_them() -> None:
+    ex = extract(
+        'Since 2019 Ansarul Islam and the Katiba Macina have claimed attacks under the banner of the "Sahel '
+        'Defence Front in Burkina".'
+    )
+    allied = pairs(ex, RelType.ALLIED_WITH)
+    assert "Burkina" not in {e.name for e in ex.entities if e.type is NodeType.PLACE}
+    for group in ("Ansarul Islam", "Katiba Macina"):
+        assert frozenset({group, "Sahel Defence Front in Burkina"}) in allied
