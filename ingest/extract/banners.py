@@ -9,11 +9,11 @@ from graph.ontology import NodeType, RelType
 from ingest.extract.doc_view import DocView
 from ingest.extract.relations import RelationFinder
 
-_WORD = r"(?:[A-Z][\w'\u2019-]*|of|in|the|for|and|al|ul)"
+_SMALL = ("of", "in", "the", "for", "and", "al", "ul")  # small words inside a name, never its last
+_WORD = rf"(?:[A-Z][\w'\u2019-]*|{'|'.join(_SMALL)})"
 _BANNER = re.compile(
     rf"\bunder the (?:banner|umbrella|flag) of (?:the |its |their )?[\"\u201c']?({_WORD}(?: {_WORD}){{0,7}})"
 )
-_SMALL = frozenset({"of", "in", "the", "for", "and", "al", "ul"})
 
 
 def add_banner_names(view: DocView) -> None:

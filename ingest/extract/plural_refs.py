@@ -6,12 +6,12 @@ from __future__ import annotations
 from graph.ontology import NodeType
 from ingest.extract.context import Ref
 from ingest.extract.doc_view import DocView
+from ingest.extract.reciprocal import LOOKBACK_SENTS, last_two_named
 
 _PLURAL_GROUP_NOUNS = frozenset(
     {"groups", "factions", "militias", "outfits", "organisations", "organizations", "movements"}
 )
 _POINTING = frozenset({"these", "those", "both"})
-_LOOKBACK_SENTS = 2
 
 
 def plural_group_refs(view: DocView, types: list[NodeType], refs: list[Ref]) -> list[Ref]:
@@ -28,20 +28,13 @@ def plural_group_refs(view: DocView, types: list[NodeType], refs: list[Ref]) -> 
         if not pointing or view.owner[noun.i] >= 0:
             continue
         sent = view.tok_sent[noun.i]
-        before = [r for r in named if r.root < noun.i and sent - r.sent <= _LOOKBACK_SENTS]
-        meant = _last_two(before) if "both" in pointing else _last_listed(before)
+        if "both" in pointing:
+            pair = last_two_named(named, noun.i, sent, view)
+            meant = list(pair) if pair is not None else []
+        else:
+            meant = _last_listed([r for r in named if r.root < noun.i and sent - r.sent <= LOOKBACK_SENTS])
         out += [Ref(entity=e, root=noun.i, sent=sent, anaphor=True, kind="plural") for e in meant]
     return out
-
-
-def _last_two(before: list[Ref]) -> list[int]:
-    seen: list[int] = []
-    for ref in reversed(before):
-        if ref.entity not in seen:
-            seen.append(ref.entity)
-        if len(seen) == 2:
-            return seen
-    return []
 
 
 def _last_listed(before: list[Ref]) -> list[int]:

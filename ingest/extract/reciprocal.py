@@ -24,7 +24,7 @@ _HOSTILE_VERBS = frozenset({"fight", "clash", "battle", "compete", "feud", "war"
 _FRIENDLY_VERBS = frozenset(
     {"cooperate", "collaborate", "coordinate", "merge", "ally", "unite", "join", "share", "support"}
 )
-_LOOKBACK_SENTS = 2
+LOOKBACK_SENTS = 2
 
 
 def the_two_groups(finder: RelationFinder, view: DocView, refs: list[Ref]) -> None:
@@ -46,7 +46,7 @@ def the_two_groups(finder: RelationFinder, view: DocView, refs: list[Ref]) -> No
         if any(r.sent == sent for r in named) and not (count == 2 and len(named_here) == 2):
             continue  # the sentence names its groups itself, and not as the pair 'the two' speaks of
         if count == 2:
-            pair = _last_two(named, tok.i, sent, view)
+            pair = last_two_named(named, tok.i, sent, view)
             if pair is not None:
                 finder.emit(rel, pair[0], pair[1], sent, 0.55, "the-two-groups")
             continue
@@ -101,10 +101,12 @@ def _relation_of(verb: Token) -> RelType | None:
     return None
 
 
-def _last_two(named: list[Ref], before: int, sent: int, view: DocView) -> tuple[int, int] | None:
+def last_two_named(named: list[Ref], before: int, sent: int, view: DocView) -> tuple[int, int] | None:
+    """The last two groups of `named` before token `before`, within a few sentences of `sent`, as
+    (older, newer)."""
     seen: list[int] = []
     for ref in reversed([r for r in named if r.root < before]):
-        if sent - view.tok_sent[ref.root] > _LOOKBACK_SENTS:
+        if sent - view.tok_sent[ref.root] > LOOKBACK_SENTS:
             break
         if ref.entity not in seen:
             seen.append(ref.entity)

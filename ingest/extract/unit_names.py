@@ -178,10 +178,13 @@ def _add_name_at(view: DocView, root: Token) -> None:
         start -= 1  # "Mouvement islamique de l'Azawad": lower-case words inside a French name
     end = root.i + 1
     org_head = doc[root.i].lower_ in _ORG_HEADS
-    while end < len(doc) and end - start < _MAX_NAME and (end in inside or _split_off(root, doc[end])):
+    while end < len(doc) and end - start < _MAX_NAME:
+        split = _split_off(root, doc[end])
+        if end not in inside and not split:
+            break
         if org_head and _absorb_listed(view, end):
             continue  # 'the High Council of the Islamic Emirate of Afghanistan'
-        if not (_inner_piece(view, end) or _split_off(root, doc[end])):
+        if not (split or _inner_piece(view, end)):
             break
         end += 1  # 'the Rally for Unity and Democracy': small words inside the name's own phrase
     while end > root.i + 1 and not _name_piece_text(doc[end - 1]):
@@ -307,11 +310,9 @@ def extend_left_by_acronym(view: DocView) -> None:
         prev = doc[m.tok_start - 1]
         if acro is None or not is_name_token(prev) or "\n" in prev.whitespace_:
             continue
-        letters = [c for c in acro.group(1) if c.isupper()]
-        longer = view.text[prev.idx : m.end]
-        if len(letters) != len(longer.split()) or initials_fit(acro.group(1), m.text):
-            continue
-        if "".join(w[0] for w in longer.split()).upper() != "".join(letters):
+        letters = "".join(c for c in acro.group(1) if c.isupper())
+        initials = "".join(w[0] for w in view.text[prev.idx : m.end].split()).upper()
+        if initials != letters or initials_fit(acro.group(1), m.text):
             continue
         release_mentions(view, m.tok_start - 1, m.tok_end)
         view.add(NodeType.GROUP, m.tok_start - 1, m.tok_end, source="pattern")
