@@ -252,8 +252,9 @@ _FRONT_NOUNS = _UNION_NOUNS | {"front", "platform", "council", "coordination", "
 
 
 def joined_fronts(finder: RelationFinder, view: DocView) -> None:
-    """'the faction joined ULFA (Independent), the NSCN(K) and the KLO in an umbrella front, the UNLFW':
-    the joiner and the groups it joined are allied with each other and with the front."""
+    """'the faction joined ULFA (Independent), the NSCN(K) and the KLO in an umbrella front, the UNLFW',
+    'joined Jabhatul Islamiya in forming Hizbul Islam': the joiner and the groups it joined are allied with
+    each other and with the front they formed."""
     doc = view.doc
     group_at = view.entities_by_token(NodeType.GROUP)
     for verb in view.tokens_among(frozenset({"joined", "join", "joins", "joining"})):
@@ -261,7 +262,7 @@ def joined_fronts(finder: RelationFinder, view: DocView) -> None:
             continue
         sent = view.sents[view.tok_sent[verb.i]]
         into = next((t for t in doc[verb.i + 1 : sent.end] if t.lower_ in {"in", "into", "to"}), None)
-        if into is None or not any(t.lower_ in _FRONT_NOUNS for t in doc[into.i : min(sent.end, into.i + 5)]):
+        if into is None or not (_front_follows(doc, into, sent.end) or _forming_follows(doc, into, sent.end)):
             continue
         members = _subject_groups(verb, group_at)
         members += [g for g in _listed_groups(doc, verb.i + 1, group_at) if g not in members]
@@ -269,6 +270,16 @@ def joined_fronts(finder: RelationFinder, view: DocView) -> None:
         front = next((group_at[i] for i in range(into.i, sent.end) if i in group_at), None)
         if front is not None and len(members) >= 2:
             _ally_merged(finder, members, front, view.tok_sent[verb.i], "joined-front")
+
+
+def _front_follows(doc: Doc, into: Token, end: int) -> bool:
+    return any(t.lower_ in _FRONT_NOUNS for t in doc[into.i : min(end, into.i + 5)])
+
+
+def _forming_follows(doc: Doc, into: Token, end: int) -> bool:
+    """'joined Ansar Eddine and other groups in forming JNIM', '... to form the UNLFW'."""
+    nxt = doc[into.i + 1] if into.i + 1 < end else None
+    return nxt is not None and nxt.pos_ == "VERB" and lemma(nxt.text) in _FORM_VERBS
 
 
 def _named_before(group_at: dict[int, int], entity: int, end: int) -> bool:

@@ -437,6 +437,17 @@ def test_groups_that_joined_others_in_a_front_are_all_allied() -> None:
     assert frozenset({"NDFB", "NSCN(K)"}) in allied
 
 
+def test_groups_that_joined_others_in_forming_a_group_are_allied_with_it() -> None:
+    ex = extract(
+        "In February 2009 the Ras Kamboni Brigades joined Jabhatul Islamiya and two smaller militias in "
+        "forming Hizbul Islam. Later the Mujao joined the Al-Mulathamun Battalion to form Al-Mourabitoun."
+    )
+    allied = pairs(ex, RelType.ALLIED_WITH)
+    for member in ("Ras Kamboni Brigades", "Jabhatul Islamiya"):
+        assert frozenset({member, "Hizbul Islam"}) in allied
+    assert frozenset({"Al-Mulathamun Battalion", "Al-Mourabitoun"}) in allied
+
+
 def test_a_name_in_apposition_to_an_alliance_is_a_group_and_its_clipped_form_an_alias() -> None:
     ex = extract(
         "The KCP is itself a member of the Coordination Committee, or CorCom, an alliance that several "
