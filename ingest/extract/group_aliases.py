@@ -59,6 +59,9 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
         line_start = text.rfind("\n", 0, cue.start()) + 1
         if text[line_start : cue.start()].strip():
             # Inline 'X, also known as Y, ...': only the name right after the cue.
+            guessed = not cue.group().lower().endswith((" it", " itself"))
+            if guessed and _named_between(view, view.mentions[subject].end, cue.start()):
+                continue  # 'the TTP and the faction led by Hafiz Gul Bahadur, known as the HGBG'
             nxt = [i for i in groups if view.mentions[i].start >= cue.end()]
             between = text[cue.end() : view.mentions[nxt[0]].start].strip(" \t").lower() if nxt else "x"
             if between in {"", "the"}:
@@ -109,6 +112,11 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
 
 
 _GUESS = -1
+
+
+def _named_between(view: DocView, start: int, end: int) -> bool:
+    """Someone or somewhere else named between a group and an alias cue: the alias is not the group's."""
+    return any(m.type is not NodeType.GROUP and start <= m.start and m.end <= end for m in view.mentions)
 
 
 def _reflexive_subject(view: DocView, char: int) -> int | None:

@@ -26,6 +26,11 @@ from ingest.extract.group_names import (
 from ingest.extract.group_repeats import add_repeated_group_names
 from ingest.extract.listed_groups import add_groups_listed_after_group_nouns
 from ingest.extract.listed_people import add_listed_persons
+from ingest.extract.name_extents import (
+    extend_left_by_acronym,
+    extend_listed_by_acronym,
+    extend_right_by_place,
+)
 from ingest.extract.names import find_persons
 from ingest.extract.names_in_context import (
     drop_building_namesakes,
@@ -69,12 +74,7 @@ from ingest.extract.place_names import (
 )
 from ingest.extract.scan import GazHit, gazetteer_hits, scan_words
 from ingest.extract.titled_names import add_titled_org_names
-from ingest.extract.unit_names import (
-    add_apposed_alliances,
-    add_named_units,
-    extend_left_by_acronym,
-    extend_listed_by_acronym,
-)
+from ingest.extract.unit_names import add_apposed_alliances, add_named_units
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -161,6 +161,7 @@ def find_mentions(view: DocView, gaz: Gazetteer) -> None:
     prefer_the_documents_countries(view, gaz)
     extend_place_heads(view)
     extend_left_by_acronym(view)
+    extend_right_by_place(view)
     add_repeated_group_names(view)
 
 

@@ -12,7 +12,6 @@ from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView, clean_ent_bounds
 from ingest.extract.group_names import GROUP_NOUNS, NAME_INNER, release_mentions
 from ingest.extract.names import is_name_token
-from ingest.extract.normalize import initials_fit
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -58,12 +57,13 @@ def add_named_units(view: DocView) -> None:
 
 
 def _persons_other_name(verb: Token) -> bool:
-    """'a group of JuA commanders led by Mukarram Khan, also known as Mukarram Khurasani': the name the
-    verb gives belongs to the person right before it, wherever the parser hung the clause."""
+    """'a group of JuA commanders led by Mukarram Khan, also known as Mukarram Khurasani', 'founded by Mullah
+    Najibullah (also known as Omar Khitab)': the name the verb gives belongs to the person right before it,
+    wherever the parser hung the clause."""
     k = verb.i - 1
     while k > 0 and verb.doc[k].lower_ in {"also", "better", "commonly", "widely", "locally", "popularly"}:
         k -= 1
-    return k > 0 and verb.doc[k].text == "," and verb.doc[k - 1].ent_type_ == "PERSON"
+    return k > 0 and verb.doc[k].text in {",", "("} and verb.doc[k - 1].ent_type_ == "PERSON"
 
 
 def _after_alias_word(name: Token) -> bool:
@@ -266,64 +266,6 @@ def _name_piece(view: DocView, i: int) -> bool:
     if tok.text[:2].lower() in {"l'", "d'"} and tok.text[2:3].isupper():
         return True  # "de l'Azawad", "d'Afrique"
     return tok.lower_ in NAME_INNER or (is_name_token(tok) and tok.pos_ == "PROPN")
-
-
-_LONGER_LINKS = frozenset({"of", "the", "and", "in", "for", "-"})
-_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,10})\)")
-
-
-def extend_listed_by_acronym(view: DocView) -> None:
-    """'the United National Liberation Front of Western South East Asia (UNLFW)': a listed name running on
-    into 'of ...' is a longer, unlisted group when the acronym after it spells the whole, not the listed."""
-    doc = view.doc
-    for idx in range(len(view.mentions)):
-        m = view.mentions[idx]
-        if m.type is not NodeType.GROUP or m.group is None or m.acronym or m.nested:
-            continue
-        k = m.tok_end
-        if k >= len(doc) or doc[k].lower_ not in {"of", "in", "for"}:
-            continue
-        end = k + 1
-        while end < len(doc) and end - k < 8 and _longer_piece(view, end):
-            end += 1
-        while end > k + 1 and not is_name_token(doc[end - 1]):
-            end -= 1
-        if end == k + 1:
-            continue
-        acro = _BRACKETED_ACRONYM.match(view.text, doc[end - 1].idx + len(doc[end - 1].text))
-        longer = view.text[m.start : doc[end - 1].idx + len(doc[end - 1].text)]
-        if acro is None or not initials_fit(acro.group(1), longer) or initials_fit(acro.group(1), m.text):
-            continue
-        release_mentions(view, m.tok_start, end)
-        view.add(NodeType.GROUP, m.tok_start, end, source="pattern")
-
-
-def extend_left_by_acronym(view: DocView) -> None:
-    """'the Arakan Rohingya National Organisation (ARNO)': a group name that lost its first word to a
-    place takes it back when the bracketed acronym after the name spells the longer form, not the found."""
-    doc = view.doc
-    for idx in range(len(view.mentions)):
-        m = view.mentions[idx]
-        if m.type is not NodeType.GROUP or m.group is not None or m.acronym or m.nested or m.tok_start < 1:
-            continue
-        acro = _BRACKETED_ACRONYM.match(view.text, m.end)
-        prev = doc[m.tok_start - 1]
-        if acro is None or not is_name_token(prev) or "\n" in prev.whitespace_:
-            continue
-        letters = "".join(c for c in acro.group(1) if c.isupper())
-        initials = "".join(w[0] for w in view.text[prev.idx : m.end].split()).upper()
-        if initials != letters or initials_fit(acro.group(1), m.text):
-            continue
-        release_mentions(view, m.tok_start - 1, m.tok_end)
-        view.add(NodeType.GROUP, m.tok_start - 1, m.tok_end, source="pattern")
-
-
-def _longer_piece(view: DocView, i: int) -> bool:
-    tok = view.doc[i]
-    owner = view.mention_at(i)
-    if owner is not None and owner.type is not NodeType.PLACE:
-        return False
-    return tok.lower_ in _LONGER_LINKS or is_name_token(tok)
 
 
 _ALLIANCE_NOUNS = frozenset({"alliance", "coalition", "front", "conglomerate", "umbrella", "platform"})

@@ -549,3 +549,33 @@ def test_another_name_of_a_person_is_no_group_whatever_the_parse() -> None:
     )
     assert "Mukarram Khurasani" not in names(ex, NodeType.GROUP)
     assert ("Mukarram Khan", "JuA") in rels(ex, RelType.LEADS)
+
+
+def test_a_persons_other_name_in_brackets_is_not_a_group() -> None:
+    ex = extract(
+        "A similar Taliban splinter, Fidai Mahaz, founded by Mullah Najibullah (also known as Omar Khitab), "
+        "also broke with the Taliban in acrimony."
+    )
+    assert "Omar Khitab" not in names(ex, NodeType.GROUP)
+    assert all("Omar Khitab" not in e.aliases for e in ex.entities if e.type is NodeType.GROUP)
+
+
+def test_a_name_known_as_after_someone_else_is_not_an_alias_of_the_group_named_before() -> None:
+    ex = extract(
+        "Most attacks were carried out by Tehreek-e-Taliban Pakistan (TTP) and by the faction of local "
+        "militants led by Sadiq Wazir, commonly known as the Wazir Group (WG). The WG is based in Shawal."
+    )
+    ttp = next(e for e in ex.entities if e.name == "Tehreek-e-Taliban Pakistan")
+    assert not {"Wazir Group", "WG"} & set(ttp.aliases)
+    assert "Wazir Group" in names(ex, NodeType.GROUP)
+
+
+def test_a_country_name_that_runs_on_from_a_group_name_is_part_of_it() -> None:
+    ex = extract(
+        "Attacks were also claimed in the name of Tehreek-e-Jihad Pakistan (TJP), an outfit which first "
+        "surfaced in 2023. In 2024 a smaller group calling itself Harakat-e-Tawhid Afghanistan announced "
+        "an alliance with the TJP."
+    )
+    groups = names(ex, NodeType.GROUP)
+    assert {"Tehreek-e-Jihad Pakistan", "Harakat-e-Tawhid Afghanistan"} <= groups
+    assert not {"Tehreek-e-Jihad", "Harakat-e-Tawhid"} & groups
