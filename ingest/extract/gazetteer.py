@@ -114,7 +114,8 @@ def _load_groups(gaz: Gazetteer) -> None:
         idx = len(gaz.groups)
         gaz.groups.append(fact)
         for alias in (fact.name, *fact.aliases):
-            gaz._index_key(gaz.group_keys, name_key(alias), idx)
+            for key in _spelling_variants(name_key(alias)):
+                gaz._index_key(gaz.group_keys, key, idx)
         for acro in fact.acronyms:
             if "-" in acro or "/" in acro:
                 key = name_key(acro)
@@ -123,6 +124,18 @@ def _load_groups(gaz: Gazetteer) -> None:
             else:
                 gaz.acronyms.setdefault(acro, idx)
                 gaz.acronyms.setdefault("\0" + acro.upper(), idx)
+
+
+_ISLAMIC_STATE = ("islamic", "state")
+# The short forms writers put for 'Islamic State' in a branch's name ('ISIS Central Africa Province').
+_ISLAMIC_STATE_SHORT = (("isis",), ("isil",))
+
+
+def _spelling_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A listed name, and for an Islamic State branch the same name under the short forms of the parent's."""
+    if key[:2] != _ISLAMIC_STATE or len(key) < 3:
+        return [key]
+    return [key, *(short + key[2:] for short in _ISLAMIC_STATE_SHORT)]
 
 
 def _load_people(gaz: Gazetteer) -> None:

@@ -72,6 +72,9 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
         for i in groups:
             m = view.mentions[i]
             if cue.end() <= m.start < stop and i != subject:
+                if _part_of_entry(text, m.start, m.end, cue.end(), stop):
+                    m.entity = -2  # 'al-Shabaab (Mozambique)': the entry names the group, the part another
+                    continue
                 links[i] = subject
     for prev, i in pairwise(groups):
         a, b = view.mentions[prev], view.mentions[i]
@@ -112,6 +115,18 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
 
 
 _GUESS = -1
+_ACRONYM_IN_BRACKETS = re.compile(r"\(\s*[A-Z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*\s*\)")
+
+
+def _part_of_entry(text: str, start: int, end: int, first: int, stop: int) -> bool:
+    """A name that is only part of its entry in an alias list ('Islamic State Central Africa Province -
+    Mozambique'); a bracketed acronym beside it does not count ('Jamaat-ud-Dawa (JuD)')."""
+    left = max(first, *(text.rfind(sep, first, start) + 1 for sep in ";,"))
+    ends = [k for k in (text.find(sep, end, stop) for sep in ";,") if k >= 0]
+    right = min(ends) if ends else stop
+    rest = text[left:start] + text[end:right]
+    rest = _ACRONYM_IN_BRACKETS.sub("", rest).strip(" \t.:\"'\u201c\u201d")
+    return bool(rest) and rest.lower() not in {"the", "and", "or"}
 
 
 def _named_between(view: DocView, start: int, end: int) -> bool:

@@ -61,10 +61,16 @@ def clean_surface(text: str) -> str:
     return text.strip(" ,;:\"'\u201c\u201d-\u2010\u2011\u2013\u2014")
 
 
+# Titles that are also men's given names: before two more names they are the given name ('Amir Reza Khan'
+# and his brother 'Asif Reza Khan' are two people).
+_GIVEN_NAME_TITLES = frozenset({"amir", "ameer"})
+
+
 def person_key(text: str) -> tuple[str, ...]:
     key = name_key(text)
     # Honorifics stay: 'Hafiz Saeed' and 'Talha Saeed' must not collapse to one bare surname.
-    stripped = tuple(w for w in key if w not in lx.ROLE_TITLES)
+    given = len(key) >= 3 and key[0] in _GIVEN_NAME_TITLES
+    stripped = tuple(w for n, w in enumerate(key) if w not in lx.ROLE_TITLES or (given and n == 0))
     return stripped or key
 
 

@@ -181,3 +181,25 @@ def test_a_full_name_the_pipeline_takes_for_a_person_more_often_than_for_a_place
     )
     assert name in {e.name for e in ex.entities if e.type is NodeType.LEADER}
     assert name not in {e.name for e in ex.entities if e.type is NodeType.PLACE}
+
+
+def test_a_title_that_is_also_a_given_name_keeps_two_brothers_apart() -> None:
+    ex = extract(
+        "Amir Reza Khan, a co-founder of the Indian Mujahideen (IM), set up a cell in Kolkata and named it "
+        "after his brother Asif Reza Khan, an IM member who was killed in 2001."
+    )
+    people = dict(entities(ex, NodeType.LEADER))
+    assert {"Amir Reza Khan", "Asif Reza Khan"} <= set(people)
+    assert "Asif Reza Khan" not in people["Amir Reza Khan"]
+
+
+def test_a_name_that_is_only_part_of_an_alias_list_entry_is_no_alias() -> None:
+    ex = extract(
+        "ISIS-MOZAMBIQUE\n\naka Ansar al-Sunna; Islamic State Central Africa Province - Mozambique; "
+        "al-Shabaab (Mozambique)\n\nDescription: ISIS-Mozambique attacked Palma in 2021. ISIS Central "
+        "Africa Province also claimed attacks in the Democratic Republic of the Congo."
+    )
+    groups = dict(entities(ex, NodeType.GROUP))
+    mozambique = next(name for name, aliases in groups.items() if "Ansar al-Sunna" in [name, *aliases])
+    assert not {"al-Shabaab", "Islamic State Central Africa Province"} & {mozambique, *groups[mozambique]}
+    assert "ISIS Central Africa Province" in groups
