@@ -145,6 +145,29 @@ def test_an_armed_wing_and_its_political_movement_stay_two_groups() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "wing", "parent"),
+    [
+        (
+            "The United National Liberation Front (UNLF) raised its armed wing, the Manipur People's Army, "
+            "in 1990.",
+            "Manipur People's Army",
+            "United National Liberation Front",
+        ),
+        (
+            "The Communist Party of the Philippines directs the New People's Army, which has waged an "
+            "insurgency since 1969.",
+            "Communist Party of the Philippines",
+            "New People's Army",
+        ),
+    ],
+)
+def test_a_listed_groups_wing_or_party_stays_its_own_group(text: str, wing: str, parent: str) -> None:
+    groups = {e.name: e.aliases for e in extract(text).entities if e.type is NodeType.GROUP}
+    assert {wing, parent} <= set(groups)
+    assert wing not in groups[parent]
+
+
+@pytest.mark.parametrize(
     ("text", "front", "parent"),
     [
         (
