@@ -13,7 +13,8 @@ from ingest.extract.normalize import initials_fit, name_key
 
 _AKA = re.compile(
     r"\b(?:aka|a\.k\.a\.?|(?:also|formerly|locally|commonly|widely|better|previously) known as"
-    r"|known (?:locally|commonly|widely) as|also called|(?:calls|called|styles|styled) itself"
+    r"|known (?:locally|commonly|widely) as|known to (?:[a-z]+ ){1,2}(?:simply )?as"
+    r"|also called|(?:calls|called|styles|styled) itself"
     r"|(?:often|usually|commonly|sometimes|generally)(?: simply)? (?:called|referred to as)|simply called"
     r"|refer(?:s|red)? to (?:it|the group|the movement) as|(?:is|was) dubbed"
     r"|(?:call|calls|called|dub|dubs|dubbed|brand|brands|branded) (?:it|the group|the movement))\b",
@@ -55,6 +56,8 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
             named = _reflexive_subject(view, cue.start())
             if named is None:
                 continue  # 'the Mozambican branch has since styled itself X': not the group named last
+            if named == _GUESS and "\n\n" in text[view.mentions[subject].end : cue.start()]:
+                continue  # 'The group, which calls itself X' opening a section: not the last group named
             subject = subject if named == _GUESS else named
         line_start = text.rfind("\n", 0, cue.start()) + 1
         if text[line_start : cue.start()].strip():
@@ -63,7 +66,8 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
             if guessed and _named_between(view, view.mentions[subject].end, cue.start()):
                 continue  # 'the TTP and the faction led by Hafiz Gul Bahadur, known as the HGBG'
             nxt = [i for i in groups if view.mentions[i].start >= cue.end()]
-            between = text[cue.end() : view.mentions[nxt[0]].start].strip(" \t").lower() if nxt else "x"
+            gap = text[cue.end() : view.mentions[nxt[0]].start] if nxt else "x"
+            between = gap.strip(" \t\"'\u201c\u2018").lower()
             if between in {"", "the"}:
                 links[nxt[0]] = subject
             continue

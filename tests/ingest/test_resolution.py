@@ -226,3 +226,23 @@ def test_a_name_that_is_only_part_of_an_alias_list_entry_is_no_alias() -> None:
     mozambique = next(name for name, aliases in groups.items() if "Ansar al-Sunna" in [name, *aliases])
     assert not {"al-Shabaab", "Islamic State Central Africa Province"} & {mozambique, *groups[mozambique]}
     assert "ISIS Central Africa Province" in groups
+
+
+def test_a_group_calling_itself_a_name_after_a_section_break_is_not_the_last_group_named() -> None:
+    ex = extract(
+        "Key points\n- Its links to the Allied Democratic Forces in Congo are often overstated.\n\n"
+        "Origins\n\n"
+        "The group, which calls itself Ahlu Sunnah Wa-Jama'a (ASWJ), attacked Mocimboa da Praia in 2017."
+    )
+    groups = dict(entities(ex, NodeType.GROUP))
+    assert "Ahlu Sunnah Wa-Jama'a" not in groups.get("Allied Democratic Forces", [])
+
+
+def test_the_name_a_group_is_known_to_residents_by_is_its_alias() -> None:
+    ex = extract(
+        "The group, which calls itself Ahlu Sunnah Wa-Jama'a (ASWJ), is known to residents simply as "
+        '"al-Shabaab", though it has no tie to the Somali movement of that name.'
+    )
+    groups = dict(entities(ex, NodeType.GROUP))
+    assert "al-Shabaab" not in groups
+    assert "al-Shabaab" in groups["Ahlu Sunnah Wa-Jama'a"]
