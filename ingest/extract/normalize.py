@@ -139,6 +139,15 @@ def name_key(text: str) -> tuple[str, ...]:
     return kept or tuple(normed)
 
 
+def fused_particle_key(text: str) -> tuple[str, ...]:
+    """name_key with a particle glued to the word before it split off: 'Ansarul Islam' and 'Ansar ul Islam',
+    'Hizbul Mujahideen' and 'Hizb-ul-Mujahideen' are one name ('ul' is dropped from keys either way)."""
+    key = name_key(text)
+    return tuple(
+        w[:-2] if w.endswith("ul") and len(w) >= 6 and n < len(key) - 1 else w for n, w in enumerate(key)
+    )
+
+
 def key_of_words(normed: list[str]) -> tuple[str, ...]:
     kept = tuple(w for w in normed if w and w not in _DROP_IN_KEYS)
     return kept or tuple(w for w in normed if w)

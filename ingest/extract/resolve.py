@@ -11,7 +11,7 @@ from graph.ontology import NodeType
 from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView, Mention
 from ingest.extract.gazetteer import GroupFact, PersonFact, PlaceFact
-from ingest.extract.normalize import initials_fit, name_key, similar_words
+from ingest.extract.normalize import fused_particle_key, initials_fit, name_key, similar_words
 
 # 'Lashkar i Jhangvi (LJ)', 'X / LJ', a faction's in square brackets ('... (Independent) [ULFA(I)]') and
 # a clipped compound ('Coordination Committee (CorCom)').
@@ -90,7 +90,7 @@ def _mention_key(m: Mention) -> tuple[str, ...]:
         return trimmed or key
     if m.type is NodeType.LEADER:
         return person_key(m.text)
-    return key
+    return fused_particle_key(m.text) if m.type is NodeType.GROUP else key
 
 
 def add_defined_acronyms(view: DocView) -> dict[int, int]:
@@ -185,6 +185,7 @@ def resolve(view: DocView, acronym_links: dict[int, int]) -> list[Entity]:
     mentions = view.mentions
     _retype_person_places(mentions)
     _retype_place_persons(mentions)
+    _one_listed_group_per_spelling(mentions)
     uf = _Union(len(mentions))
     by_key: dict[tuple[NodeType, tuple[str, ...]], int] = {}
     for idx, m in enumerate(mentions):
@@ -232,13 +233,36 @@ def _join_unlisted(mentions: list[Mention], uf: _Union) -> None:
         if m.entity == -2:
             continue
         if (m.type is NodeType.PLACE and m.place is not None) or (m.type is NodeType.GROUP and m.group):
-            listed.setdefault((m.type, name_key(m.text)), idx)
+            listed.setdefault((m.type, _loose_key(m)), idx)
     for idx, m in enumerate(mentions):
         unlisted_group = m.type is NodeType.GROUP and m.group is None and m.source != "faction"
         if (m.type is NodeType.PLACE and m.place is None) or unlisted_group:
-            same = listed.get((m.type, name_key(m.text)))
+            same = listed.get((m.type, _loose_key(m)))
             if same is not None:
                 uf.union(same, idx)
+
+
+def _one_listed_group_per_spelling(mentions: list[Mention]) -> None:
+    """'Ansarul Islam' and 'Ansar ul Islam' in one text: two listed groups differ only by a glued particle
+    (the Iraqi Ansar al-Islam shares the second's key); the one the text names more is meant by both."""
+    by_spelling: dict[tuple[str, ...], list[Mention]] = {}
+    for m in mentions:
+        if m.type is NodeType.GROUP and m.group is not None and not m.acronym:
+            by_spelling.setdefault(fused_particle_key(m.text), []).append(m)
+    for same in by_spelling.values():
+        facts = {
+            m.group.name: m.group for m in same if m.group is not None
+        }  # in the order the text names them
+        if len(facts) < 2:
+            continue
+        counts = Counter(m.group.name for m in same if m.group is not None)
+        top = max(facts, key=lambda name: counts[name])  # ties go to the group named first
+        for m in same:
+            m.group = facts[top]
+
+
+def _loose_key(m: Mention) -> tuple[str, ...]:
+    return fused_particle_key(m.text) if m.type is NodeType.GROUP else name_key(m.text)
 
 
 def _join_first_word_forms(mentions: list[Mention], uf: _Union) -> None:

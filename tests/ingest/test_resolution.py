@@ -6,7 +6,7 @@ import pytest
 
 from graph.ontology import NodeType
 from ingest.extract import extract
-from ingest.extract.normalize import name_key, similar_words
+from ingest.extract.normalize import fused_particle_key, name_key, similar_words
 from ingest.models import Extraction
 
 
@@ -246,3 +246,20 @@ def test_the_name_a_group_is_known_to_residents_by_is_its_alias() -> None:
     groups = dict(entities(ex, NodeType.GROUP))
     assert "al-Shabaab" not in groups
     assert "al-Shabaab" in groups["Ahlu Sunnah Wa-Jama'a"]
+
+
+def test_a_glued_particle_spelling_is_the_listed_group_the_text_names_not_a_namesake() -> None:
+    ex = extract(
+        "Ansarul Islam is a Burkinabe jihadist group founded in 2016 by Ibrahim Malam Dicko. Ansarul Islam "
+        "fighters attacked an army post in 2017, and Ansar ul Islam claimed a second raid in Soum province."
+    )
+    groups = dict(entities(ex, NodeType.GROUP))
+    assert list(groups) == ["Ansarul Islam"]
+    assert "Ansar ul Islam" in groups["Ansarul Islam"]
+    assert "Ansar al-Islam" not in groups["Ansarul Islam"]
+
+
+def test_fused_particle_keys() -> None:
+    assert fused_particle_key("Ansarul Islam") == fused_particle_key("Ansar ul Islam")
+    assert fused_particle_key("Hizbul Mujahideen") == fused_particle_key("Hizb-ul-Mujahideen")
+    assert fused_particle_key("Kabul Province") == ("kabul", "province")
