@@ -14,7 +14,8 @@ from ingest.extract.normalize import initials_fit, name_key
 _AKA = re.compile(
     r"\b(?:aka|a\.k\.a\.?|(?:also|formerly|locally|commonly|widely|better|previously) known as"
     r"|known (?:locally|commonly|widely) as|known to (?:[a-z]+ ){1,2}(?:simply )?as"
-    r"|also called|(?:calls|called|styles|styled) itself"
+    r"|also called|(?:calls|called|styles|styled) itself|referred to (?:locally |simply )+as"
+    r"|(?:residents|locals|villagers|people) (?:there )?(?:simply |often |usually |locally )?call"
     r"|(?:often|usually|commonly|sometimes|generally)(?: simply)? (?:called|referred to as)|simply called"
     r"|refer(?:s|red)? to (?:it|the group|the movement) as|(?:is|was) dubbed"
     r"|(?:call|calls|called|dub|dubs|dubbed|brand|brands|branded) (?:it|the group|the movement))\b",

@@ -385,12 +385,24 @@ def _pick(surfaces: list[str], *, prefer_long: bool) -> str:
     return max(counts, key=rank)
 
 
+def _main_listing(cluster: list[Mention]) -> GroupFact | None:
+    """The listing most of a group's named mentions point to, not a namesake's; one reached only through an
+    acronym the text spells out for an unlisted name is a namesake's ('Ahlu Sunnah wal Jamaa (ASWJ)' is not
+    Pakistan's ASWJ)."""
+    named = [m for m in cluster if not m.acronym] or cluster
+    facts = {m.group.name: m.group for m in named if m.group is not None}  # in the order the text names them
+    if not facts:
+        return None
+    counts = Counter(m.group.name for m in named if m.group is not None)
+    return facts[max(facts, key=lambda name: counts[name])]
+
+
 def _build_entity(mentions: list[Mention], members: list[int]) -> Entity:
     first = mentions[members[0]]
     ent = Entity(type=first.type, mentions=members)
+    ent.group = _main_listing([mentions[i] for i in members])
     for idx in members:
         m = mentions[idx]
-        ent.group = ent.group or m.group
         ent.place = ent.place or m.place
         ent.person = ent.person or m.person
     members = sorted(members, key=lambda i: mentions[i].start)  # ties go to the form the text uses first
@@ -400,7 +412,9 @@ def _build_entity(mentions: list[Mention], members: list[int]) -> Entity:
         primary = [clean_surface(mentions[i].text) for i in members if mentions[i].source != "alias"]
         name = _pick(primary or surfaces, prefer_long=True)
     elif ent.type is NodeType.GROUP:
-        full = [clean_surface(mentions[i].text) for i in members if not mentions[i].acronym]
+        # a listed namesake's name is no name for it ('al-Shabaab', what residents call ISIS-Mozambique)
+        own = [i for i in members if mentions[i].group is None or mentions[i].group is ent.group] or members
+        full = [clean_surface(mentions[i].text) for i in own if not mentions[i].acronym]
         # 'Hizbul' repeated after 'Hizbul Mujahideen' is the short form, not the name
         keys = {s: name_key(s) for s in full}
         opening = {k[0] for k in keys.values() if len(k) > 1}

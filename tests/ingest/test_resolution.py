@@ -263,3 +263,18 @@ def test_fused_particle_keys() -> None:
     assert fused_particle_key("Ansarul Islam") == fused_particle_key("Ansar ul Islam")
     assert fused_particle_key("Hizbul Mujahideen") == fused_particle_key("Hizb-ul-Mujahideen")
     assert fused_particle_key("Kabul Province") == ("kabul", "province")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They joined a movement that called itself Ahlu Sunnah wal Jamaa (ASWJ) but which residents simply "
+        'call "al-Shabaab", though it has no link to the Somali group. ASWJ raided Palma.',
+        "Ahlu Sunnah wal Jamaa (ASWJ), also known as Ansar al-Sunna and referred to locally as al-Shabaab, "
+        "is an insurgent group in Cabo Delgado.",
+    ],
+)
+def test_what_residents_call_a_group_is_its_alias_and_never_its_name(text: str) -> None:
+    groups = dict(entities(extract(text), NodeType.GROUP))
+    assert list(groups) == ["Ahlu Sunnah wal Jamaa"]
+    assert "al-Shabaab" in groups["Ahlu Sunnah wal Jamaa"]
