@@ -12,6 +12,8 @@ from ingest.extract import lexicon as lx
 from ingest.extract.doc_view import DocView, Mention
 from ingest.extract.gazetteer import GroupFact, PersonFact, PlaceFact
 from ingest.extract.normalize import fused_particle_key, initials_fit, name_key, similar_words
+from ingest.extract.resolve_people import person_key, resolve_people
+from ingest.extract.union_find import UnionFind
 
 # 'Lashkar i Jhangvi (LJ)', 'X / LJ', a faction's in square brackets ('... (Independent) [ULFA(I)]') and
 # a clipped compound ('Coordination Committee (CorCom)').
@@ -35,22 +37,6 @@ class Entity:
     person: PersonFact | None = None
 
 
-class _Union:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 _CITATION = re.compile(r"[\s.\"'\u201d]*(?:\[\d*\]?)+$")
 
 
@@ -59,19 +45,6 @@ def clean_surface(text: str) -> str:
     if text.lower().startswith("the ") and len(text) > 4:
         text = text[4:]
     return text.strip(" ,;:\"'\u201c\u201d-\u2010\u2011\u2013\u2014")
-
-
-# Titles that are also men's given names: before two more names they are the given name ('Amir Reza Khan'
-# and his brother 'Asif Reza Khan' are two people).
-_GIVEN_NAME_TITLES = frozenset({"amir", "ameer"})
-
-
-def person_key(text: str) -> tuple[str, ...]:
-    key = name_key(text)
-    # Honorifics stay: 'Hafiz Saeed' and 'Talha Saeed' must not collapse to one bare surname.
-    given = len(key) >= 3 and key[0] in _GIVEN_NAME_TITLES
-    stripped = tuple(w for n, w in enumerate(key) if w not in lx.ROLE_TITLES or (given and n == 0))
-    return stripped or key
 
 
 def _mention_key(m: Mention) -> tuple[str, ...]:
@@ -186,7 +159,7 @@ def resolve(view: DocView, acronym_links: dict[int, int]) -> list[Entity]:
     _retype_person_places(mentions)
     _retype_place_persons(mentions)
     _one_listed_group_per_spelling(mentions)
-    uf = _Union(len(mentions))
+    uf = UnionFind(len(mentions))
     by_key: dict[tuple[NodeType, tuple[str, ...]], int] = {}
     for idx, m in enumerate(mentions):
         if m.type is NodeType.LEADER or m.entity == -2:
@@ -203,7 +176,7 @@ def resolve(view: DocView, acronym_links: dict[int, int]) -> list[Entity]:
     for idx, m in enumerate(mentions):
         if m.type is not NodeType.LEADER and m.alias_of is not None:
             uf.union(idx, m.alias_of)  # 'ULFA (Independent)' = 'ULFA(I)'
-    _resolve_people(mentions, uf)
+    resolve_people(mentions, uf)
     clusters: dict[int, list[int]] = {}
     for idx, m in enumerate(mentions):
         if m.entity == -2:  # ambiguous short form: not an entity
@@ -225,7 +198,7 @@ def resolve(view: DocView, acronym_links: dict[int, int]) -> list[Entity]:
     return entities
 
 
-def _join_unlisted(mentions: list[Mention], uf: _Union) -> None:
+def _join_unlisted(mentions: list[Mention], uf: UnionFind) -> None:
     """'Puntland' (or 'Lashkar-e-Jhangvi') the gazetteer matched and the same name it could not see (glued
     to an infobox label) are one place (one group)."""
     listed: dict[tuple[NodeType, tuple[str, ...]], int] = {}
@@ -265,7 +238,7 @@ def _loose_key(m: Mention) -> tuple[str, ...]:
     return fused_particle_key(m.text) if m.type is NodeType.GROUP else name_key(m.text)
 
 
-def _join_first_word_forms(mentions: list[Mention], uf: _Union) -> None:
+def _join_first_word_forms(mentions: list[Mention], uf: UnionFind) -> None:
     """'Hizbul cadres' after 'Hizbul Mujahideen': a group name's first word alone, unlisted, is that group
     when exactly one group of the text begins with it."""
     firsts: dict[str, set[tuple[str, ...]]] = {}
@@ -282,95 +255,6 @@ def _join_first_word_forms(mentions: list[Mention], uf: _Union) -> None:
         fulls = firsts.get(key[0], set())
         if len(fulls) == 1:
             uf.union(index[next(iter(fulls))], idx)
-
-
-def _tokens_fit(short: tuple[str, ...], full: tuple[str, ...]) -> int:
-    """0: no; 2: the short form is a subsequence using the first or last name; 1: only inner names."""
-    pos = 0
-    hits: list[int] = []
-    for w in short:
-        while pos < len(full) and not similar_words(w, full[pos]):
-            pos += 1
-        if pos == len(full):
-            return 0
-        hits.append(pos)
-        pos += 1
-    patronymic = "bin" in short or "ibn" in short or len(short) > 2
-    if patronymic and hits[0] > _given_name_index(full):
-        return 0  # 'Usama bin Laden' inside 'Hamza Usama Muhammad bin Laden' is the father's name
-    return 2 if hits[0] == 0 or hits[-1] == len(full) - 1 else 1
-
-
-def _given_name_index(full: tuple[str, ...]) -> int:
-    """Where the given name sits: after honorifics and name prefixes ('Maulana', 'Abdul', 'Abu')."""
-    n = 0
-    while n < len(full) - 1 and (full[n] in lx.NAME_HONORIFICS or full[n] in {"abdul", "abu", "abd", "umm"}):
-        n += 1
-    return n
-
-
-def _resolve_people(mentions: list[Mention], uf: _Union) -> None:
-    people = [i for i, m in enumerate(mentions) if m.type is NodeType.LEADER]
-    keys = {i: person_key(mentions[i].text) for i in people}
-    listed: dict[str, int] = {}
-    for i in people:  # one listed person, whatever spellings the text uses
-        person = mentions[i].person
-        if person is not None:
-            uf.union(listed.setdefault(person.name, i), i)
-    # Same name, spelled alike (including swapped letters: Asghar / Ashgar).
-    for a_pos, a in enumerate(people):
-        for b in people[a_pos + 1 :]:
-            ka, kb = keys[a], keys[b]
-            alike = len(ka) == len(kb) and all(similar_words(x, y) for x, y in zip(ka, kb, strict=True))
-            if alike and not _two_listed(mentions[a], mentions[b]):
-                uf.union(a, b)
-    for i in people:
-        alias_of = mentions[i].alias_of
-        if alias_of is not None:
-            uf.union(i, alias_of)
-    # Short forms ('Azhar', 'Khadafi Janjalani') join the one full name they fit.
-    for i in people:
-        short = keys[i]
-        scores: dict[int, int] = {}
-        for j in people:
-            if len(keys[j]) <= len(short) or _two_listed(mentions[i], mentions[j]):
-                continue
-            fit = _tokens_fit(short, keys[j])
-            if fit:
-                root = uf.find(j)
-                scores[root] = max(scores.get(root, 0), fit)
-        if not scores:
-            continue
-        best = max(scores.values())
-        roots = [r for r, s in scores.items() if s == best]
-        if uf.find(i) in scores:
-            continue
-        if len(roots) > 1:
-            roots = _introduced_before(mentions, uf, roots, people, keys, mentions[i].start)
-        if len(roots) == 1:
-            uf.union(i, roots[0])
-        elif len(short) == 1:
-            mentions[i].entity = -2
-
-
-def _introduced_before(
-    mentions: list[Mention],
-    uf: _Union,
-    roots: list[int],
-    people: list[int],
-    keys: dict[int, tuple[str, ...]],
-    at: int,
-) -> list[int]:
-    """Of several people a surname fits, the ones already named in full before it: "Kony's sons Salim
-    Kony and Ali Kony" means Joseph Kony, the only Kony the reader has met."""
-    seen = {uf.find(j) for j in people if len(keys[j]) >= 2 and mentions[j].start < at}
-    before = [r for r in roots if r in seen]
-    return before or roots
-
-
-def _two_listed(a: Mention, b: Mention) -> bool:
-    """Two different listed people: never one entity, however alike their names."""
-    return a.person is not None and b.person is not None and a.person is not b.person
 
 
 def _pick(surfaces: list[str], *, prefer_long: bool) -> str:
