@@ -19,7 +19,10 @@ _GAP = re.compile(
 _BRACKET_GAP = re.compile(r"[ \t\u00a0]*[()][ \t\u00a0]*")
 
 
-_LOWER_HEADS = frozenset({"group", "network", "movement", "faction", "brigade", "front"})
+# Lower-case head words a listed name may end in ('the Maute group', 'the al-Karrar office'), as keyed.
+_LOWER_HEADS = frozenset(
+    norm_word(w) for w in ("group", "network", "movement", "faction", "brigade", "front", "office")
+)
 
 
 @dataclass(frozen=True)

@@ -579,3 +579,13 @@ def test_a_country_name_that_runs_on_from_a_group_name_is_part_of_it() -> None:
     groups = names(ex, NodeType.GROUP)
     assert {"Tehreek-e-Jihad Pakistan", "Harakat-e-Tawhid Afghanistan"} <= groups
     assert not {"Tehreek-e-Jihad", "Harakat-e-Tawhid"} & groups
+
+
+def test_a_listed_office_of_a_group_is_a_group_with_a_lower_case_head_word() -> None:
+    ex = extract(
+        "Funding from ISIS flows largely through the Somalia-based al-Karrar office, headed until his death "
+        "in January 2023 by Bilal al-Sudani."
+    )
+    assert "al-Karrar office" in names(ex, NodeType.GROUP)
+    assert ("Bilal al-Sudani", "al-Karrar office") in rels(ex, RelType.LEADS)
+    assert ("Bilal al-Sudani", "ISIS") not in rels(ex, RelType.LEADS)
