@@ -17,8 +17,10 @@ from ingest.extract.union_find import UnionFind
 
 # 'Lashkar i Jhangvi (LJ)', 'X / LJ', a faction's in square brackets ('... (Independent) [ULFA(I)]') and
 # a clipped compound ('Coordination Committee (CorCom)').
+# 'Lashkar i Jhangvi (LJ)', '[ULFA(I)]', 'Lashkar-e-Islam, or LI,': the short form the text defines.
 _DEFINED_ACRONYM = re.compile(
-    r"\s*(?:\(\s*|\[\s*|/\s*)([A-Z][a-z]+[A-Z][a-z]+|[A-Z][A-Za-z&\-]{0,8}[A-Z](?:\([A-Z]{1,3}\))?)\s*[)\]]?"
+    r"\s*(?:\(\s*|\[\s*|/\s*|,\s+or\s+(?=[A-Z]+[,.;)]))"
+    r"([A-Z][a-z]+[A-Z][a-z]+|[A-Z][A-Za-z&\-]{0,8}[A-Z](?:\([A-Z]{1,3}\))?)\s*[)\]]?"
 )
 _PLACE_GENERIC = frozenset({"city", "district", "province", "provinces", "region", "area", "island", "state"})
 _CAMP_GENERIC = frozenset({"camp", "camps", "at", "near", "in", "training"})

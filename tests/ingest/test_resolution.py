@@ -278,3 +278,13 @@ def test_what_residents_call_a_group_is_its_alias_and_never_its_name(text: str) 
     groups = dict(entities(extract(text), NodeType.GROUP))
     assert list(groups) == ["Ahlu Sunnah wal Jamaa"]
     assert "al-Shabaab" in groups["Ahlu Sunnah wal Jamaa"]
+
+
+def test_a_short_form_given_after_or_is_a_defined_acronym() -> None:
+    ex = extract(
+        "Lashkar-e-Islam, or LI, was set up in 2004 in Bara. Army offensives pushed LI out of Bara. Its "
+        "commanders regrouped in Nangarhar province."
+    )
+    groups = dict(entities(ex, NodeType.GROUP))
+    assert list(groups) == ["Lashkar-e-Islam"]
+    assert "LI" in groups["Lashkar-e-Islam"]
