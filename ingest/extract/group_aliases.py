@@ -52,8 +52,9 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
         ]
         if not before:
             continue
-        subject = _pronoun_subject(view, before) if cue.group().lower().endswith(" it") else before[-1]
-        if cue.group().lower().endswith(" itself"):
+        pronoun, reflexive = cue.group().lower().endswith(" it"), cue.group().lower().endswith(" itself")
+        subject = _pronoun_subject(view, before) if pronoun else before[-1]
+        if reflexive:
             named = _reflexive_subject(view, cue.start())
             if named is None:
                 continue  # 'the Mozambican branch has since styled itself X': not the group named last
@@ -63,8 +64,8 @@ def add_group_aliases(view: DocView) -> dict[int, int]:
         line_start = text.rfind("\n", 0, cue.start()) + 1
         if text[line_start : cue.start()].strip():
             # Inline 'X, also known as Y, ...': only the name right after the cue.
-            guessed = not cue.group().lower().endswith((" it", " itself"))
-            if guessed and _named_between(view, view.mentions[subject].end, cue.start()):
+            named_last = not (pronoun or reflexive)
+            if named_last and _named_between(view, view.mentions[subject].end, cue.start()):
                 continue  # 'the TTP and the faction led by Hafiz Gul Bahadur, known as the HGBG'
             nxt = [i for i in groups if view.mentions[i].start >= cue.end()]
             gap = text[cue.end() : view.mentions[nxt[0]].start] if nxt else "x"

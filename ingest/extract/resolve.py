@@ -225,15 +225,11 @@ def _one_listed_group_per_spelling(mentions: list[Mention]) -> None:
         if m.type is NodeType.GROUP and m.group is not None and not m.acronym:
             by_spelling.setdefault(fused_particle_key(m.text), []).append(m)
     for same in by_spelling.values():
-        facts = {
-            m.group.name: m.group for m in same if m.group is not None
-        }  # in the order the text names them
-        if len(facts) < 2:
+        if len({m.group.name for m in same if m.group is not None}) < 2:
             continue
-        counts = Counter(m.group.name for m in same if m.group is not None)
-        top = max(facts, key=lambda name: counts[name])  # ties go to the group named first
+        top = _most_named_listing(same)
         for m in same:
-            m.group = facts[top]
+            m.group = top
 
 
 def _loose_key(m: Mention) -> tuple[str, ...]:
@@ -275,11 +271,15 @@ def _main_listing(cluster: list[Mention]) -> GroupFact | None:
     """The listing most of a group's named mentions point to, not a namesake's; one reached only through an
     acronym the text spells out for an unlisted name is a namesake's ('Ahlu Sunnah wal Jamaa (ASWJ)' is not
     Pakistan's ASWJ)."""
-    named = [m for m in cluster if not m.acronym] or cluster
-    facts = {m.group.name: m.group for m in named if m.group is not None}  # in the order the text names them
+    return _most_named_listing([m for m in cluster if not m.acronym] or cluster)
+
+
+def _most_named_listing(mentions: list[Mention]) -> GroupFact | None:
+    """The listed group most of the mentions point to; ties go to the one the text names first."""
+    facts = {m.group.name: m.group for m in mentions if m.group is not None}  # in the order of the text
     if not facts:
         return None
-    counts = Counter(m.group.name for m in named if m.group is not None)
+    counts = Counter(m.group.name for m in mentions if m.group is not None)
     return facts[max(facts, key=lambda name: counts[name])]
 
 
